@@ -1,0 +1,5 @@
+import sys
+
+from ktxh.cli import main
+
+sys.exit(main())

@@ -1,0 +1,132 @@
+"""The small frozen values the core passes around: targets and evaluations.
+
+Kept apart from the parsers so that every layer (reader, web app, documents) can name
+them without pulling in a parser.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+
+class TargetKind(StrEnum):
+    EXACT = "exact"  # "Tỉ lệ lao động phi nông nghiệp: 83%"
+    RANGE = "range"  # "14 – 15%/năm", "Từ 0,7 - 0,9%"
+    MIN = "min"  # "> 99%", "trên 75%", "từ 40 tỷ", "99% trở lên"
+    MAX = "max"  # "dưới 02%", "xuống dưới 7.1%"
+    QUALITATIVE = "qualitative"  # "đạt", "giữ vững", "Thực hiện tốt phong trào …"
+    CHANGE = "change"  # "tăng 2,5% …/năm", "Giảm 01 hộ nghèo", "giảm so với năm 2021 từ 0,7-0,9%"
+    ASSIGNED = "assigned"  # "đạt và vượt chỉ tiêu giao từ 5-10%"
+
+
+class Direction(StrEnum):
+    UP = "up"  # higher is better
+    DOWN = "down"  # lower is better
+
+
+class Status(StrEnum):
+    VUOT = "vuot"
+    DAT = "dat"
+    CO_BAN_DAT = "co_ban_dat"
+    KHONG_DAT = "khong_dat"
+    CHUA_CO_SO_LIEU = "chua_co_so_lieu"
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self]
+
+
+STATUS_LABELS = {
+    Status.VUOT: "vượt",
+    Status.DAT: "đạt",
+    Status.CO_BAN_DAT: "cơ bản đạt",
+    Status.KHONG_DAT: "không đạt",
+    Status.CHUA_CO_SO_LIEU: "chưa có số liệu",
+}
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return float(value) if value != value.to_integral_value() else int(value)
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+@dataclass(frozen=True)
+class Target:
+    """A target (chỉ tiêu) as written, and what it asks for.
+
+    ``low``/``high`` bound the wanted value (or the wanted change, for ``change``
+    and ``assigned``); ``low_strict``/``high_strict`` tell ">" from "≥".
+    ``change_mode`` is "percent" (grow by p%) or "absolute" (fall by 01 hộ, by
+    0,7 points) for ``change``; ``base`` is what the change is measured against
+    ("năm 2021"). ``parts`` are sub-targets ("trong đó …", "với > 50 lao động").
+    """
+
+    text: str
+    kind: TargetKind
+    low: Decimal | None = None
+    high: Decimal | None = None
+    low_strict: bool = False
+    high_strict: bool = False
+    unit: str | None = None
+    per_year: bool = False
+    direction: Direction = Direction.UP
+    label: str = ""
+    base: str | None = None
+    change_mode: str | None = None
+    qualitative: str | None = None
+    year: int | None = None
+    parts: tuple[Target, ...] = field(default_factory=tuple)
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def is_measurable(self) -> bool:
+        return self.kind is not TargetKind.QUALITATIVE
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict; Decimals become numbers, enums their values."""
+        d = asdict(self)
+        d["parts"] = [p.to_dict() for p in self.parts]
+        return _jsonable(d)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """How an actual stands against a target.
+
+    ``percent_of_plan`` is computed as the seeds do: actual / plan × 100 for
+    higher-is-better, plan / actual × 100 for lower-is-better (None where it makes
+    no sense, e.g. qualitative targets). ``compared`` is the figure set against the
+    target: the actual itself, or its change from the base for change targets.
+    """
+
+    target: Target
+    actual: Decimal | None
+    status: Status
+    percent_of_plan: Decimal | None = None
+    compared: Decimal | None = None
+    plan_value: Decimal | None = None
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return _jsonable(
+            {
+                "target": self.target.to_dict(),
+                "actual": self.actual,
+                "status": self.status,
+                "status_label": self.status.label,
+                "percent_of_plan": self.percent_of_plan,
+                "compared": self.compared,
+                "plan_value": self.plan_value,
+                "note": self.note,
+            }
+        )

@@ -1,0 +1,275 @@
+"""Numbers as Vietnamese plans and reports write them, and back.
+
+Vietnamese groups thousands with "." and marks decimals with ","; tables pasted from
+English spreadsheets do the opposite. A number is read with its unit, which settles
+most cases: people are whole (``12,575 người`` is 12 575), percentages are not
+(``0.42 %`` is 0,42). What stays ambiguous is reported, never guessed silently.
+
+>>> n = parse_number("5.933,3 tấn")
+>>> n.value, n.unit, n.decimals
+(Decimal('5933.3'), 'tấn', 1)
+>>> parse_number("3.182.308.468đ").value
+Decimal('3182308468')
+>>> parse_number("84,6 tỷ đồng").base_value
+Decimal('84600000000.0')
+>>> parse_number("12,575", unit="Người").value
+Decimal('12575')
+>>> parse_number("0.42", unit="%").value
+Decimal('0.42')
+>>> parse_number("12,575").ambiguous
+True
+>>> format_number(Decimal("5933.3"))
+'5.933,3'
+>>> format_number(Decimal("101.666"), decimals=2)
+'101,67'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from babel.numbers import format_decimal
+
+from .errors import AmbiguousNumberError, NumberError
+from .units import UNIT_PATTERN, Unit, lookup_unit
+
+LOCALE = "vi_VN"
+
+_NUM = r"\d+(?:[.,]\d+)*"
+_NUMBER_RE = re.compile(
+    rf"(?<![\w.,])(?P<num>{_NUM})(?![.,]\d)(?:[ \t\u00a0]?(?P<unit>{UNIT_PATTERN})(?!\w))?",
+    re.IGNORECASE,
+)
+_WHOLE_RE = re.compile(rf"\s*(?P<num>{_NUM})\s*(?P<unit>{UNIT_PATTERN})?\s*", re.IGNORECASE)
+
+# Figures that are not quantities: dates, document numbers, standards, "24/24h", times.
+_NOT_FIGURES = re.compile(
+    r"""
+      \b\d{1,2}/\d{1,2}/\d{2,4}\b                       # 31/10/2023
+    | \b(?:ngày|tháng)\s+\d{1,2}(?:/\d{1,4}){0,2}\b      # ngày 01/6/2023, tháng 5/2022
+    | \bquý\s+[IV]+/\d{4}\b                              # quý I/2022
+    | \b\d+[a-zđ]?/[A-ZĐ][\w-]*(?:-[\w]+)*               # 1388/UBND-VP, 08/NQ-HĐND, 721/NQ-UBTVQH15
+    | \b\d+-(?:NQ|CT|KL|QĐ)/\w+                          # 05-KL/TW, 15-NQ/TW
+    | \bISO\s*\d+\s*:\s*\d{4}                            # ISO 9001:2015
+    | \b\d+/\d+\s*h\b                                    # 24/24h
+    | \b\d{1,2}\s*(?:giờ|h)\s*\d{0,2}\b                  # 7 giờ 30
+    | \b(?:năm|Năm|NĂM)\s+\d{4}(?:\s*[-–]\s*\d{4})?       # năm 2021, năm 2021-2025
+    | \b(?:giai\s+đoạn|nhiệm\s+kỳ|Giai\s+đoạn|Nhiệm\s+kỳ)\s+\d{4}\s*[-–]\s*\d{4}
+    | \b(?:Nghị\s+định|Thông\s+tư|Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|Kế\s+hoạch|Công\s+văn|Văn\s+bản)\s+(?:số\s+)?\d+
+    | \b(?:QL|ĐT|ĐH|DT|TL)\s?\d+[A-Z]?\b                 # roads: ĐT 607A, QL 91
+    | \b(?:SN|TCVN)\s*\d+
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number found in text.
+
+    ``value`` is in the unit as written (84,6 for "84,6 tỷ đồng"); ``base_value`` is in
+    the unit's base (đồng). ``decimals`` counts the decimals as written, which decides
+    how a stated figure is checked. ``alternatives`` holds the other reading of an
+    ambiguous number; ``start``/``end`` are the span of number and unit in the source.
+    """
+
+    value: Decimal
+    unit: str | None
+    text: str
+    start: int
+    end: int
+    decimals: int
+    alternatives: tuple[Decimal, ...] = ()
+    scale: Decimal = Decimal(1)
+    base_unit: str | None = None
+
+    @property
+    def ambiguous(self) -> bool:
+        return bool(self.alternatives)
+
+    @property
+    def base_value(self) -> Decimal:
+        return self.value * self.scale
+
+    @property
+    def warning(self) -> str | None:
+        """A Vietnamese sentence explaining the ambiguity, or None."""
+        if not self.alternatives:
+            return None
+        others = " hoặc ".join(format_number(a) for a in self.alternatives)
+        return (
+            f"Số \u201c{self.text}\u201d đọc được hai cách: {format_number(self.value)} "
+            f"hoặc {others}; hãy ghi rõ đơn vị tính hoặc viết theo kiểu Việt Nam (5.933,3)."
+        )
+
+
+def _digits_value(raw: str, unit: Unit | None) -> tuple[Decimal, int, tuple[Decimal, ...]] | None:
+    """Read ``raw`` (digits and separators) given its unit; None when it is no number."""
+    seps = [c for c in raw if c in ".,"]
+    groups = re.split(r"[.,]", raw)
+    kind = unit.kind if unit else None
+
+    def dec(int_part: str, frac: str = "") -> tuple[Decimal, int]:
+        text = int_part + ("." + frac if frac else "")
+        return Decimal(text), len(frac)
+
+    if not seps:
+        v, d = dec(raw)
+        return v, d, ()
+    thousands_ok = all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3
+    if len(set(seps)) == 2:
+        last = seps[-1]
+        if seps.count(last) != 1:
+            return None
+        int_part, frac = raw.rsplit(last, 1)
+        int_groups = re.split(r"[.,]", int_part)
+        if not (all(len(g) == 3 for g in int_groups[1:]) and 1 <= len(int_groups[0]) <= 3):
+            return None
+        v, d = dec("".join(int_groups), frac)
+        return v, d, ()
+    sep = seps[0]
+    if len(seps) > 1:
+        if not thousands_ok:
+            return None
+        v, d = dec("".join(groups))
+        return v, d, ()
+    int_part, frac = groups
+    decimal_reading = dec(int_part, frac)
+    if len(frac) != 3 or not thousands_ok or int_part == "0":
+        # "2.13", "0,42", "101,7": only a decimal reading makes sense.
+        return decimal_reading[0], decimal_reading[1], ()
+    thousand_reading = Decimal(int_part + frac)
+    if kind == "count":
+        return thousand_reading, 0, ()
+    if kind in ("percent",) or (unit is not None and unit.scale >= 10**6):
+        return decimal_reading[0], decimal_reading[1], ()
+    if sep == ".":
+        # Vietnamese grouping: "9.450 con", "1.159". English "1.159" would be rare in these reports.
+        return thousand_reading, 0, ()
+    # "12,575" with no telling unit: Vietnamese decimal or English thousands.
+    return decimal_reading[0], decimal_reading[1], (thousand_reading,)
+
+
+def _make(raw: str, unit_text: str | None, hint: str | None, start: int, end: int, text: str) -> Number | None:
+    unit = lookup_unit(unit_text) if unit_text else None
+    decide_by = unit or lookup_unit(hint)
+    read = _digits_value(raw, decide_by)
+    if read is None:
+        return None
+    value, decimals, alternatives = read
+    return Number(
+        value=value,
+        unit=unit.name if unit else (unit_text or None),
+        text=text,
+        start=start,
+        end=end,
+        decimals=decimals,
+        alternatives=alternatives,
+        scale=unit.scale if unit else Decimal(1),
+        base_unit=unit.base if unit else None,
+    )
+
+
+def parse_number(text: str, *, unit: str | None = None, strict: bool = False) -> Number:
+    """Parse a text that holds one number and an optional unit.
+
+    ``unit`` is the unit from elsewhere (a table's ĐVT column) and settles ambiguity.
+    With ``strict`` an ambiguous number raises instead of carrying ``alternatives``.
+
+    >>> parse_number("06").value
+    Decimal('6')
+    >>> parse_number("9,1‰").unit
+    '‰'
+    >>> parse_number("abc")
+    Traceback (most recent call last):
+    ...
+    ktxh.core.errors.NumberError: Không đọc được số từ “abc”.
+    """
+    if not isinstance(text, str):
+        raise NumberError(f"Không đọc được số từ \u201c{text!r}\u201d.", field="số liệu", value=repr(text))
+    m = _WHOLE_RE.fullmatch(text) if len(text) <= 200 else None
+    number = _make(m["num"], m["unit"], unit, m.start("num"), m.end(), text.strip()) if m else None
+    if number is None:
+        shown = text if len(text) <= 60 else text[:57] + "…"
+        raise NumberError(f"Không đọc được số từ \u201c{shown}\u201d.", field="số liệu", value=text)
+    if number.unit is None and unit:
+        u = lookup_unit(unit)
+        number = Number(
+            number.value, u.name if u else unit, number.text, number.start, number.end, number.decimals,
+            number.alternatives, u.scale if u else Decimal(1), u.base if u else None,
+        )
+    if strict and number.ambiguous:
+        raise AmbiguousNumberError(number.warning or "", field="số liệu", value=text)
+    return number
+
+
+def non_figure_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of dates, document numbers and codes, whose digits are not quantities."""
+    return [m.span() for m in _NOT_FIGURES.finditer(text)]
+
+
+def find_numbers(text: str, *, skip_non_figures: bool = True) -> Iterator[Number]:
+    """Every number in ``text`` with its unit, in order.
+
+    Dates, document numbers ("1388/UBND-VP"), "ISO 9001:2015" and "24/24h" are skipped.
+
+    >>> [str(n.value) for n in find_numbers("đạt: 6.031/5.926 tấn bằng 101,7% kế hoạch")]
+    ['6031', '5926', '101.7']
+    >>> [n.text for n in find_numbers("Công văn số 1388/UBND-VP ngày 01/6/2023 về 19.656 kg")]
+    ['19.656 kg']
+    """
+    skips = non_figure_spans(text) if skip_non_figures else []
+    si = 0
+    for m in _NUMBER_RE.finditer(text):
+        start = m.start()
+        while si < len(skips) and skips[si][1] <= start:
+            si += 1
+        if si < len(skips) and skips[si][0] <= start < skips[si][1]:
+            continue
+        number = _make(m["num"], m["unit"], None, start, m.end(), m.group(0))
+        if number is not None:
+            yield number
+
+
+def quantize(value: Decimal, decimals: int) -> Decimal:
+    """Round half up to ``decimals`` places, as people round by hand."""
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def format_number(value: Decimal | float | int, decimals: int | None = None, unit: str | None = None) -> str:
+    """Format in vi-VN: "." groups thousands, "," marks decimals (Babel's vi_VN locale).
+
+    ``decimals`` None keeps the decimals the value has.
+
+    >>> format_number(3182308468, unit="đ")
+    '3.182.308.468 đ'
+    >>> format_number(Decimal("0.42"), unit="%")
+    '0,42%'
+    """
+    try:
+        d = value if isinstance(value, Decimal) else Decimal(str(value))
+    except InvalidOperation as exc:  # pragma: no cover - Decimal(str(float)) never fails for finite floats
+        raise NumberError(f"Không định dạng được số \u201c{value}\u201d.", value=str(value)) from exc
+    if not d.is_finite():
+        raise NumberError(f"Không định dạng được số \u201c{value}\u201d.", value=str(value))
+    if decimals is None:
+        exp = d.normalize().as_tuple().exponent
+        decimals = max(0, -exp) if isinstance(exp, int) else 0
+    d = quantize(d, decimals)
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    text = format_decimal(d, format=pattern, locale=LOCALE, decimal_quantization=True)
+    if unit:
+        text += unit if unit in ("%", "‰") else f" {unit}"
+    return text
+
+
+def to_decimal(value: Decimal | float | int | str) -> Decimal:
+    """A Decimal from a number or a Vietnamese number text."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, str):
+        return parse_number(value).value
+    return Decimal(str(value))
