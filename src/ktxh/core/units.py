@@ -64,7 +64,7 @@ _COUNT_WORDS = (
     "nhà", "vụ", "nhóm", "gia đình", "đ/c", "di tích", "hợp tác xã", "htx", "doanh nghiệp", "chỉ tiêu",
     "tiêu chí", "hội viên", "bệnh nhân", "trẻ", "đơn vị", "ghe", "lớp tập huấn", "buổi", "phường", "xã",
     "tộc họ", "trang trại", "gia trại", "thẻ", "tài khoản", "mô hình", "công trình", "dự án", "hộ dân",
-    "cơ quan", "tuyến đường", "tuyến phố",
+    "cơ quan", "tuyến đường", "tuyến phố", "chuẩn",
 )
 
 _TABLE: dict[str, Unit] = {}

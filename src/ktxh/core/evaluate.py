@@ -1,0 +1,218 @@
+"""Evaluation: how an actual stands against its target, and the summary of many.
+
+One rule for every kind of target. A target asks for a value (or, for ``change``,
+an improvement) inside an interval; inside is *đạt*, beyond the good end is *vượt*,
+short of it is *cơ bản đạt* when at least ``threshold`` % of plan (90 by default)
+and *không đạt* otherwise. Lower-is-better indicators are judged the other way round.
+
+% of plan is computed as the seeds do: actual / plan × 100, and plan / actual × 100
+when lower is better (6.031/5.926 tấn → 101,77%).
+
+>>> from ktxh.core.targets import parse_target
+>>> e = evaluate(parse_target("Tỷ lệ người tham gia bảo hiểm y tế: > 99%"), "99,3%")
+>>> e.status.value, e.percent_of_plan
+('dat', Decimal('100.30'))
+>>> evaluate(parse_target("Tiểu học dưới 01%"), "1,05").status.label
+'cơ bản đạt'
+>>> evaluate(parse_target("Số lượng cây lâm nghiệp phân tán: 4.500 cây"), "11.800").status.value
+'vuot'
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from decimal import Decimal
+
+from .errors import EvaluationError
+from .model import Direction, Evaluation, Status, Target, TargetKind
+from .numbers import parse_number, quantize
+
+DEFAULT_THRESHOLD = Decimal(90)
+_HUNDRED = Decimal(100)
+_QUALITATIVE_YES = {"đạt", "có", "hoàn thành", "x", "yes", "true", "1", "đã đạt", "giữ vững", "duy trì"}
+_QUALITATIVE_NO = {"không đạt", "không", "chưa đạt", "chưa hoàn thành", "no", "false", "0"}
+
+Actual = Decimal | int | float | str | bool | None
+
+
+def _to_decimal(value: Actual, what: str, unit: str | None = None) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise EvaluationError(f"{what} phải là số, không phải \u201c{value}\u201d.", field=what, value=str(value))
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int | float):
+        return Decimal(str(value))
+    return parse_number(value, unit=unit).value
+
+
+def _percent(numerator: Decimal, denominator: Decimal) -> Decimal | None:
+    if denominator == 0:
+        return None
+    return quantize(numerator / denominator * _HUNDRED, 2)
+
+
+def _interval(target: Target) -> tuple[Decimal | None, Decimal | None]:
+    low, high = target.low, target.high
+    if target.kind is TargetKind.EXACT:
+        return low, low
+    return low, high
+
+
+def _classify(
+    value: Decimal, low: Decimal | None, high: Decimal | None, target: Target, threshold: Decimal, down: bool
+) -> tuple[Status, Decimal | None]:
+    """Status and % of plan of ``value`` against [low, high] (None = unbounded)."""
+    if down:
+        # Lower is better: the good end is ``low``, the plan figure is ``high``.
+        plan = high if high is not None else low
+        pct = _percent(plan, value) if plan is not None and value > 0 else None
+        if plan is not None and value == 0 and plan >= 0:
+            pct = None
+        above = high is not None and (value > high or (target.high_strict and value == high))
+        if above:
+            reached = pct is not None and pct >= threshold
+            return (Status.CO_BAN_DAT if reached else Status.KHONG_DAT), pct
+        if low is not None and value < low and target.kind is not TargetKind.MAX:
+            return Status.VUOT, pct
+        return Status.DAT, pct
+    plan = low if low is not None else high
+    pct = _percent(value, plan) if plan is not None else None
+    below = low is not None and (value < low or (target.low_strict and value == low))
+    if below:
+        reached = pct is not None and pct >= threshold
+        return (Status.CO_BAN_DAT if reached else Status.KHONG_DAT), pct
+    if high is not None and value > high and target.kind is not TargetKind.MIN:
+        return Status.VUOT, pct
+    return Status.DAT, pct
+
+
+def evaluate(
+    target: Target,
+    actual: Actual,
+    *,
+    base: Actual = None,
+    assigned: Actual = None,
+    threshold: Decimal | int = DEFAULT_THRESHOLD,
+) -> Evaluation:
+    """Evaluate ``actual`` against ``target``.
+
+    ``base`` is the value a ``change`` target is measured from (last year's figure);
+    without it the actual is taken to be the change itself (a reported growth rate,
+    "giảm 17 hộ"). ``assigned`` is the upper level's figure for ``assigned`` targets.
+
+    >>> from ktxh.core.targets import parse_target
+    >>> t = parse_target("Tỷ lệ hộ nghèo giảm so với năm 2021: Từ 0,7 - 0,9%")
+    >>> evaluate(t, "1,92", base="2,13").status.label   # fell 0,21 points of the 0,7 wanted
+    'không đạt'
+    >>> evaluate(parse_target("Tổng thu ngân sách: đạt và vượt chỉ tiêu giao từ 5-10%"),
+    ...          "3.182.308.468", assigned="1.839.000.000").percent_of_plan
+    Decimal('173.05')
+    """
+    threshold = Decimal(threshold)
+    if not Decimal(0) < threshold <= _HUNDRED:
+        raise EvaluationError(
+            f"Ngưỡng \u201ccơ bản đạt\u201d phải từ 0 đến 100%, không phải {threshold}.", field="ngưỡng", value=str(threshold)
+        )
+    down = target.direction is Direction.DOWN
+
+    if target.kind is TargetKind.QUALITATIVE:
+        if actual is None or actual == "":
+            return Evaluation(target, None, Status.CHUA_CO_SO_LIEU)
+        word = str(actual).strip().casefold() if not isinstance(actual, bool) else ("đạt" if actual else "không đạt")
+        if word in _QUALITATIVE_YES:
+            return Evaluation(target, None, Status.DAT, note=str(actual))
+        if word in _QUALITATIVE_NO:
+            return Evaluation(target, None, Status.KHONG_DAT, note=str(actual))
+        raise EvaluationError(
+            f"Chỉ tiêu định tính chỉ nhận \u201cđạt\u201d hoặc \u201ckhông đạt\u201d, không phải \u201c{actual}\u201d.",
+            field="kết quả",
+            value=str(actual),
+        )
+
+    value = _to_decimal(actual, "kết quả", target.unit)
+    if value is None:
+        return Evaluation(target, None, Status.CHUA_CO_SO_LIEU)
+
+    if target.kind is TargetKind.ASSIGNED:
+        given = _to_decimal(assigned, "chỉ tiêu giao", target.unit)
+        if given is None:
+            return Evaluation(target, value, Status.CHUA_CO_SO_LIEU, note="Chưa có số chỉ tiêu cấp trên giao.")
+        pct_given = _percent(value, given) if not down else (_percent(given, value) if value else None)
+        low = given * (1 + (target.low or 0) / _HUNDRED) if target.low is not None else None
+        high = given * (1 + target.high / _HUNDRED) if target.high is not None else None
+        if down:
+            low, high = None, given
+        status, _ = _classify(value, low, high, target, threshold, down)
+        if not down and low is not None and value < low:
+            # Short of the wanted excess: judge the shortfall against the assigned figure itself.
+            pct_low = _percent(value, low)
+            status = Status.CO_BAN_DAT if pct_low is not None and pct_low >= threshold else Status.KHONG_DAT
+        return Evaluation(target, value, status, pct_given, value, given)
+
+    compared = value
+    note = ""
+    if target.kind is TargetKind.CHANGE:
+        base_value = _to_decimal(base, "số liệu kỳ gốc", target.unit)
+        if base_value is not None:
+            improvement = (base_value - value) if down else (value - base_value)
+            if target.change_mode == "percent":
+                if base_value == 0:
+                    raise EvaluationError(
+                        "Không tính được tốc độ tăng khi số liệu kỳ gốc bằng 0.", field="số liệu kỳ gốc", value="0"
+                    )
+                compared = improvement / base_value * _HUNDRED
+            else:
+                compared = improvement
+            note = f"So với kỳ gốc: {'giảm' if improvement >= 0 and down else 'tăng' if improvement >= 0 else 'ngược chiều'}"
+        # A change is judged by its size in the good direction, so "down" no longer inverts.
+        low, high = _interval(target)
+        status, pct = _classify(compared, low, high, target, threshold, down=False)
+        return Evaluation(target, value, status, pct, quantize(compared, 4), low, note)
+
+    low, high = _interval(target)
+    status, pct = _classify(value, low, high, target, threshold, down)
+    plan_value = (high if high is not None else low) if down else (low if low is not None else high)
+    return Evaluation(target, value, status, pct, value, plan_value)
+
+
+def summarize(evaluations: Iterable[Evaluation]) -> dict[Status, int]:
+    """Counts by status, every status present (zero where none)."""
+    counts = Counter(e.status for e in evaluations)
+    return {s: counts.get(s, 0) for s in Status}
+
+
+def _n(count: int) -> str:
+    return f"{count:02d}"
+
+
+def summary_sentence(evaluations: Iterable[Evaluation], *, scope: str = "", threshold: int = 90) -> str:
+    """The seeds' summary sentence, counts zero-padded as they write them.
+
+    >>> from ktxh.core.model import Status
+    >>> from ktxh.core.targets import parse_target
+    >>> t = parse_target("Tỷ lệ thu gom rác: 100%")
+    >>> evs = [Evaluation(t, None, s) for s in [Status.VUOT] * 6 + [Status.DAT] * 14 + [Status.CO_BAN_DAT, Status.KHONG_DAT]]
+    >>> summary_sentence(evs, scope="kinh tế - xã hội năm 2023")
+    'Kết quả thực hiện 22 chỉ tiêu kinh tế - xã hội năm 2023: có 06 chỉ tiêu vượt, 14 chỉ tiêu đạt, 01 chỉ tiêu cơ bản đạt (đạt từ 90% kế hoạch trở lên), 01 chỉ tiêu không đạt.'
+    """
+    evaluations = list(evaluations)
+    counts = summarize(evaluations)
+    total = len(evaluations)
+    pieces = []
+    if counts[Status.VUOT]:
+        pieces.append(f"{_n(counts[Status.VUOT])} chỉ tiêu vượt")
+    if counts[Status.DAT]:
+        pieces.append(f"{_n(counts[Status.DAT])} chỉ tiêu đạt")
+    if counts[Status.CO_BAN_DAT]:
+        pieces.append(f"{_n(counts[Status.CO_BAN_DAT])} chỉ tiêu cơ bản đạt (đạt từ {threshold}% kế hoạch trở lên)")
+    if counts[Status.KHONG_DAT]:
+        pieces.append(f"{_n(counts[Status.KHONG_DAT])} chỉ tiêu không đạt")
+    if counts[Status.CHUA_CO_SO_LIEU]:
+        pieces.append(f"{_n(counts[Status.CHUA_CO_SO_LIEU])} chỉ tiêu chưa có số liệu")
+    head = f"Kết quả thực hiện {_n(total) if total < 10 else total} chỉ tiêu" + (f" {scope}" if scope else "")
+    if not pieces:
+        return head + ": chưa có chỉ tiêu nào."
+    return f"{head}: có " + ", ".join(pieces) + "."
