@@ -366,7 +366,9 @@ def parse_target(
         labels = _part_labels(sentence, figures)
         previous: Target | None = None
         for fig, part_label in zip(figures, labels, strict=True):
-            sentence_per_year = line_per_year or bool(_PER_YEAR.search(sentence))
+            clause_end = re.search(r"[,;]", sentence[fig.end :])
+            clause = sentence[: fig.end + clause_end.start()] if clause_end else sentence
+            sentence_per_year = line_per_year or bool(_PER_YEAR.search(clause))
             t = _figure_target(fig, sentence, context, label, unit, sentence_per_year, base, year, direction)
             if previous is not None and t.kind is TargetKind.EXACT and previous.kind in (TargetKind.MIN, TargetKind.MAX):
                 # "từ 92% gia đình, 75% khối phố": the list shares its first comparator.
