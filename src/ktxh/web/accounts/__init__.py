@@ -1,0 +1,1 @@
+"""Roles, the one permissions module, and API tokens."""

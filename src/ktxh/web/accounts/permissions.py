@@ -1,0 +1,189 @@
+"""Who may read and write what: the one place the roles' rules live.
+
+The API and the pages ask only these functions. The rules:
+
+- A province planner reads every commune of its province (all but the drafts an
+  officer is still typing), approves or returns their figures and approves their plans.
+- A commune leader reads everything of its own commune, approves or returns its
+  figures and approves its plans.
+- A commune officer reads everything of its own commune and enters and submits figures
+  (and drafts targets) only for the fields assigned to it.
+- A viewer reads approved data of its province.
+- Everyone in a province reads the approved data of its communes; no one reads another
+  commune's unapproved data or writes another commune's data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+
+from .models import Role
+
+APPROVED = "approved"
+DRAFT = "draft"
+
+
+class Denied(PermissionDenied):
+    """Refused, with a Vietnamese sentence saying why."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Scope:
+    role: str | None
+    unit: object | None  # the user's AdminUnit
+    province: object | None
+    field_ids: frozenset[int]
+    is_superuser: bool = False
+
+
+def scope(user) -> Scope:
+    """The user's role, unit, province and assigned fields (cached on the user object)."""
+    cached = getattr(user, "_ktxh_scope", None)
+    if cached is not None:
+        return cached
+    result = Scope(None, None, None, frozenset())
+    if user is not None and user.is_authenticated:
+        m = getattr(user, "membership", None) if _has_membership(user) else None
+        if m is not None:
+            unit = m.unit
+            province = unit if unit.level == "province" else unit.parent
+            fields = frozenset(m.fields.values_list("pk", flat=True)) if m.role == Role.OFFICER else frozenset()
+            result = Scope(m.role, unit, province, fields, user.is_superuser)
+        else:
+            result = Scope(None, None, None, frozenset(), user.is_superuser)
+    if user is not None:
+        user._ktxh_scope = result
+    return result
+
+
+def _has_membership(user) -> bool:
+    from .models import Membership
+
+    try:
+        user.membership  # noqa: B018 - touching it loads or raises
+    except Membership.DoesNotExist:
+        return False
+    return True
+
+
+def _province_of(unit):
+    return unit if unit.level == "province" else unit.parent
+
+
+def in_commune(s: Scope, unit) -> bool:
+    """A leader or officer of this very commune."""
+    return s.role in (Role.LEADER, Role.OFFICER) and s.unit is not None and s.unit.pk == unit.pk
+
+
+def is_planner_for(s: Scope, unit) -> bool:
+    return s.role == Role.PLANNER and s.province is not None and _province_of(unit).pk == s.province.pk
+
+
+def in_province(s: Scope, unit) -> bool:
+    prov = _province_of(unit)
+    return s.province is not None and prov is not None and prov.pk == s.province.pk
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def can_read(user, unit, status: str) -> bool:
+    """Whether the user may read data of ``unit`` that is in workflow ``status``."""
+    s = scope(user)
+    if s.is_superuser:
+        return True
+    if in_commune(s, unit):
+        return True
+    if is_planner_for(s, unit):
+        return status != DRAFT
+    return status == APPROVED and in_province(s, unit)
+
+
+def _readable(user, qs: QuerySet, unit_path: str, status_path: str, planner_sees_drafts: bool) -> QuerySet:
+    s = scope(user)
+    if s.is_superuser:
+        return qs
+    if s.province is None:
+        return qs.none()
+    in_prov = Q(**{f"{unit_path}__parent": s.province}) | Q(**{unit_path: s.province})
+    approved = in_prov & Q(**{status_path: APPROVED})
+    if s.role in (Role.LEADER, Role.OFFICER):
+        return qs.filter(approved | Q(**{unit_path: s.unit}))
+    if s.role == Role.PLANNER:
+        return qs.filter(in_prov if planner_sees_drafts else in_prov & ~Q(**{status_path: DRAFT}))
+    return qs.filter(approved)
+
+
+def readable_actuals(user, qs: QuerySet) -> QuerySet:
+    return _readable(user, qs, "unit", "status", planner_sees_drafts=False)
+
+
+def readable_plans(user, qs: QuerySet) -> QuerySet:
+    # A draft plan waits for review, and the planner is one of its reviewers.
+    return _readable(user, qs, "unit", "status", planner_sees_drafts=True)
+
+
+def readable_targets(user, qs: QuerySet) -> QuerySet:
+    return _readable(user, qs, "plan__unit", "plan__status", planner_sees_drafts=True)
+
+
+def can_read_plan(user, plan) -> bool:
+    s = scope(user)
+    if plan.status == DRAFT and is_planner_for(s, plan.unit):
+        return True
+    return can_read(user, plan.unit, plan.status)
+
+
+def can_read_history(user, unit) -> bool:
+    """Past values include unapproved ones: only the commune itself and its planner."""
+    s = scope(user)
+    return s.is_superuser or in_commune(s, unit) or is_planner_for(s, unit)
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def can_enter(user, unit, indicator) -> bool:
+    """Enter or submit a figure of ``indicator`` for ``unit``: its officer for that field."""
+    s = scope(user)
+    if s.is_superuser:
+        return True
+    return s.role == Role.OFFICER and in_commune(s, unit) and indicator.field_id in s.field_ids
+
+
+def can_review(user, unit) -> bool:
+    """Approve or return figures and plans of ``unit``: its leader, or its province's planner."""
+    s = scope(user)
+    if s.is_superuser:
+        return True
+    return (s.role == Role.LEADER and in_commune(s, unit)) or is_planner_for(s, unit)
+
+
+def can_draft_plan(user, unit) -> bool:
+    """Create a draft plan or import a document for ``unit``: its leader or officers."""
+    s = scope(user)
+    return s.is_superuser or in_commune(s, unit)
+
+
+def can_edit_target(user, plan, indicator) -> bool:
+    """Change a target of a draft plan: the leader, or the officer of the indicator's field."""
+    if plan.status != DRAFT:
+        return False
+    s = scope(user)
+    if s.is_superuser:
+        return True
+    if s.role == Role.LEADER and in_commune(s, plan.unit):
+        return True
+    return s.role == Role.OFFICER and in_commune(s, plan.unit) and indicator.field_id in s.field_ids
+
+
+def require(allowed: bool, message: str) -> None:
+    if not allowed:
+        raise Denied(message)

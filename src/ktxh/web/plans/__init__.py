@@ -1,0 +1,1 @@
+"""Fields (lĩnh vực), indicators, plans, their targets and key tasks."""

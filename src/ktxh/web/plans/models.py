@@ -1,0 +1,202 @@
+"""Fields, indicators, plans, targets and key tasks.
+
+A target is kept as the text typed ("14 – 15%/ năm", "> 99%", "Giảm 01 hộ nghèo") and
+its parse by the core (``ktxh.core.targets.parse_target``), never parsed a second way.
+One indicator may carry several targets for the same year, one per source (the
+congress resolution, the council's resolution, the upper level's assignment), as seed
+000's footnotes do ("Nghị quyết ĐH XIII: tăng 16-18%").
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from ktxh.core.errors import KtxhError
+from ktxh.core.model import Direction
+from ktxh.core.targets import parse_target
+
+
+class Field(models.Model):
+    code = models.SlugField("mã", max_length=40, unique=True)
+    name = models.CharField("tên lĩnh vực", max_length=200, unique=True)
+    order = models.PositiveIntegerField("thứ tự", default=0)
+
+    class Meta:
+        verbose_name = "lĩnh vực"
+        verbose_name_plural = "lĩnh vực"
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Aggregation(models.TextChoices):
+    SUM = "sum", "Cộng dồn"
+    RATE = "rate", "Tỷ lệ từ tử số và mẫu số"
+    AVERAGE = "average", "Bình quân"
+    NONE = "none", "Không cộng được"
+
+
+class Indicator(models.Model):
+    code = models.SlugField("mã", max_length=80, unique=True)
+    name = models.CharField("tên chỉ tiêu", max_length=300)
+    unit = models.CharField("đơn vị tính", max_length=40, blank=True)
+    field = models.ForeignKey(Field, verbose_name="lĩnh vực", on_delete=models.PROTECT, related_name="indicators")
+    direction = models.CharField(
+        "chiều tốt", max_length=4, choices=[(Direction.UP.value, "Càng cao càng tốt"), (Direction.DOWN.value, "Càng thấp càng tốt")],
+        default=Direction.UP.value,
+    )
+    aggregation = models.CharField("cách tổng hợp", max_length=8, choices=Aggregation.choices, default=Aggregation.SUM)
+    numerator = models.ForeignKey(
+        "self", verbose_name="tử số", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    denominator = models.ForeignKey(
+        "self", verbose_name="mẫu số", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decimals = models.PositiveSmallIntegerField("số chữ số thập phân", default=0)
+
+    class Meta:
+        verbose_name = "chỉ tiêu"
+        verbose_name_plural = "chỉ tiêu"
+        ordering = ["field__order", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.unit})" if self.unit else self.name
+
+    def clean(self) -> None:
+        errors = {}
+        if self.aggregation == Aggregation.RATE:
+            if not self.numerator_id or not self.denominator_id:
+                errors["aggregation"] = f"Chỉ tiêu tỷ lệ “{self.name}” cần chỉ tiêu tử số và chỉ tiêu mẫu số."
+            elif self.pk and self.pk in (self.numerator_id, self.denominator_id):
+                errors["aggregation"] = f"Chỉ tiêu “{self.name}” không thể là tử số hay mẫu số của chính nó."
+        elif self.numerator_id or self.denominator_id:
+            errors["numerator"] = "Chỉ chỉ tiêu tỷ lệ mới có tử số và mẫu số."
+        if self.decimals > 6:
+            errors["decimals"] = f"Số chữ số thập phân {self.decimals} quá lớn (tối đa 6)."
+        if errors:
+            raise ValidationError(errors)
+
+
+class PlanKind(models.TextChoices):
+    TERM = "term", "Kế hoạch 5 năm (nhiệm kỳ)"
+    ANNUAL = "annual", "Kế hoạch năm"
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", "Dự thảo"
+    APPROVED = "approved", "Đã phê duyệt"
+
+
+class Plan(models.Model):
+    unit = models.ForeignKey(
+        "units.AdminUnit", verbose_name="đơn vị", on_delete=models.PROTECT, related_name="plans"
+    )
+    kind = models.CharField("loại kế hoạch", max_length=6, choices=PlanKind.choices)
+    start_year = models.PositiveSmallIntegerField("từ năm")
+    end_year = models.PositiveSmallIntegerField("đến năm")
+    title = models.CharField("tên kế hoạch", max_length=300)
+    status = models.CharField("trạng thái", max_length=8, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
+    legal_basis = models.TextField("căn cứ pháp lý", blank=True, help_text="Nghị quyết số 08/NQ-HĐND ngày 26/12/2022")
+    source_document = models.CharField("tệp nguồn", max_length=300, blank=True)
+    created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_at = models.DateTimeField("ngày phê duyệt", null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "kế hoạch"
+        verbose_name_plural = "kế hoạch"
+        ordering = ["unit__name", "-start_year", "kind"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        errors = {}
+        if self.start_year and self.end_year:
+            if self.end_year < self.start_year:
+                errors["end_year"] = f"Năm kết thúc {self.end_year} trước năm bắt đầu {self.start_year}."
+            elif self.kind == PlanKind.ANNUAL and self.end_year != self.start_year:
+                errors["end_year"] = f"Kế hoạch năm chỉ gồm một năm, không phải {self.start_year}–{self.end_year}."
+            elif self.kind == PlanKind.TERM and not 4 <= self.end_year - self.start_year <= 5:
+                errors["end_year"] = f"Kế hoạch nhiệm kỳ {self.start_year}–{self.end_year} không phải 5 năm."
+        if self.unit_id and self.unit.level == "group":
+            errors["unit"] = "Kế hoạch lập cho tỉnh hoặc xã, phường, không cho tổ dân phố, thôn."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def years(self) -> range:
+        return range(self.start_year, self.end_year + 1)
+
+
+class TargetSource(models.TextChoices):
+    DAI_HOI = "dai_hoi", "Nghị quyết Đại hội"
+    HDND = "hdnd", "Nghị quyết HĐND"
+    CAP_TREN = "cap_tren", "Cấp trên giao"
+    KE_HOACH = "ke_hoach", "Kế hoạch của UBND"
+
+
+class Target(models.Model):
+    plan = models.ForeignKey(Plan, verbose_name="kế hoạch", on_delete=models.CASCADE, related_name="targets")
+    indicator = models.ForeignKey(Indicator, verbose_name="chỉ tiêu", on_delete=models.PROTECT, related_name="targets")
+    year = models.PositiveSmallIntegerField("năm", null=True, blank=True, help_text="Để trống: cả nhiệm kỳ")
+    source = models.CharField("nguồn", max_length=10, choices=TargetSource.choices, default=TargetSource.HDND)
+    text = models.CharField("chỉ tiêu (như đã ghi)", max_length=500)
+    parsed = models.JSONField("phân tích", default=dict, editable=False)
+    note = models.TextField("ghi chú", blank=True)
+    version = models.PositiveIntegerField("phiên bản", default=1)
+
+    class Meta:
+        verbose_name = "mục tiêu"
+        verbose_name_plural = "mục tiêu"
+        ordering = ["plan", "indicator__field__order", "indicator__name", "year", "source"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "indicator", "year", "source"], name="target_once_per_source"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.name}: {self.text}"
+
+    def core_target(self):
+        """The core's reading of the text, with the indicator's direction and unit."""
+        return parse_target(self.text, direction=Direction(self.indicator.direction), unit=self.indicator.unit or None)
+
+    def clean(self) -> None:
+        errors = {}
+        if self.plan_id and self.year is not None and self.year not in self.plan.years:
+            errors["year"] = f"Năm {self.year} nằm ngoài kế hoạch {self.plan.start_year}–{self.plan.end_year}."
+        if self.indicator_id and self.text:
+            try:
+                self.core_target()
+            except KtxhError as exc:
+                errors["text"] = exc.message
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self.parsed = self.core_target().to_dict()
+        super().save(*args, **kwargs)
+
+
+class KeyTask(models.Model):
+    plan = models.ForeignKey(Plan, verbose_name="kế hoạch", on_delete=models.CASCADE, related_name="key_tasks")
+    order = models.PositiveIntegerField("số thứ tự", default=0)
+    content = models.TextField("nội dung nhiệm vụ")
+    assigned_by = models.CharField("nơi giao", max_length=200, blank=True)
+    result = models.TextField("kết quả đạt được", blank=True)
+
+    class Meta:
+        verbose_name = "nhiệm vụ trọng tâm"
+        verbose_name_plural = "nhiệm vụ trọng tâm"
+        ordering = ["plan", "order"]
+
+    def __str__(self) -> str:
+        return self.content[:80]

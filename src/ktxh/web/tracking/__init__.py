@@ -1,0 +1,1 @@
+"""Periods, actuals, the enter → submit → approve workflow and its audit trail."""

@@ -1,0 +1,1 @@
+"""Administrative units: province, commune/ward/đặc khu, residential group, with lineage."""
