@@ -144,7 +144,7 @@ def _digits_value(raw: str, unit: Unit | None) -> tuple[Decimal, int, tuple[Deci
     thousand_reading = Decimal(int_part + frac)
     if kind == "count":
         return thousand_reading, 0, ()
-    if kind in ("percent",) or (unit is not None and unit.scale >= 10**6):
+    if kind == "percent" or (unit is not None and unit.scale >= 10**6 and sep == ","):
         return decimal_reading[0], decimal_reading[1], ()
     if sep == ".":
         # Vietnamese grouping: "9.450 con", "1.159". English "1.159" would be rare in these reports.
