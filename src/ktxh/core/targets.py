@@ -390,6 +390,7 @@ def parse_target(
             tail_label = _strip_cues(tail)
             targets.append(_qualitative(tail, tail_label, None, tail))
 
+    targets = targets or [_qualitative(text, label, direction, context)]  # ";" or "trong đó" alone: no sentence left
     measurable = [t for t in targets if t.kind is not TargetKind.QUALITATIVE]
     main = measurable[0] if measurable else targets[0]
     parts = tuple(replace(t, text=t.text) for t in targets if t is not main)
