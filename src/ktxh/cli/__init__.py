@@ -7,7 +7,7 @@ import importlib
 import sys
 
 # Module names under ktxh.cli; each defines register(subparsers) that sets ``func`` on its parser.
-COMMANDS = ["target", "evaluate"]
+COMMANDS = ["target", "evaluate", "check", "extract", "review"]
 
 
 def build_parser() -> argparse.ArgumentParser:

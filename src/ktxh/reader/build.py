@@ -1,0 +1,236 @@
+"""Raw blocks from either loader into one Document: joined paragraphs, footnotes, headings, tables.
+
+Reports pasted to text break lines where a footnote mark stood ("bình quân 9,2%/năm" /
+", gấp 1,81 lần") and where a page ended ("góp phần" / "" / "thực hiện"). Both breaks are
+mended here, the first kind remembered as a footnote reference so that footnotes written
+at the end ("\ufffd Năm 2016: 7,89 tỷ; …") can be linked back, in order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .document import Footnote, Heading, Location, Paragraph, Table
+from .headings import DASH, NUMBER, STAR, classify, number_parts
+from .raw import RawBlock, RawTable
+
+
+def _mark_join(text: str) -> bool:
+    """A line that goes on after a footnote mark: starts with punctuation, or a space and a lowercase word."""
+    if text[:1] in (",", ";", ".", ":", ")"):
+        return True
+    rest = text.lstrip()
+    return rest != text and rest[:1].islower()
+
+
+_SENTENCE_END = re.compile(r"[.:;!?…]\s*$")
+_FOOTNOTE = re.compile(r"^\s*(?:\(\ufffd\)|\ufffd)\s*")
+_TARGET_LIST = re.compile(r"chỉ\s+tiêu", re.IGNORECASE)
+_NOT_TARGET_LIST = re.compile(r"nhiệm vụ|giải pháp|không đạt|kết quả thực hiện", re.IGNORECASE)
+_FIELD = re.compile(
+    r"^(?:các\s+)?(?:nhóm\s+chỉ\s+tiêu|chỉ\s+tiêu|lĩnh\s+vực)\s*(?:về\s+)?(?P<field>.*)$", re.IGNORECASE
+)
+
+
+@dataclass
+class _Para:
+    text: str
+    line: int | None
+    marks: list[int] = field(default_factory=list)  # offsets of line-break footnote marks
+    refs: list[tuple[int, int]] = field(default_factory=list)  # real (.docx) references
+
+
+def join_blocks(blocks: list[RawBlock | RawTable]) -> list[_Para | RawTable]:
+    """Mend broken lines; blank blocks vanish."""
+    out: list[_Para | RawTable] = []
+    blank_before = True
+    for b in blocks:
+        if isinstance(b, RawTable):
+            out.append(b)
+            blank_before = True
+            continue
+        text = b.text
+        if not text.strip():
+            blank_before = True
+            continue
+        prev = out[-1] if out and isinstance(out[-1], _Para) else None
+        if prev is not None and not _FOOTNOTE.match(text):
+            stripped = prev.text.rstrip()
+            if not blank_before and _mark_join(text):
+                # A footnote mark stood at the break.
+                offset = len(stripped)
+                glue = "" if text[0] in ",;.:)" else " "
+                prev.refs.extend((offset + len(glue) + o, n) for o, n in b.footnotes)
+                prev.text = stripped + glue + text.strip()
+                prev.marks.append(offset)
+                blank_before = False
+                continue
+            if text[:1].islower() and not _SENTENCE_END.search(stripped) and classify(text) is None:
+                glue = " "
+                prev.refs.extend((len(stripped) + 1 + o, n) for o, n in b.footnotes)
+                prev.text = stripped + glue + text.strip()
+                blank_before = False
+                continue
+        lead = len(text) - len(text.lstrip())
+        out.append(_Para(text.strip(), b.line, [], [(max(0, o - lead), n) for o, n in b.footnotes]))
+        blank_before = False
+    return out
+
+
+def split_footnotes(items: list[_Para | RawTable]) -> tuple[list[_Para | RawTable], list[str]]:
+    """Paragraphs that are footnotes written out ("\ufffd …") leave the body, in order."""
+    body, notes = [], []
+    for it in items:
+        if isinstance(it, _Para) and _FOOTNOTE.match(it.text):
+            notes.append(_FOOTNOTE.sub("", it.text).strip())
+        else:
+            body.append(it)
+    return body, notes
+
+
+def field_of(title: str, keep: bool = False) -> str:
+    """The field (lĩnh vực) a heading names: "Nhóm chỉ tiêu kinh tế" → "Kinh tế"; "" when none.
+
+    >>> field_of("1. Nhóm chỉ tiêu kinh tế:"), field_of("I. CHỈ TIÊU VỀ XÃ HỘI - MÔI TRƯỜNG")
+    ('Kinh tế', 'Xã hội - môi trường')
+    >>> field_of("Các chỉ tiêu chủ yếu:"), field_of("Các chỉ tiêu chủ yếu:", keep=True)
+    ('', 'Các chỉ tiêu chủ yếu')
+    """
+    t = re.sub(r"^(?:[IVX]+|\d+(?:\.\d+)*)[.\-]\s*", "", title.strip(" :."))
+    m = _FIELD.match(t)
+    if m:
+        f = re.sub(r"(?i)\b(?:chủ\s+yếu|năm\s+\d{4}|phát\s+triển)\b", "", m["field"])
+        f = " ".join(f.split()).strip(" :.-")
+        if not f and not keep:
+            return ""
+        t = f or t
+    elif not keep:
+        return ""
+    t = t.strip(" :.")
+    if t.isupper():
+        t = t.lower()
+    return t[:1].upper() + t[1:]
+
+
+_GROUP = re.compile(r"(?i)^(?:các\s+)?(?:nhóm\s+)?chỉ\s+tiêu")
+
+
+def _continues(parts: tuple[int, ...], expect: tuple[int, ...] | None) -> bool:
+    """Whether a numbered line continues the list: 1. (or 2.1.) to start, then the next numbers."""
+    if expect is None:
+        return parts[-1] == 1
+    return len(parts) == len(expect) and parts[:-1] == expect[:-1] and expect[-1] <= parts[-1] <= expect[-1] + 1
+
+
+def _field(headings: list[Heading]) -> str:
+    """The field of a target item: the deepest heading that names one ("Nhóm chỉ tiêu kinh tế")."""
+    found = ""
+    for h in headings:
+        f = field_of(h.title)
+        if f:
+            found = f
+    return found or field_of(headings[0].title, keep=True)
+
+
+def is_target_list_title(title: str) -> bool:
+    return bool(_TARGET_LIST.search(title)) and len(title) <= 90 and not _NOT_TARGET_LIST.search(title)
+
+
+@dataclass
+class Built:
+    paragraphs: list[Paragraph]
+    headings: list[Heading]
+    tables: list[Table]
+    footnotes: list[Footnote]
+    warnings: list[str]
+
+
+def build(blocks: list[RawBlock | RawTable], docx_footnotes: dict[int, str] | None = None) -> Built:
+    items, written_notes = split_footnotes(join_blocks(blocks))
+    paragraphs: list[Paragraph] = []
+    headings: list[Heading] = []
+    tables: list[Table] = []
+    warnings: list[str] = []
+    stack: list[Heading] = []
+    # The target list we are in: index in stack of its heading, and the next item marker expected.
+    target_at: int | None = None
+    expect: tuple[int, ...] | None = None
+    marks: list[tuple[int, int]] = []  # (paragraph index, offset) of line-break footnote marks
+    refs: list[tuple[int, int, int]] = []  # (paragraph index, offset, footnote id)
+
+    def section() -> tuple[str, ...]:
+        return tuple(h.text for h in stack)
+
+    for it in items:
+        if isinstance(it, RawTable):
+            caption = paragraphs[-1].text if paragraphs and paragraphs[-1].role != "heading" else ""
+            if paragraphs and not caption:
+                caption = paragraphs[-1].text
+            tables.append(
+                Table(len(tables) + 1, tuple(it.rows), Location(section(), None, it.line, len(tables) + 1), caption)
+            )
+            continue
+        index = len(paragraphs) + 1
+        loc_line = it.line
+        cls = classify(it.text)
+        role = "body"
+        fld = ""
+        if target_at is not None and target_at < len(stack):
+            # Inside a target list: numbered lines that continue the list, and bullets, are items.
+            parts = number_parts(cls[1]) if cls else None
+            is_group = cls is not None and (
+                bool(_GROUP.match(cls[2])) or (it.text.rstrip().endswith(":") and not re.search(r"\d", cls[2]))
+            )
+            if cls and parts and not is_group and _continues(parts, expect):
+                role, cls = "target", None
+                expect = parts[:-1] + (parts[-1] + 1,)
+            elif cls is None and it.text.lstrip().startswith(("-", "+", "–", "•")):
+                role = "target"
+            elif cls and cls[0] in (STAR, DASH) and not it.text.rstrip().endswith(":"):
+                role, cls = "target", None
+            if role == "target":
+                fld = _field(stack[target_at:])
+        if cls is not None:
+            level, marker, title = cls
+            heading = Heading(level, marker, title, Location((), index, loc_line))
+            while stack and stack[-1].level >= level:
+                stack.pop()
+            if target_at is not None and target_at >= len(stack):
+                target_at, expect = None, None
+            stack.append(heading)
+            heading = Heading(level, marker, title, Location(section(), index, loc_line))
+            stack[-1] = heading
+            headings.append(heading)
+            role = "heading"
+            if is_target_list_title(title) and (level <= NUMBER + 2):
+                target_at, expect = len(stack) - 1, None
+        paragraphs.append(Paragraph(it.text, Location(section(), index, loc_line), (), role, fld))
+        marks.extend((index, o) for o in it.marks)
+        refs.extend((index, o, n) for o, n in it.refs)
+
+    footnotes: list[Footnote] = []
+    if docx_footnotes and refs:
+        for pi, off, fid in refs:
+            if fid in docx_footnotes:
+                footnotes.append(Footnote(len(footnotes) + 1, docx_footnotes[fid], pi, off))
+    elif written_notes:
+        # Footnotes written out at the end: the k-th line-break mark is the k-th footnote.
+        if len(marks) != len(written_notes):
+            warnings.append(
+                f"Có {len(written_notes)} chú thích nhưng tìm thấy {len(marks)} chỗ đánh dấu chú thích; "
+                f"chỉ nối {min(len(marks), len(written_notes))} chú thích đầu theo thứ tự."
+            )
+        for k, text in enumerate(written_notes):
+            pi, off = marks[k] if k < len(marks) else (None, None)
+            footnotes.append(Footnote(k + 1, text, pi, off))
+    by_para: dict[int, list[tuple[int, int]]] = {}
+    for f in footnotes:
+        if f.paragraph is not None and f.offset is not None:
+            by_para.setdefault(f.paragraph, []).append((f.offset, f.number))
+    if by_para:
+        paragraphs = [
+            Paragraph(p.text, p.location, tuple(by_para.get(i + 1, ())), p.role, p.field)
+            for i, p in enumerate(paragraphs)
+        ]
+    return Built(paragraphs, headings, tables, footnotes, warnings)

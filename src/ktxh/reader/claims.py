@@ -1,0 +1,411 @@
+"""Statements whose figure can be recomputed from other figures of the same document.
+
+Every number comes from ``ktxh.core.numbers.find_numbers``, which already skips dates,
+document numbers, "ISO 9001:2015" and "24/24h"; this module only looks at how the
+numbers it returns stand to each other in a sentence.
+
+>>> [(c.kind, str(c.stated.value)) for c in claims_in_text("đạt 11.800 cây/4.500 cây đạt 226,22%")]
+[('ratio', '226.22')]
+>>> [c.kind for c in claims_in_text("Công văn số 1388/UBND-VP ngày 01/6/2023, đạt hạng 05/14 đơn vị")]
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ktxh.core.numbers import Number, find_numbers
+from ktxh.core.units import lookup_unit
+
+from .document import Document, Location, Paragraph
+
+_SLASH = re.compile(r"\s*/\s*")
+_LINK = re.compile(r"(?i)(đạt|bằng|=|tỷ lệ|tỉ lệ)")
+_RANK = re.compile(r"(?i)hạng\s*$")
+_RANGE_BEFORE = re.compile(r"\d\s*[-–]\s*$")
+_GROWTH_BEFORE = re.compile(r"(?i)\b(tăng|giảm)\s+(?:khoảng\s+)?$")
+_GROWTH_AFTER = re.compile(r"(?i)^\s*so\s+(?:với\s+)?(?:cùng\s+kỳ\s+)?(?:năm\s+)?(\d{4})")
+_BASE_PAREN = re.compile(r"^\s*\(\s*$")
+_YEAR_PAREN = re.compile(r"(?i)năm\s+(\d{4})\s*\(\s*$")
+_MULTIPLE_BEFORE = re.compile(r"(?i)gấp\s+$")
+_MULTIPLE_AFTER = re.compile(r"(?i)^\s*(?:lần\s+)?so\s+với\s+(?:năm\s+)?(\d{4})")
+_TERM = re.compile(r"(?i)(?:nhiệm\s+kỳ|giai\s+đoạn)\s+(\d{4})\s*[-–]\s*(\d{4})")
+_CONNECTOR = re.compile(r"(?i)\b(trong\s+đó|bao\s+gồm|gồm)\b(?:\s+có)?\s*:?|\bcó\b")
+_SHARE_GAP = re.compile(r"(?i)^\s*,?\s*(=|chiếm)\s*$")
+_SERIES_ENTRY = re.compile(r"(?i)(?:năm\s+)?(\d{4})\s*:\s*$")
+_STRUCTURE = re.compile(r"(?i)cơ\s+cấu|tỷ\s+trọng|tỉ\s+trọng")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A statement to check. ``stated`` is the figure the document states; ``inputs`` what it rests on."""
+
+    kind: str
+    quote: str
+    location: Location
+    stated: Number | None = None
+    inputs: tuple[Number, ...] = ()
+    label: str = ""
+    data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences of a paragraph: a cut after "." "!" "?" before a capital letter."""
+    spans, start = [], 0
+    for m in re.finditer(r"[.!?…]+\s+", text):
+        nxt = text[m.end() : m.end() + 1]
+        if nxt and (nxt.isupper() or nxt in "-+*"):
+            spans.append((start, m.end()))
+            start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def unit_key(n: Number) -> str | None:
+    """What a figure counts, for adding figures up: money in any scale is "money", else the first word."""
+    if not n.unit:
+        return None
+    u = lookup_unit(n.unit)
+    if u is not None and u.kind == "money":
+        return "money"
+    if u is not None and u.kind == "percent":
+        return u.name
+    return n.unit.casefold().split()[0].split("/")[0]
+
+
+def is_count(n: Number) -> bool:
+    u = lookup_unit(n.unit) if n.unit else None
+    return u is not None and u.kind == "count"
+
+
+def _label(text: str) -> str:
+    t = re.sub(r"^[\s\-+*•–]+", "", text)
+    t = re.sub(r"(?i)[\s:,(]*(?:\b(?:đạt|là|được|có|ước|ước đạt|toàn phường có)\b[\s:]*)*$", "", t)
+    return " ".join(t.split()).strip(" :,;(")
+
+
+@dataclass
+class _Ctx:
+    """What a finder needs about one sentence."""
+
+    text: str  # the paragraph text
+    start: int
+    end: int
+    numbers: list[Number]  # the sentence's numbers, offsets in the paragraph text
+    location: Location
+
+    @property
+    def quote(self) -> str:
+        return self.text[self.start : self.end].strip()
+
+
+def _ratios(ctx: _Ctx) -> Iterator[Claim]:
+    nums, text = ctx.numbers, ctx.text
+    for i in range(len(nums) - 1):
+        a, b = nums[i], nums[i + 1]
+        if not _SLASH.fullmatch(text[a.end : b.start]):
+            continue
+        if _RANK.search(text[max(ctx.start, a.start - 12) : a.start]):
+            continue  # "đạt hạng 05/14 đơn vị" is a rank
+        if i > 0 and _SLASH.fullmatch(text[nums[i - 1].end : a.start]):
+            continue  # the tail of a chain "a/b/c"
+        stated = None
+        if i + 2 < len(nums):
+            c = nums[i + 2]
+            gap = text[b.end : c.start]
+            if c.unit == "%" and len(gap) <= 60 and ";" not in gap and _LINK.search(gap):
+                stated = c
+        clause_start = max(ctx.start, text.rfind(";", ctx.start, a.start) + 1)
+        label = _label(text[clause_start : a.start])
+        yield Claim(
+            "ratio" if stated else "progress", ctx.quote, ctx.location, stated, (a, b), label,
+            {"unit": b.unit or a.unit},
+        )
+
+
+def _growths(ctx: _Ctx, bases: dict[tuple[int, str | None], list[Number]]) -> Iterator[Claim]:
+    nums, text = ctx.numbers, ctx.text
+    for i, n in enumerate(nums):
+        if n.unit != "%":
+            continue
+        before = text[max(ctx.start, n.start - 16) : n.start]
+        m_after = _GROWTH_AFTER.match(text[n.end : n.end + 40])
+        m_before = _GROWTH_BEFORE.search(before)
+        if not (m_before and m_after) or _RANGE_BEFORE.search(before):
+            continue
+        year = int(m_after[1])
+        direction = m_before[1].lower()
+        # The base: "(5551,1 tấn)" right after "so với năm 2020", or the same year's figure elsewhere.
+        base = None
+        after_end = n.end + m_after.end()
+        following = [x for x in nums[i + 1 :] if x.start >= after_end]
+        if following and _BASE_PAREN.match(text[after_end : following[0].start]):
+            base = following[0]
+        # The current figure: the numerator of an "a/b" before it, or the last figure of the base's kind.
+        current = None
+        for j in range(i - 1, -1, -1):
+            x = nums[j]
+            if j > 0 and _SLASH.fullmatch(text[nums[j - 1].end : x.start]):
+                current = nums[j - 1]
+                if current.unit is None and x.unit:
+                    current = _with_unit(current, x)
+                break
+            if x.unit and x.unit != "%" and (base is None or unit_key(x) == unit_key(base)):
+                current = x
+                break
+        if current is None:
+            for j in range(i - 1, -1, -1):
+                if nums[j].unit == "%":
+                    current = nums[j]
+                    break
+        where = "văn bản"
+        if base is None and current is not None:
+            found = bases.get((year, unit_key(current)), [])
+            values = {x.value for x in found}
+            if len(values) == 1:
+                base, where = found[0], "chỗ khác trong văn bản"
+        yield Claim(
+            "growth", ctx.quote, ctx.location, n, tuple(x for x in (current, base) if x is not None), "",
+            {"year": year, "direction": direction, "current": current, "base": base, "base_where": where},
+        )
+
+
+def _with_unit(n: Number, other: Number) -> Number:
+    from dataclasses import replace
+
+    return replace(n, unit=other.unit, scale=other.scale, base_unit=other.base_unit)
+
+
+def _multiples(ctx: _Ctx, term_end: int | None) -> Iterator[Claim]:
+    nums, text = ctx.numbers, ctx.text
+    for i, m in enumerate(nums):
+        if m.unit not in (None, "lần"):
+            continue
+        if not _MULTIPLE_BEFORE.search(text[max(ctx.start, m.start - 8) : m.start]):
+            continue
+        after = _MULTIPLE_AFTER.match(text[m.end : m.end + 40])
+        if not after or i == 0:
+            continue
+        rate = nums[i - 1]
+        if not (rate.unit or "").startswith("%") or "bình quân" not in text[max(0, rate.start - 40) : rate.start]:
+            continue
+        base_year = int(after[1])
+        terms = list(_TERM.finditer(text))
+        end_year = int(terms[-1][2]) if terms else term_end
+        yield Claim(
+            "multiple", ctx.quote, ctx.location, m, (rate,), "",
+            {"rate": rate, "base_year": base_year, "end_year": end_year, "term_from_text": bool(terms)},
+        )
+
+
+def _parts_after(nums: list[Number], text: str, start: int, key: str) -> list[Number]:
+    out = []
+    for k, x in enumerate(nums):
+        if x.start < start or unit_key(x) != key:
+            continue
+        nxt = nums[k + 1] if k + 1 < len(nums) else None
+        prev = nums[k - 1] if k > 0 else None
+        if nxt is not None and _SLASH.fullmatch(text[x.end : nxt.start]):
+            continue
+        if prev is not None and _SLASH.fullmatch(text[prev.end : x.start]):
+            continue
+        if _RANGE_BEFORE.search(text[max(0, x.start - 4) : x.start]):
+            continue
+        out.append(x)
+    return out
+
+
+def _totals(ctx: _Ctx) -> Iterator[Claim]:
+    nums, text = ctx.numbers, ctx.text
+    seen: set[tuple[int, tuple[int, ...]]] = set()
+
+    def emit(total: Number, parts: list[Number], how: str) -> Iterator[Claim]:
+        ident = (total.start, tuple(p.start for p in parts))
+        if len(parts) < 2 or ident in seen:
+            return
+        seen.add(ident)
+        kind = "count" if (total.unit or "").casefold() == "chỉ tiêu" else "total"
+        rest = text[parts[-1].end : ctx.end]
+        yield Claim(kind, ctx.quote, ctx.location, total, tuple(parts), "", {"how": how, "rest": rest})
+
+    # "Tổng … x, trong đó: a; b; c" and "22 chỉ tiêu … có 06 …, có 14 …".
+    for m in _CONNECTOR.finditer(text, ctx.start, ctx.end):
+        is_co = not m[1]
+        before = [x for x in nums if x.end <= m.start()]
+        if not before:
+            continue
+        for total in reversed(before):
+            key = unit_key(total)
+            if key is None or key.endswith("%") or key == "‰":
+                continue
+            if is_co and not (is_count(total) and before[-1] is total):
+                break
+            if any(unit_key(x) == key for x in before if x.start > total.start):
+                continue
+            parts = _parts_after(nums, text, m.end(), key)
+            opened = text.rfind("(", ctx.start, m.start())
+            if opened > text.rfind(")", ctx.start, m.start()):
+                close = text.find(")", m.end())
+                parts = [p for p in parts if close < 0 or p.end <= close]  # "(trong đó: …)" ends at ")"
+            if is_co:
+                parts = [p for p in parts if is_count(p)]
+            yield from emit(total, parts, "connector")
+            break
+    # "335 con tại 20 hộ (29 con lợn nái; 255 con lợn thịt; 51 con lợn con theo mẹ)".
+    for m in re.finditer(r"\(([^()]*)\)", text[ctx.start : ctx.end]):
+        o, c = ctx.start + m.start(), ctx.start + m.end()
+        inside = [x for x in nums if o < x.start and x.end < c]
+        by_key: dict[str, list[Number]] = {}
+        for x in inside:
+            k = unit_key(x)
+            if k and not k.endswith("%"):
+                by_key.setdefault(k, []).append(x)
+        before = [x for x in nums if x.end <= o]
+        for key, parts in by_key.items():
+            if len(parts) < 2:
+                continue
+            total = next((x for x in reversed(before) if unit_key(x) == key), None)
+            if total is None and before and is_count(before[-1]) and re.fullmatch(r"[\s,]*", text[before[-1].end : o]):
+                total = before[-1]
+            if total is not None:
+                yield from emit(total, parts, "paren")
+
+
+def _shares(ctx: _Ctx) -> Iterator[Claim]:
+    nums, text = ctx.numbers, ctx.text
+    for i, n in enumerate(nums):
+        if n.unit != "%" or i == 0:
+            continue
+        prev = nums[i - 1]
+        if i > 1 and _SLASH.fullmatch(text[nums[i - 2].end : prev.start]):
+            continue  # "20/21 tổ = 95,45%" is a ratio
+        if is_count(prev) and _SHARE_GAP.match(text[prev.end : n.start]):
+            yield Claim("share", ctx.quote, ctx.location, n, (prev,), "", {"part": prev})
+
+
+def _structure(ctx: _Ctx) -> Claim | None:
+    """A sentence listing the structure of a whole: "tỷ trọng TM-DV chiếm 63%, CN-TTCN 33%, NN 4%"."""
+    text = ctx.quote
+    if not re.search(r"(?i)cơ\s+cấu", text) or "chiếm" not in text:
+        return None
+    pct = [n for n in ctx.numbers if n.unit == "%" and not _RANGE_BEFORE.search(ctx.text[max(0, n.start - 4) : n.start])]
+    if len(pct) < 2 or any(_GROWTH_BEFORE.search(ctx.text[max(0, n.start - 12) : n.start]) for n in pct):
+        return None
+    return Claim("share", ctx.quote, ctx.location, None, tuple(pct), "", {"group": "sentence"})
+
+
+def _economy_shares(ctx: _Ctx) -> list[Number]:
+    """Shares of "tỷ trọng … nền kinh tế" stated one per sector, to add up across paragraphs."""
+    out = []
+    for n in ctx.numbers:
+        if n.unit != "%":
+            continue
+        before = ctx.text[max(ctx.start, n.start - 10) : n.start]
+        after = ctx.text[n.end : n.end + 40]
+        if re.search(r"(?i)chiếm\s+$", before) and _STRUCTURE.search(after):
+            out.append(n)
+    return out
+
+
+def base_index(doc: Document) -> dict[tuple[int, str | None], list[Number]]:
+    """Figures written as "năm 2020 (5551,1 tấn)", by year and kind, for growth claims elsewhere."""
+    index: dict[tuple[int, str | None], list[Number]] = {}
+    for p in doc.paragraphs:
+        if "(" not in p.text:
+            continue
+        for n in find_numbers(p.text):
+            m = _YEAR_PAREN.search(p.text[max(0, n.start - 16) : n.start])
+            if m and n.unit:
+                index.setdefault((int(m[1]), unit_key(n)), []).append(n)
+    return index
+
+
+def _series(doc: Document, p: Paragraph, nums: list[Number], spans: list[tuple[int, int]]) -> Iterator[Claim]:
+    """A figure whose footnote lists it year by year ("Năm 2016: 7,89 tỷ; 2017: 10,94 tỷ; …")."""
+    for offset, number in p.footnotes:
+        note = doc.footnote(number)
+        if note is None:
+            continue
+        entries = []
+        for x in find_numbers(note.text):
+            m = _SERIES_ENTRY.search(note.text[max(0, x.start - 12) : x.start])
+            if m and x.unit:
+                entries.append((int(m[1]), x))
+        anchor = next((x for x in reversed(nums) if x.end <= offset and offset - x.end <= 3), None)
+        if len(entries) < 2 or anchor is None or unit_key(anchor) != unit_key(entries[0][1]):
+            continue
+        s0, s1 = next(((a, b) for a, b in spans if a <= anchor.start < b), (0, len(p.text)))
+        quote = p.text[s0:s1].strip()
+        linked = f"chú thích số {number}: \u201c{note.text}\u201d"
+        yield Claim(
+            "series", quote, p.location, anchor, tuple(x for _, x in entries), "",
+            {"years": [y for y, _ in entries], "linked": linked},
+        )
+        # "tăng bình quân 35%/năm" after the figure: the series' own average growth.
+        rest = p.text[anchor.end : s1]
+        m = re.search(r"(?i)tăng\s+bình\s+quân\s+", rest)
+        if m:
+            rate = next((x for x in nums if x.start >= anchor.end + m.end() and (x.unit or "").startswith("%")), None)
+            if rate is not None and rate.start - (anchor.end + m.end()) <= 2:
+                yield Claim(
+                    "average_growth", quote, p.location, rate, (entries[0][1], entries[-1][1]), "",
+                    {"years": entries[-1][0] - entries[0][0], "linked": linked,
+                     "first_year": entries[0][0], "last_year": entries[-1][0]},
+                )
+
+
+def find_claims(doc: Document) -> list[Claim]:
+    """Every checkable statement in the document's paragraphs, in reading order."""
+    bases = base_index(doc)
+    term_end = doc.metadata.period.end_year if doc.metadata.period and doc.metadata.period.kind in (
+        "nhiệm kỳ", "giai đoạn") else None
+    claims: list[Claim] = []
+    shares: dict[tuple[str, ...], list[tuple[Number, str, Location]]] = {}
+    for p in doc.paragraphs:
+        nums = list(find_numbers(p.text))
+        if not nums:
+            continue
+        spans = sentences(p.text)
+        for s0, s1 in spans:
+            sn = [n for n in nums if s0 <= n.start < s1]
+            if not sn:
+                continue
+            ctx = _Ctx(p.text, s0, s1, sn, p.location)
+            claims.extend(_ratios(ctx))
+            claims.extend(_growths(ctx, bases))
+            claims.extend(_multiples(ctx, term_end))
+            claims.extend(_totals(ctx))
+            claims.extend(_shares(ctx))
+            structure = _structure(ctx)
+            if structure is not None:
+                claims.append(structure)
+            for n in _economy_shares(ctx):
+                key = _share_group(p.location.section)
+                shares.setdefault(key, []).append((n, ctx.quote, p.location))
+        claims.extend(_series(doc, p, nums, spans))
+    for group in shares.values():
+        if len(group) >= 2:
+            quote = " … ".join(q for _, q, _ in group)
+            claims.append(Claim("share", quote, group[0][2], None, tuple(n for n, _, _ in group), "",
+                                {"group": "sections"}))
+    return claims
+
+
+def _share_group(section: tuple[str, ...]) -> tuple[str, ...]:
+    """Sector shares are siblings ("1.1.", "1.2.", "1.3."): group them under their common parent."""
+    for i, title in enumerate(section):
+        if re.match(r"\d+\.\d+", title):
+            return section[:i]
+    return section
+
+
+def claims_in_text(text: str) -> list[Claim]:
+    """Claims of a single paragraph of text (for tests and quick use)."""
+    from .read import read_text_document
+
+    doc = read_text_document(text, "văn bản")
+    return find_claims(doc)

@@ -1,0 +1,98 @@
+"""A .docx into raw blocks: paragraphs in order with their footnote marks, tables as rows, footnotes."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from lxml import etree
+
+from .errors import ReaderError
+from .raw import RawBlock, RawTable
+from .text import clean_cell
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+
+
+def _paragraph(p: etree._Element) -> RawBlock:
+    """Text of a w:p with tabs and breaks, recording where each footnote reference stands."""
+    parts: list[str] = []
+    refs: list[tuple[int, int]] = []
+    size = 0
+    for el in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr", f"{W}footnoteReference"):
+        tag = el.tag
+        if tag == f"{W}t":
+            piece = el.text or ""
+        elif tag == f"{W}footnoteReference":
+            refs.append((size, int(el.get(f"{W}id", "0"))))
+            continue
+        else:
+            piece = "\t" if tag == f"{W}tab" else " "
+        parts.append(piece)
+        size += len(piece)
+    return RawBlock("".join(parts).replace("\t", " ").rstrip(), None, refs)
+
+
+def _table(tbl: etree._Element) -> RawTable:
+    rows = []
+    for tr in tbl.iterchildren(f"{W}tr"):
+        cells = []
+        for tc in tr.iterchildren(f"{W}tc"):
+            text = " ".join(_paragraph(p).text for p in tc.iter(f"{W}p"))
+            cells.append(clean_cell(text))
+        rows.append(tuple(cells))
+    return RawTable(rows=rows)
+
+
+def _footnotes(document) -> dict[int, str]:
+    for rel in document.part.rels.values():
+        if rel.reltype == _FOOTNOTES_REL and not rel.is_external:
+            root = etree.fromstring(rel.target_part.blob)
+            notes = {}
+            for fn in root.iterchildren(f"{W}footnote"):
+                if fn.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
+                    continue
+                text = " ".join(_paragraph(p).text for p in fn.iter(f"{W}p"))
+                notes[int(fn.get(f"{W}id", "0"))] = " ".join(text.split())
+            return notes
+    return {}
+
+
+def read_docx(data: bytes, name: str) -> tuple[list[RawBlock | RawTable], dict[int, str]]:
+    """Blocks of the document body in reading order, and its footnotes by id."""
+    import docx  # python-docx; imported here so text-only use does not pay for it
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            names = set(z.namelist())
+    except zipfile.BadZipFile as exc:
+        raise ReaderError(
+            f"Tệp \u201c{name}\u201d không phải tệp .docx hợp lệ (không mở được như tệp nén Word).",
+            field="tệp", value=name,
+        ) from exc
+    if "word/document.xml" not in names:
+        raise ReaderError(
+            f"Tệp \u201c{name}\u201d là tệp nén nhưng không phải văn bản Word (.docx): thiếu word/document.xml.",
+            field="tệp", value=name,
+        )
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many kinds on a damaged package
+        raise ReaderError(
+            f"Tệp \u201c{name}\u201d bị hỏng, không đọc được nội dung Word ({type(exc).__name__}).",
+            field="tệp", value=name,
+        ) from exc
+    blocks: list[RawBlock | RawTable] = []
+    for el in document.element.body.iterchildren():
+        if el.tag == f"{W}p":
+            block = _paragraph(el)
+            # A paragraph with line breaks reads like several lines of a .txt.
+            lines = block.text.split("\n")
+            if len(lines) == 1:
+                blocks.append(block)
+            else:
+                blocks.extend(RawBlock(line) for line in lines)
+        elif el.tag == f"{W}tbl":
+            blocks.append(_table(el))
+    return blocks, _footnotes(document)

@@ -1,0 +1,129 @@
+"""Who issued a document, for which unit, when, over which period, on which legal bases.
+
+>>> m = metadata_of(["Số: /BC-UBND", "Lương Sơn, ngày tháng 6 năm 2023", "BÁO CÁO",
+...                  "Đánh giá kết quả giữa kỳ …, giai đoạn 2021-2025",
+...                  "Thực hiện Công văn số 1388/UBND-VP ngày 01/6/2023 của UBND thành phố Sông Công. "
+...                  "UBND phường Lương Sơn báo cáo như sau:"])
+>>> m.doc_type, m.issuer, m.unit, m.place, m.year, m.period.text
+('Báo cáo', 'Ủy ban nhân dân', 'phường Lương Sơn', 'Lương Sơn', 2023, 'giai đoạn 2021-2025')
+>>> m.legal_bases
+('Công văn số 1388/UBND-VP ngày 01/6/2023',)
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from .document import Metadata, Period
+
+_TYPES = {"BC": "Báo cáo", "KH": "Kế hoạch", "NQ": "Nghị quyết", "QĐ": "Quyết định"}
+_TYPE_LINE = re.compile(r"^\s*(BÁO CÁO|KẾ HOẠCH|NGHỊ QUYẾT|QUYẾT ĐỊNH)\b")
+_NUMBER_LINE = re.compile(r"Số\s*:\s*[\d\s]*/\s*(BC|KH|NQ|QĐ)-([A-ZĐ]+)")
+_CLOSING = re.compile(r"(?i)trên\s+đây\s+là\s+(?:\w+\s+)?(báo\s+cáo|kế\s+hoạch|nghị\s+quyết)")
+_UNIT = re.compile(r"(?i)\b(phường|xã|thị\s+trấn)\s+(\w+(?:\s+\w+){0,3})")
+_PLACE_DATE = re.compile(
+    r"^\s*(?P<place>[^,\d]{2,40}),\s*(?P<date>ngày\s+(?P<d>\d{1,2})?\s*tháng\s+(?P<m>\d{1,2})?\s*năm\s+(?P<y>\d{4}))"
+)
+_PERIODS = [
+    (re.compile(r"(?i)\b(giai\s+đoạn|nhiệm\s+kỳ)\s+(\d{4})\s*[-–]\s*(\d{4})"), "range"),
+    (re.compile(r"(?i)\b(\d{1,2})\s+tháng\s+(?:đầu\s+|cuối\s+)?năm\s+(\d{4})"), "months"),
+    (re.compile(r"(?i)\bnăm\s+(\d{4})"), "year"),
+]
+_LEGAL = re.compile(
+    r"(?:Nghị\s+quyết|Quyết\s+định|Công\s+văn|Kế\s+hoạch|Thông\s+tư|Nghị\s+định|Chỉ\s+thị|Kết\s+luận|Văn\s+bản)"
+    r"\s+số\s+[\w/.\-]+(?:\s+ngày\s+\d{1,2}/\d{1,2}/\d{4})?"
+)
+_SIGNED = re.compile(r"T\.?\s*/?\s*M\.?\s+(ỦY\s+BAN\s+NHÂN\s+DÂN|ĐẢNG\s+ỦY|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN)")
+_SIGNED_NAMES = {"ỦY BAN NHÂN DÂN": "Ủy ban nhân dân", "ĐẢNG ỦY": "Đảng ủy", "HỘI ĐỒNG NHÂN DÂN": "Hội đồng nhân dân"}
+_ISSUERS = [
+    (re.compile(r"(?i)\bT\.?\s*/?\s*M\.?\s+ỦY\s+BAN\s+NHÂN\s+DÂN|\bUBND\b|ủy\s+ban\s+nhân\s+dân"), "Ủy ban nhân dân"),
+    (re.compile(r"(?i)\bT\.?\s*/?\s*M\.?\s+ĐẢNG\s+ỦY|ban\s+chấp\s+hành\s+đảng\s+bộ|đảng\s+ủy"), "Đảng ủy"),
+    (re.compile(r"(?i)hội\s+đồng\s+nhân\s+dân|\bHĐND\b"), "Hội đồng nhân dân"),
+]
+
+
+def _unit_name(kind: str, words: str) -> str | None:
+    """ "phường Lương Sơn" from "Phường" + "Lương Sơn báo cáo": the capitalised words, not all-caps ones."""
+    name = []
+    for w in words.split():
+        if not w[:1].isupper() or (len(w) > 1 and w.isupper()):
+            break
+        name.append(w)
+    return f"{' '.join(kind.lower().split())} {' '.join(name)}" if name else None
+
+
+def _period(text: str) -> Period | None:
+    for pattern, kind in _PERIODS:
+        m = pattern.search(text)
+        if not m:
+            continue
+        if kind == "range":
+            word = " ".join(m[1].lower().split())
+            return Period(m[0], word, int(m[2]), int(m[3]))
+        if kind == "months":
+            return Period(m[0], "tháng", int(m[2]), int(m[2]))
+        return Period(m[0], "năm", int(m[1]), int(m[1]))
+    return None
+
+
+def metadata_of(paragraphs: Sequence[str]) -> Metadata:
+    """Metadata from the paragraph texts, looking at the head of the document first."""
+    head = [p for p in paragraphs[:12]]
+    head_text = "\n".join(head)
+    doc_type = None
+    for p in head:
+        m = _NUMBER_LINE.search(p)
+        if m:
+            doc_type = _TYPES.get(m[1])
+            break
+    if doc_type is None:
+        for p in head:
+            m = _TYPE_LINE.match(p)
+            if m:
+                doc_type = m[1].capitalize()
+                break
+    if doc_type is None:
+        tail = "\n".join(paragraphs[-20:])
+        m = _CLOSING.search(tail)
+        if m:
+            doc_type = " ".join(m[1].split()).capitalize()
+        elif re.search(r"(?i)quyết\s+nghị", head_text):
+            doc_type = "Nghị quyết"
+    body_text = "\n".join(paragraphs)
+    units = Counter(u for m in _UNIT.finditer(body_text) if (u := _unit_name(m[1], m[2])))
+    # "phường Lương Sơn" and "Phường Lê Lợi" count together; the most named unit is the document's.
+    unit = units.most_common(1)[0][0] if units else None
+    issuer = None
+    signature = "\n".join(paragraphs[-25:])
+    signed = _SIGNED.search(signature)
+    if signed:
+        issuer = _SIGNED_NAMES[" ".join(signed[1].split())]
+    else:
+        for pattern, name in _ISSUERS:
+            if pattern.search(head_text) or pattern.search(signature):
+                issuer = name
+                break
+    place = date = None
+    year = None
+    for p in head:
+        m = _PLACE_DATE.match(p)
+        if m:
+            place, date, year = m["place"].strip(), " ".join(m["date"].split()), int(m["y"])
+            break
+    periods = []
+    for p in head:
+        if _PLACE_DATE.match(p) or _LEGAL.search(p):
+            continue
+        found = _period(p)
+        if found:
+            periods.append(found)
+    # The widest period named at the head is the document's (a term over the year it starts).
+    period = max(periods, key=lambda x: (x.end_year - x.start_year, -periods.index(x)), default=None)
+    legal = []
+    for m in _LEGAL.finditer(body_text):
+        ref = " ".join(m[0].split())
+        if "ngày" in ref and ref not in legal:
+            legal.append(ref)
+    return Metadata(doc_type, issuer, unit, place, date, year, period, tuple(periods), tuple(legal))

@@ -1,0 +1,23 @@
+"""What a loader hands to the builder: blocks of text in reading order, and tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class RawBlock:
+    """A line (.txt) or paragraph (.docx); ``text`` "" is a blank separator.
+
+    ``footnotes`` are real footnote references (.docx): (offset in text, footnote id).
+    """
+
+    text: str
+    line: int | None = None
+    footnotes: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class RawTable:
+    rows: list[tuple[str, ...]]
+    line: int | None = None

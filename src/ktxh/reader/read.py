@@ -1,0 +1,106 @@
+"""Read a file or bytes into a Document; check a Document into findings."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from pathlib import Path
+
+from .build import build
+from .claims import Claim, find_claims
+from .document import Actual, Document, Finding
+from .docx import read_docx
+from .errors import ReaderError
+from .metadata import metadata_of
+from .raw import RawBlock, RawTable
+from .target_lists import extract_targets
+from .text import decode, read_text
+from .verify import verify
+
+MAX_BYTES = 5 * 1024 * 1024  # a commune's report is tens of KB; anything this large is not one
+TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown", ""}
+
+
+def _assemble(blocks: list[RawBlock | RawTable], name: str, fmt: str,
+              footnotes: dict[int, str] | None = None) -> Document:
+    built = build(blocks, footnotes)
+    texts = [p.text for p in built.paragraphs]
+    if not any(t.strip() for t in texts) and not built.tables:
+        raise ReaderError(f"Tệp \u201c{name}\u201d không có nội dung để đọc.", field="tệp", value=name)
+    doc = Document(
+        source=name, format=fmt, metadata=metadata_of(texts), headings=tuple(built.headings),
+        paragraphs=tuple(built.paragraphs), tables=tuple(built.tables), footnotes=tuple(built.footnotes),
+        targets=tuple(extract_targets(built.paragraphs, built.tables)), warnings=tuple(built.warnings),
+    )
+    claims = find_claims(doc)
+    return replace(doc, claims=tuple(claims), actuals=tuple(_actuals(claims)))
+
+
+def _actuals(claims: list[Claim]) -> list[Actual]:
+    out = []
+    for c in claims:
+        if c.kind in ("ratio", "progress") and c.label:
+            a, b = c.inputs
+            out.append(Actual(c.label, a.value, b.value, c.data.get("unit"), c.location, c.quote))
+    return out
+
+
+def read_text_document(text: str, name: str = "văn bản") -> Document:
+    """A Document from text already decoded."""
+    return _assemble(read_text(text), name, "text")
+
+
+def read_document(path_or_bytes: str | os.PathLike[str] | bytes, *, filename: str | None = None) -> Document:
+    """Read a plan or report (.docx, .txt, .md) from a path or from bytes.
+
+    With bytes, ``filename`` tells the format (a .docx is also recognised by its content).
+    Raises :class:`ReaderError` with a Vietnamese message on unreadable input.
+    """
+    if isinstance(path_or_bytes, bytes | bytearray):
+        data = bytes(path_or_bytes)
+        name = filename or "tệp tải lên"
+    else:
+        path = Path(path_or_bytes)
+        name = filename or str(path)
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            raise ReaderError(f"Không mở được tệp \u201c{name}\u201d: {exc.strerror or exc}.", field="tệp",
+                              value=name) from exc
+        if path.is_dir():
+            raise ReaderError(f"\u201c{name}\u201d là thư mục, không phải tệp.", field="tệp", value=name)
+        if size > MAX_BYTES:
+            raise ReaderError(_too_large(name, size), field="tệp", value=name)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ReaderError(f"Không đọc được tệp \u201c{name}\u201d: {exc.strerror or exc}.", field="tệp",
+                              value=name) from exc
+    if len(data) > MAX_BYTES:
+        raise ReaderError(_too_large(name, len(data)), field="tệp", value=name)
+    if not data.strip():
+        raise ReaderError(f"Tệp \u201c{name}\u201d rỗng.", field="tệp", value=name)
+    suffix = Path(name).suffix.lower()
+    if suffix == ".doc":
+        raise ReaderError(
+            f"Tệp \u201c{name}\u201d là định dạng Word cũ (.doc); hãy lưu lại thành .docx rồi đọc lại.",
+            field="tệp", value=name,
+        )
+    if suffix == ".docx" or data.startswith(b"PK\x03\x04"):
+        blocks, notes = read_docx(data, name)
+        return _assemble(blocks, name, "docx", notes)
+    if suffix not in TEXT_SUFFIXES:
+        raise ReaderError(
+            f"Không đọc được tệp \u201c{name}\u201d: chỉ nhận .docx, .txt hoặc .md.", field="tệp", value=name
+        )
+    return read_text_document(decode(data, name), name)
+
+
+def _too_large(name: str, size: int) -> str:
+    mb = f"{size / 1024 / 1024:.1f}".replace(".", ",")
+    return f"Tệp \u201c{name}\u201d quá lớn ({mb} MB); chỉ đọc tệp đến {MAX_BYTES // 1024 // 1024} MB."
+
+
+def check_document(doc: Document) -> list[Finding]:
+    """Every claim of the document, recomputed and judged."""
+    return [verify(c, doc.source) for c in doc.claims]

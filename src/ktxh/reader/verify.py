@@ -1,0 +1,215 @@
+"""Recompute each claim and judge the figure the document states.
+
+The rule: a stated figure is right when it equals the true value rounded (half up) or
+truncated to the decimals it is written with. "128,7" for 3.732/2.899 = 128,73… is
+right; "226,22" for 11.800/4.500 = 262,22… is wrong.
+
+>>> from ktxh.core.numbers import parse_number
+>>> judge(parse_number("101,7%"), Decimal(6031) / Decimal(5926) * 100)
+'truncated'
+>>> judge(parse_number("226,22%"), Decimal(11800) / Decimal(4500) * 100) is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_DOWN, Decimal
+
+from ktxh.core.errors import KtxhError
+from ktxh.core.growth import check_average_growth, check_growth_multiple, check_shares, check_sum
+from ktxh.core.numbers import Number, format_number, quantize
+
+from .claims import Claim, unit_key
+from .document import Finding
+
+HUNDRED = Decimal(100)
+
+
+def truncate(value: Decimal, decimals: int) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_DOWN)
+
+
+def judge(stated: Number, true: Decimal) -> str | None:
+    """"rounded" or "truncated" when the stated figure is the true value written to its decimals."""
+    if quantize(true, stated.decimals) == stated.value:
+        return "rounded"
+    if truncate(true, stated.decimals) == stated.value:
+        return "truncated"
+    return None
+
+
+def _fmt(value: Decimal | None, decimals: int | None = None, unit: str | None = None) -> str:
+    if value is None:
+        return ""
+    try:
+        return format_number(value, decimals, unit)
+    except KtxhError:
+        return str(value)
+
+
+def _in_unit(n: Number, of: Number) -> Decimal:
+    """``n`` expressed in ``of``'s unit (2,678 tỷ and 150.000.000 đồng add up in one unit)."""
+    if n.unit == of.unit or not n.scale or not of.scale:
+        return n.value
+    return n.value * n.scale / of.scale
+
+
+def _finding(file: str, c: Claim, verdict: str, computed: Decimal | None, note: str,
+             decimals: int | None = None, unit: str | None = None) -> Finding:
+    stated = c.stated.value if c.stated is not None else None
+    s_unit = (c.stated.unit if c.stated is not None else None) or unit
+    return Finding(
+        file=file, kind=c.kind, verdict=verdict, quote=c.quote, stated=stated, computed=computed,
+        location=c.location, note=note,
+        stated_text=_fmt(stated, c.stated.decimals if c.stated else None, s_unit) if stated is not None else "",
+        computed_text=_fmt(computed, decimals, s_unit) if computed is not None else "",
+        inputs=tuple(n.value for n in c.inputs),
+    )
+
+
+def _ratio(file: str, c: Claim) -> Finding:
+    a, b = c.inputs
+    both = a.unit and b.unit and a.scale and b.scale
+    av, bv = (a.base_value, b.base_value) if both else (a.value, b.value)
+    shown = f"{_fmt(a.value)}/{_fmt(b.value)}"
+    if bv == 0:
+        return _finding(file, c, "unverifiable", None, f"Mẫu số bằng 0 trong \u201c{shown}\u201d: không tính được tỷ lệ.")
+    true = av / bv * HUNDRED
+    if c.stated is None:
+        return _finding(file, c, "ok", quantize(true, 2),
+                        f"Tiến độ {shown} {c.data.get('unit') or ''} = {_fmt(true, 2)}% (không ghi tỷ lệ để đối chiếu).",
+                        2, "%")
+    how = judge(c.stated, true)
+    d = c.stated.decimals
+    exact = _fmt(true, max(d + 2, 2))
+    if how:
+        computed = truncate(true, d) if how == "truncated" else quantize(true, d)
+        way = "cắt bớt" if how == "truncated" else "làm tròn"
+        return _finding(file, c, "ok", computed, f"{shown} = {exact}%, {way} còn {_fmt(computed, d)}%.", d)
+    computed = quantize(true, d)
+    return _finding(
+        file, c, "wrong", computed,
+        f"{shown} = {exact}%, không phải {_fmt(c.stated.value, d)}%; đúng phải là {_fmt(computed, d)}%.", d,
+    )
+
+
+def _growth(file: str, c: Claim) -> Finding:
+    cur, base, year = c.data["current"], c.data["base"], c.data["year"]
+    word = "tăng" if c.data["direction"] == "tăng" else "giảm"
+    if cur is None or base is None:
+        missing = f"số liệu năm {year}" if base is None else "số liệu kỳ này"
+        return _finding(file, c, "unverifiable", None, f"Không tìm thấy {missing} trong văn bản để tính mức {word}.")
+    cv, bv = _in_unit(cur, base), base.value
+    if bv == 0:
+        return _finding(file, c, "unverifiable", None, f"Số liệu năm {year} bằng 0: không tính được mức {word}.")
+    rel = (cv / bv - 1) * HUNDRED
+    true = rel if word == "tăng" else -rel
+    d = c.stated.decimals
+    src = "" if c.data.get("base_where") == "văn bản" else f" (số liệu năm {year} lấy ở {c.data['base_where']})"
+    shown = f"{_fmt(cv)} so với {_fmt(bv)}{src}"
+    candidates = [true]
+    if (cur.unit or "").startswith("%"):
+        candidates.append(abs(cv - bv))  # a rate falls by points: "0,42% giảm 0,06%"
+    for t in candidates:
+        how = judge(c.stated, t)
+        if how:
+            computed = truncate(t, d) if how == "truncated" else quantize(t, d)
+            return _finding(file, c, "ok", computed, f"{shown}: {word} {_fmt(t, max(d + 2, 2))}%.", d)
+    return _finding(file, c, "wrong", quantize(true, d),
+                    f"{shown}: {word} {_fmt(true, max(d + 2, 2))}%, không phải {_fmt(c.stated.value, d)}%.", d)
+
+
+def _multiple(file: str, c: Claim) -> Finding:
+    rate, m = c.data["rate"], c.stated
+    base_year, end_year = c.data["base_year"], c.data["end_year"]
+    if end_year is None or end_year <= base_year:
+        return _finding(file, c, "unverifiable", None,
+                        f"Không rõ năm cuối kỳ để tính số năm từ năm {base_year}.")
+    years = end_year - base_year
+    try:
+        check = check_growth_multiple(rate.value, m.value, years=years)
+    except KtxhError as exc:
+        return _finding(file, c, "unverifiable", None, exc.message)
+    where = "" if c.data.get("term_from_text") else " (năm cuối lấy theo kỳ của văn bản)"
+    note = (f"{check.message} Số năm tính từ năm {base_year} đến {end_year}: {years}{where}; "
+            f"số năm mà hai số liệu cùng ngụ ý: {_fmt(check.years, 1)}.")
+    computed = quantize(check.implied_multiple, m.decimals) if check.implied_multiple is not None else None
+    return _finding(file, c, "ok" if check.consistent else "wrong", computed, note, m.decimals, "lần")
+
+
+def _sum(file: str, c: Claim, extra: str = "") -> Finding:
+    total, parts = c.stated, c.inputs
+    values = [_in_unit(p, total) for p in parts]
+    s = sum(values, Decimal(0))
+    shown = " + ".join(_fmt(v) for v in values)
+    rest = c.data.get("rest", "")
+    vague = re.search(r"(?i)\b(nhiều|một số|các|khác|còn lại)\b", rest) if rest else None
+    exact = total.decimals == 0 and all(p.decimals == 0 for p in parts)
+    if exact:
+        consistent = s == total.value
+    else:
+        consistent = check_sum(values, total.value).consistent
+    if consistent:
+        return _finding(file, c, "ok", s, f"{shown} = {_fmt(s)}, khớp với tổng {_fmt(total.value)}.{extra}")
+    if s > total.value:
+        return _finding(file, c, "wrong", s,
+                        f"{shown} = {_fmt(s)}, lớn hơn tổng đã ghi {_fmt(total.value)}.{extra}")
+    remainder = total.value - s
+    why = (f" Phần còn lại ({vague[0]} …) không ghi số." if vague else
+           " Có thể văn bản chưa liệt kê hết các phần.")
+    return _finding(file, c, "unverifiable", s,
+                    f"{shown} = {_fmt(s)}, còn thiếu {_fmt(remainder)} so với tổng {_fmt(total.value)}.{why}{extra}")
+
+
+def _series(file: str, c: Claim) -> Finding:
+    years = c.data["years"]
+    extra = f" Đã nối số liệu \u201c{c.stated.text}\u201d với {c.data['linked']} (các năm {years[0]}–{years[-1]})."
+    return _sum(file, c, extra)
+
+
+def _average_growth(file: str, c: Claim) -> Finding:
+    first, last = c.inputs
+    try:
+        check = check_average_growth(first.value, last.value, c.data["years"], c.stated.value)
+    except KtxhError as exc:
+        return _finding(file, c, "unverifiable", None, exc.message)
+    d = c.stated.decimals
+    note = (f"Từ {_fmt(first.value)} (năm {c.data['first_year']}) đến {_fmt(last.value)} (năm {c.data['last_year']}), "
+            f"{c.data['years']} năm: {check.message} Đã nối với {c.data['linked']}.")
+    return _finding(file, c, "ok" if check.consistent else "wrong", quantize(check.computed, d), note, d)
+
+
+def _share(file: str, c: Claim) -> Finding:
+    if c.data.get("part") is not None:
+        part = c.data["part"]
+        return _finding(file, c, "unverifiable", None,
+                        f"Không có tổng số để tính {_fmt(part.value)} {part.unit or ''} chiếm bao nhiêu phần trăm.")
+    values = [n.value for n in c.inputs]
+    check = check_shares(values)
+    shown = " + ".join(_fmt(v) for v in values)
+    if check.consistent:
+        return _finding(file, c, "ok", check.computed, f"Tỷ trọng {shown} = {_fmt(check.computed)}%, khớp 100%.",
+                        unit="%")
+    if check.computed > HUNDRED:
+        return _finding(file, c, "wrong", check.computed, f"Tỷ trọng {shown} = {_fmt(check.computed)}%, vượt 100%.",
+                        unit="%")
+    return _finding(file, c, "unverifiable", check.computed,
+                    f"Tỷ trọng {shown} = {_fmt(check.computed)}%, chưa đủ 100% (có thể thiếu thành phần).", unit="%")
+
+
+_VERIFIERS = {
+    "ratio": _ratio, "progress": _ratio, "growth": _growth, "multiple": _multiple, "total": _sum,
+    "count": _sum, "series": _series, "average_growth": _average_growth, "share": _share,
+}
+
+
+def verify(claim: Claim, file: str = "") -> Finding:
+    """The finding for one claim; a claim that cannot be computed is "unverifiable", never an error."""
+    try:
+        return _VERIFIERS[claim.kind](file, claim)
+    except (KtxhError, ArithmeticError) as exc:
+        return _finding(file, claim, "unverifiable", None, f"Không tính lại được: {exc}")
+
+
+__all__ = ["judge", "truncate", "verify", "unit_key"]
