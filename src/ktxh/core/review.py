@@ -326,7 +326,8 @@ def review_target(target: Target, series: TermSeries | None) -> Review:
         return _qualitative(target, kind, direction, why)
     if series is None:
         return _qualitative(target, kind, direction, "Chưa có số liệu của chỉ tiêu này.")
-    unit = series.unit or target.unit
+    # A growth target's own unit is "%"; its series is in the indicator's unit, if given.
+    unit = series.unit or (None if kind is TermKind.GROWTH else target.unit)
     if kind is TermKind.CUMULATIVE:
         result = _review_cumulative(target, series, direction, unit)
     else:
@@ -430,7 +431,7 @@ def _review_level(target: Target, s: TermSeries, kind: TermKind, direction: Dire
                 anticipated_rate = average_growth(base, anticipated, term_years)
         except EvaluationError as exc:
             notes.append(exc.message)
-    else:
+    elif left > 0:
         notes.append("Mới có một số liệu: chưa ước được giá trị cuối kỳ.")
 
     outlook = _outlook(met, left, anticipated, goal, direction, strict, pace_needed, best, len(points) - 1)
@@ -582,7 +583,7 @@ def summary_sentence(reviews: Sequence[Review], *, period: str = "") -> str:
         if counts[o]
     ]
     head = f"Kết quả đánh giá {len(reviews):02d} chỉ tiêu" + (f" {period}" if period else "")
-    text = head + (": có " + ", ".join(parts) if parts else ": chưa chỉ tiêu nào đánh giá được khả năng đạt")
+    text = head + (": có " + ", ".join(parts) if parts else ": chưa có chỉ tiêu nào đánh giá được khả năng đạt")
     tail = []
     if unjudged:
         tail.append(f"{unjudged:02d} chỉ tiêu chưa đủ số liệu để đánh giá")
