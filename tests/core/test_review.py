@@ -385,3 +385,27 @@ def test_summary_counts_unjudged_apart() -> None:
     assert summary_sentence(reviews) == (
         "Kết quả đánh giá 02 chỉ tiêu: có 01 chỉ tiêu khó đạt; 01 chỉ tiêu chưa đủ số liệu để đánh giá."
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        # Seed 000, Phần thứ hai, II (verbatim).
+        ("- Tốc độ tăng trưởng toàn nền kinh tế bình quân 15-16%/ năm", TermKind.GROWTH),
+        ("- Thu ngân sách tăng 10-15% /năm.", TermKind.GROWTH),
+        ("- Cơ cấu kinh tế đến năm 2025 tỷ trọng ngành TM-DV chiếm 63%, CN-TTCN, XDCB 33%, NN 4%.", TermKind.SHARE),
+        ("- Thu nhập bình quân đầu người đến 2025 đạt 85 triệu đồng/người/năm.", TermKind.LEVEL),
+        ("Phấn đấu xây dựng phường không còn hộ nghèo.", TermKind.REDUCTION),
+        ("Tỷ lệ trẻ em suy dinh dưỡng còn 4,5%", TermKind.REDUCTION),
+        ("Lao động được đào tạo nghề trên 75%.", TermKind.LEVEL),
+        ("- 100% cán bộ, công chức đạt chuẩn theo quy định.", TermKind.LEVEL),
+        # Seed 000 footnote: a change without "/năm" is not taken for a yearly average.
+        ("tăng 18-21%, chiếm 49,5%", TermKind.LEVEL),
+        # Seed 001, A.II.3: relative to the yearly assignment, not a term figure.
+        ("3. Tổng thu ngân sách nhà nước trên địa bàn (không tính tiền sử dụng đất): Phấn đấu đạt và vượt chỉ "
+         "tiêu giao từ 5-10%.", TermKind.QUALITATIVE),
+        ("Tổng thu ngân sách nhà nước giai đoạn 2016-2020 đạt 84,6 tỷ đồng", TermKind.CUMULATIVE),
+    ],
+)
+def test_kind_inferred_from_the_parsed_target(line: str, kind: TermKind) -> None:
+    assert review_module.infer_kind(parse_target(line)) is kind

@@ -281,7 +281,7 @@ def infer_kind(target: Target) -> TermKind:
     text = target.text
     if _CUMULATIVE_WORDS.search(text) and target.kind is not TargetKind.CHANGE:
         return TermKind.CUMULATIVE
-    if _SHARE_WORDS.search(text) and target.unit == "%":
+    if _SHARE_WORDS.search(text) and target.unit == "%" and target.kind is not TargetKind.CHANGE:
         return TermKind.SHARE
     if target.direction is Direction.DOWN:
         return TermKind.REDUCTION
