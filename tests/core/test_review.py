@@ -18,6 +18,8 @@ import doctest
 from decimal import Decimal as D
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ktxh.core import review as review_module
 from ktxh.core.errors import EvaluationError
@@ -409,3 +411,43 @@ def test_summary_counts_unjudged_apart() -> None:
 )
 def test_kind_inferred_from_the_parsed_target(line: str, kind: TermKind) -> None:
     assert review_module.infer_kind(parse_target(line)) is kind
+
+
+# --- no input crashes the review -------------------------------------------------------------------
+
+figures = st.one_of(
+    st.just(D(0)),
+    st.decimals(min_value=D("-50"), max_value=D("1e9"), places=2, allow_nan=False, allow_infinity=False),
+)
+
+
+@st.composite
+def reviews_input(draw):
+    base_year = draw(st.integers(2010, 2030))
+    deadline = base_year + draw(st.integers(1, 8))
+    years = draw(st.lists(st.integers(base_year, deadline), max_size=6, unique=True))
+    values = {y: draw(figures) for y in years}
+    base = draw(st.one_of(st.none(), figures))
+    kind = draw(st.one_of(st.none(), st.sampled_from(list(TermKind))))
+    direction = draw(st.sampled_from(list(Direction)))
+    low = draw(figures)
+    tkind = draw(st.sampled_from([TargetKind.EXACT, TargetKind.MIN, TargetKind.MAX, TargetKind.RANGE,
+                                  TargetKind.CHANGE, TargetKind.QUALITATIVE, TargetKind.ASSIGNED]))
+    target = Target(
+        "chỉ tiêu thử", tkind, low=low, high=low + draw(st.integers(0, 5)), unit=draw(st.sampled_from([None, "%", "tấn"])),
+        per_year=draw(st.booleans()), direction=direction, change_mode=draw(st.sampled_from([None, "percent", "absolute"])),
+    )
+    return target, TermSeries(base_year, base, values, deadline, kind=kind, direction=direction)
+
+
+@settings(max_examples=300, deadline=None)
+@given(reviews_input())
+def test_any_series_gives_a_review_or_a_vietnamese_message(case) -> None:
+    target, series = case
+    try:
+        r = review_target(target, series)
+    except EvaluationError as exc:
+        assert exc.message  # a clear message, never a bare traceback
+        return
+    assert r.outlook in Outlook
+    assert summary_sentence([r]).startswith("Kết quả đánh giá 01 chỉ tiêu")

@@ -313,8 +313,13 @@ def _qualitative(target: Target, kind: TermKind, direction: Direction, why: str)
 
 
 def review_target(target: Target, series: TermSeries | None) -> Review:
-    """Review one term target against its series. Never raises for thin or odd data:
-    the review then says in ``notes`` what is missing, with outlook *chưa đánh giá*."""
+    """Review one term target against its series.
+
+    Thin or odd data (no base, one figure, a zero base for a growth target) gives a review
+    whose ``notes`` say what is missing, with outlook *chưa đánh giá*. Figures that cannot
+    be computed at all (a fall of 100% or more) raise EvaluationError; :func:`review_all`
+    turns those into a note too.
+    """
     direction = series.direction if series and series.direction else target.direction
     kind = series.kind if series and series.kind else infer_kind(target)
     if kind is TermKind.QUALITATIVE:
