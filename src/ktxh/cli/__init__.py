@@ -7,7 +7,7 @@ import importlib
 import sys
 
 # Module names under ktxh.cli; each defines register(subparsers) that sets ``func`` on its parser.
-COMMANDS = ["target", "evaluate", "check", "extract", "review"]
+COMMANDS = ["target", "evaluate", "check", "extract", "review", "report"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,7 +27,12 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
-    return int(args.func(args) or 0)
+    try:
+        return int(args.func(args) or 0)
+    except BrokenPipeError:
+        # Output piped into "head" and closed early: not an error of ours.
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

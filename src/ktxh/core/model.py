@@ -48,15 +48,16 @@ STATUS_LABELS = {
 }
 
 
-def _jsonable(value: Any) -> Any:
+def to_jsonable(value: Any) -> Any:
+    """Decimals become numbers and enums their values, recursively: ready for json.dumps."""
     if isinstance(value, Decimal):
         return float(value) if value != value.to_integral_value() else int(value)
     if isinstance(value, StrEnum):
         return value.value
     if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
+        return {k: to_jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
+        return [to_jsonable(v) for v in value]
     return value
 
 
@@ -96,7 +97,7 @@ class Target:
         """JSON-ready dict; Decimals become numbers, enums their values."""
         d = asdict(self)
         d["parts"] = [p.to_dict() for p in self.parts]
-        return _jsonable(d)
+        return to_jsonable(d)
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,7 @@ class Evaluation:
     note: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return _jsonable(
+        return to_jsonable(
             {
                 "target": self.target.to_dict(),
                 "actual": self.actual,
@@ -130,3 +131,7 @@ class Evaluation:
                 "note": self.note,
             }
         )
+
+
+# Kept for modules written before the public name.
+_jsonable = to_jsonable

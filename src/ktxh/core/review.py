@@ -45,7 +45,7 @@ from typing import Any
 
 from .errors import EvaluationError
 from .growth import average_growth, compound
-from .model import Direction, Target, TargetKind, _jsonable
+from .model import Direction, Target, TargetKind, to_jsonable
 from .numbers import format_number, quantize
 
 HUNDRED = Decimal(100)
@@ -231,7 +231,7 @@ class Review:
         return self.deadline - self.latest_year
 
     def to_dict(self) -> dict[str, Any]:
-        return _jsonable(
+        return to_jsonable(
             {
                 "target": self.target.text,
                 "kind": self.kind,
