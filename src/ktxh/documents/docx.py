@@ -1,0 +1,525 @@
+"""Word documents in the Nghị định 30/2020/NĐ-CP layout: the report, the next year's plan, Biểu 01/02.
+
+Layout (Phụ lục I of the decree): A4, margins top/bottom 20 mm, left 30 mm, right 15 mm;
+Times New Roman, body 14 pt; a borderless two-column header block (issuing body left,
+national motto right, each with a short rule under it; "Số: …/BC-UBND" left, the place
+and date in italics right); the document type in bold capitals and its summary title
+in bold, centred; numbered parts; "Nơi nhận:" beside the signature block. The
+appendices go on landscape pages. Every figure comes from ``narrative`` (ktxh.core).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+from ktxh.core.numbers import format_number
+
+from .data import (
+    SECTION_ASSESSMENT,
+    SECTION_DIRECTIONS,
+    SECTION_OBJECTIVE,
+    SECTION_OPENING,
+    SECTION_RESULTS,
+    PeriodKind,
+    ReportData,
+    field_section,
+)
+from .narrative import (
+    PERCENT_DECIMALS,
+    RowResult,
+    assess_fields,
+    row_sentence,
+    status_label,
+    summary,
+    target_line,
+)
+
+FONT = "Times New Roman"
+BODY_PT = 14
+HEADER_PT = 13
+TABLE_PT = 12
+PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
+MARGINS = {"top": Mm(20), "bottom": Mm(20), "left": Mm(30), "right": Mm(15)}
+HEADER_COLUMNS = (Cm(7.0), Cm(9.5))  # 165 mm between the margins
+MOTTO_NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+BIEU_02_HEADERS = ("STT", "Danh mục", "ĐVT", "Kế hoạch", "Thực hiện", "Cùng kỳ năm trước",
+                   "% so với kế hoạch", "% so với cùng kỳ", "Đánh giá")
+# Landscape A4 leaves 252 mm between the margins.
+BIEU_02_WIDTHS = (Cm(1.0), Cm(6.2), Cm(1.5), Cm(3.5), Cm(3.5), Cm(3.5), Cm(2.0), Cm(2.0), Cm(2.0))
+BIEU_01_WIDTHS = (Cm(1.2), Cm(11.0), Cm(13.0))
+
+
+# --- low-level formatting ------------------------------------------------------------------------
+
+
+def _set_fonts(rpr, name: str = FONT) -> None:
+    """Name the font for every script, so Word shows Vietnamese in Times New Roman too."""
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), name)
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(theme), None)
+
+
+def _new_document() -> DocxDocument:
+    doc = Document()
+    for style_name in ("Normal", "Header", "Footer", "Table Grid"):
+        style = doc.styles[style_name]
+        style.font.name = FONT
+        _set_fonts(style.element.get_or_add_rPr())
+    normal = doc.styles["Normal"]
+    normal.font.size = Pt(BODY_PT)
+    normal.paragraph_format.space_before = Pt(0)
+    normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.line_spacing = 1.0
+    # The document defaults too: text outside any style (LibreOffice, headers) stays Times New Roman.
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    rpr_default = defaults.find(qn("w:rPrDefault")) if defaults is not None else None
+    if rpr_default is not None and rpr_default.find(qn("w:rPr")) is not None:
+        _set_fonts(rpr_default.find(qn("w:rPr")))
+    section = doc.sections[0]
+    _page(section, landscape=False)
+    doc.core_properties.language = "vi-VN"
+    return doc
+
+
+def _page(section, *, landscape: bool) -> None:
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (PAGE_HEIGHT, PAGE_WIDTH) if landscape else (PAGE_WIDTH, PAGE_HEIGHT)
+    section.top_margin, section.bottom_margin = MARGINS["top"], MARGINS["bottom"]
+    section.left_margin, section.right_margin = MARGINS["left"], MARGINS["right"]
+    section.header_distance = section.footer_distance = Mm(10)
+
+
+def _page_numbers(section) -> None:
+    """Page number centred at the top, from the second page on (Nghị định 30, Phụ lục I)."""
+    section.different_first_page_header_footer = True
+    p = section.header.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = p.add_run()
+    run.font.size = Pt(HEADER_PT)
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        else:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = text
+        run._r.append(el)
+
+
+def _run(p: Paragraph, text: str, *, size: float | None = None, bold: bool = False, italic: bool = False):
+    run = p.add_run(text)
+    if size:
+        run.font.size = Pt(size)
+    run.bold = bold or None
+    run.italic = italic or None
+    return run
+
+
+def _para(container, text: str = "", *, size: float | None = None, bold: bool = False, italic: bool = False,
+          align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent: bool = True, after: float = 6, before: float = 0) -> Paragraph:
+    p = container.add_paragraph()
+    p.alignment = align
+    fmt = p.paragraph_format
+    fmt.first_line_indent = Cm(1) if indent else Cm(0)
+    fmt.space_after = Pt(after)
+    fmt.space_before = Pt(before)
+    if text:
+        _run(p, text, size=size, bold=bold, italic=italic)
+    return p
+
+
+def _centre(container, text: str, *, size: float = BODY_PT, bold: bool = False, italic: bool = False,
+            after: float = 0, before: float = 0) -> Paragraph:
+    return _para(container, text, size=size, bold=bold, italic=italic, align=WD_ALIGN_PARAGRAPH.CENTER,
+                 indent=False, after=after, before=before)
+
+
+def _rule(container, *, inset: Cm) -> Paragraph:
+    """A short centred line: a bottom border on an empty paragraph, shortened by its indents."""
+    p = container.add_paragraph()
+    fmt = p.paragraph_format
+    fmt.left_indent = fmt.right_indent = inset
+    fmt.first_line_indent = Cm(0)
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.line_spacing = Pt(2)
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for k, v in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "auto")):
+        bottom.set(qn(k), v)
+    borders.append(bottom)
+    p._p.get_or_add_pPr().append(borders)
+    return p
+
+
+def _first_paragraph(cell: _Cell) -> Paragraph:
+    p = cell.paragraphs[0]
+    p.paragraph_format.space_after = Pt(0)
+    p.paragraph_format.first_line_indent = Cm(0)
+    return p
+
+
+def _cell_text(cell: _Cell, text: str, *, size: float = TABLE_PT, bold: bool = False, italic: bool = False,
+               align=WD_ALIGN_PARAGRAPH.LEFT) -> None:
+    lines = text.split("\n") if text else [""]
+    for i, line in enumerate(lines):
+        p = _first_paragraph(cell) if i == 0 else cell.add_paragraph()
+        p.alignment = align
+        p.paragraph_format.space_after = Pt(0)
+        p.paragraph_format.first_line_indent = Cm(0)
+        if line:
+            _run(p, line, size=size, bold=bold, italic=italic)
+
+
+def _no_borders(table: Table) -> None:
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "nil")
+        borders.append(el)
+    tbl_pr.append(borders)
+
+
+def _widths(table: Table, widths: Iterable) -> None:
+    table.autofit = False
+    widths = list(widths)
+    for col, w in zip(table.columns, widths, strict=True):
+        col.width = w
+    for row in table.rows:
+        for cell, w in zip(row.cells, widths, strict=True):
+            cell.width = w
+
+
+def _keep_together(row) -> None:
+    """A row never splits across pages: "Nơi nhận" and the signer stay on one page."""
+    el = OxmlElement("w:cantSplit")
+    el.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(el)
+
+
+def _repeat_header(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    tr_pr.append(el)
+
+
+# --- blocks --------------------------------------------------------------------------------------
+
+
+def _date_line(data: ReportData) -> str:
+    """"Lương Sơn, ngày 05 tháng 02 năm 2023"; blanks where the date is left for signing.
+
+    Days below 10 and months below 3 take a leading zero (Nghị định 30, Phụ lục I).
+    """
+    year = data.issue_year or data.period.year
+    day = f"{data.day:02d}" if data.day else "\u00a0" * 6
+    month = (f"{data.month:02d}" if data.month < 3 else str(data.month)) if data.month else "\u00a0" * 6
+    return f"{data.issuer.place}, ngày {day} tháng {month} năm {year}"
+
+
+def _header_block(doc: DocxDocument, data: ReportData, kind_code: str) -> None:
+    table = doc.add_table(rows=2, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _no_borders(table)
+    _widths(table, HEADER_COLUMNS)
+    left, right = table.cell(0, 0), table.cell(0, 1)
+    _centre_cell = WD_ALIGN_PARAGRAPH.CENTER
+    # 12 pt for the upper body and the national name (Nghị định 30 allows 12–13) so each fits one line.
+    _cell_text(left, data.issuer.upper.upper(), size=12, align=_centre_cell)
+    p = left.add_paragraph()
+    p.alignment = _centre_cell
+    p.paragraph_format.space_after = Pt(0)
+    _run(p, data.issuer.name.upper(), size=HEADER_PT, bold=True)
+    _rule(left, inset=Cm(2.2))
+    _cell_text(right, MOTTO_NATION, size=12, bold=True, align=_centre_cell)
+    p = right.add_paragraph()
+    p.alignment = _centre_cell
+    p.paragraph_format.space_after = Pt(0)
+    _run(p, MOTTO, size=BODY_PT, bold=True)
+    _rule(right, inset=Cm(1.8))  # as long as the motto
+    number = data.number or "\u00a0" * 6
+    _cell_text(table.cell(1, 0), f"Số: {number}/{kind_code}-{data.issuer.code}", size=HEADER_PT, align=_centre_cell)
+    _cell_text(table.cell(1, 1), _date_line(data), size=BODY_PT, italic=True, align=_centre_cell)
+    for cell in (table.cell(1, 0), table.cell(1, 1)):
+        cell.paragraphs[0].paragraph_format.space_before = Pt(6)
+
+
+def _title(doc: DocxDocument, kind: str, summary_title: str) -> None:
+    _centre(doc, kind, bold=True, before=18)
+    _centre(doc, summary_title, bold=True)
+    _rule(doc, inset=Cm(6.0))
+    doc.paragraphs[-1].paragraph_format.space_after = Pt(12)
+
+
+def _heading(doc: DocxDocument, text: str, *, upper: bool = False) -> Paragraph:
+    return _para(doc, text.upper() if upper else text, bold=True, before=6)
+
+
+def _paragraphs(doc: DocxDocument, text: str) -> None:
+    """An officer's narrative: one paragraph per non-empty line, printed as written."""
+    for line in text.splitlines():
+        if line.strip():
+            _para(doc, line.strip())
+
+
+def _items(doc: DocxDocument, items: Iterable[str]) -> None:
+    for item in items:
+        item = item.strip()
+        _para(doc, item if item.startswith(("-", "+", "*")) else f"- {item}")
+
+
+def _signature(doc: DocxDocument, data: ReportData) -> None:
+    table = doc.add_table(rows=1, cols=2)
+    _no_borders(table)
+    _widths(table, (Cm(8.0), Cm(8.5)))
+    _keep_together(table.rows[0])
+    doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    left, right = table.cell(0, 0), table.cell(0, 1)
+    p = _first_paragraph(left)
+    p.paragraph_format.space_before = Pt(12)
+    _run(p, "Nơi nhận:", size=12, bold=True, italic=True)
+    for item in data.recipients:
+        q = left.add_paragraph()
+        q.paragraph_format.space_after = Pt(0)
+        q.paragraph_format.first_line_indent = Cm(0)
+        _run(q, item if item.startswith("-") else f"- {item}", size=11)
+    _cell_text(right, data.signer.authority.upper(), size=BODY_PT, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    right.paragraphs[0].paragraph_format.space_before = Pt(12)
+    p = right.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.space_after = Pt(0)
+    _run(p, data.signer.title.upper(), size=BODY_PT, bold=True)
+    for _ in range(4):  # room for the signature and the seal
+        right.add_paragraph().paragraph_format.space_after = Pt(0)
+    p = right.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(p, data.signer.name, size=BODY_PT, bold=True)
+
+
+# --- appendices ----------------------------------------------------------------------------------
+
+
+def _appendix_caption(doc: DocxDocument, title: str, data: ReportData, kind_code: str, kind_name: str) -> None:
+    _centre(doc, title, bold=True, after=0)
+    number = data.number or "\u00a0" * 6
+    _centre(doc, f"(Kèm theo {kind_name} số {number}/{kind_code}-{data.issuer.code} "
+                 f"của {data.issuer.short_name})", size=13, italic=True, after=6)
+
+
+def key_tasks_title(data: ReportData) -> str:
+    return data.key_tasks_title or f"Biểu số 01: Kết quả thực hiện nhiệm vụ trọng tâm {data.period.phrase}"
+
+
+def indicators_title(data: ReportData) -> str:
+    return f"Biểu số 02: Kết quả thực hiện các chỉ tiêu phát triển kinh tế - xã hội {data.period.phrase}"
+
+
+def _bieu_01(doc: DocxDocument, data: ReportData, kind_code: str, kind_name: str) -> None:
+    _appendix_caption(doc, key_tasks_title(data), data, kind_code, kind_name)
+    table = doc.add_table(rows=1, cols=3)
+    table.style = doc.styles["Table Grid"]
+    for cell, text in zip(table.rows[0].cells, ("STT", "Nội dung nhiệm vụ", "Kết quả đạt được"), strict=True):
+        _cell_text(cell, text, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _repeat_header(table.rows[0])
+    for i, task in enumerate(data.key_tasks, start=1):
+        cells = table.add_row().cells
+        _cell_text(cells[0], str(i), align=WD_ALIGN_PARAGRAPH.CENTER)
+        _cell_text(cells[1], task.content + (f"\n({task.assigned_by})" if task.assigned_by else ""))
+        _cell_text(cells[2], task.result)
+    _widths(table, BIEU_01_WIDTHS)
+
+
+def _pct(value) -> str:
+    return format_number(value, PERCENT_DECIMALS) if value is not None else ""
+
+
+def bieu_02_cells(result: RowResult) -> tuple[str, ...]:
+    """Columns 3–9 of one Biểu 02 row, as printed: ĐVT, kế hoạch, thực hiện, cùng kỳ, %, %, đánh giá."""
+    row, ev = result.row, result.evaluation
+    actual = ""
+    if ev.actual is not None:
+        actual = format_number(ev.actual)
+    elif isinstance(row.actual, str):
+        actual = row.actual
+    previous = format_number(row.previous) if row.previous is not None else ""
+    return (row.unit, result.plan_text, actual, previous, _pct(ev.percent_of_plan), _pct(result.versus_previous),
+            status_label(result))
+
+
+def _bieu_02(doc: DocxDocument, data: ReportData, assessed, kind_code: str, kind_name: str) -> None:
+    _appendix_caption(doc, indicators_title(data), data, kind_code, kind_name)
+    table = doc.add_table(rows=1, cols=len(BIEU_02_HEADERS))
+    table.style = doc.styles["Table Grid"]
+    for cell, text in zip(table.rows[0].cells, BIEU_02_HEADERS, strict=True):
+        _cell_text(cell, text, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _repeat_header(table.rows[0])
+    centre, right = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT
+    aligns = (centre, right, right, right, right, right, centre)
+    number = 0
+    for f_index, (f, results) in enumerate(assessed):
+        cells = table.add_row().cells
+        _cell_text(cells[0], ROMAN[f_index] if f_index < len(ROMAN) else str(f_index + 1), bold=True, align=centre)
+        _cell_text(cells[1], f.name.upper(), bold=True)
+        for cell in cells[2:]:
+            _cell_text(cell, "")
+        for result in results:
+            number += 1
+            cells = table.add_row().cells
+            _cell_text(cells[0], str(number), align=centre)
+            _cell_text(cells[1], result.row.name)
+            for cell, text, align in zip(cells[2:], bieu_02_cells(result), aligns, strict=True):
+                _cell_text(cell, text, align=align)
+    _widths(table, BIEU_02_WIDTHS)
+
+
+def _appendices(doc: DocxDocument, data: ReportData, assessed, kind_code: str, kind_name: str) -> None:
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    _page(section, landscape=True)
+    if data.key_tasks:
+        _bieu_01(doc, data, kind_code, kind_name)
+        _para(doc, "", after=12)
+    _bieu_02(doc, data, assessed, kind_code, kind_name)
+
+
+# --- the documents -------------------------------------------------------------------------------
+
+
+def report_title(data: ReportData) -> str:
+    """The summary title (trích yếu) of the report, by period kind."""
+    p = data.period
+    if p.kind is PeriodKind.MIDTERM:
+        return ("Đánh giá kết quả giữa kỳ tình hình thực hiện kế hoạch phát triển kinh tế - xã hội 5 năm, "
+                f"giai đoạn {p.span}")
+    return f"Kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội {p.phrase}, phương hướng nhiệm vụ {p.next_phrase}"
+
+
+def _opening(doc: DocxDocument, data: ReportData, default: str) -> None:
+    own = data.narrative(SECTION_OPENING)
+    if own:
+        _paragraphs(doc, own)
+        return
+    _para(doc, f"{data.basis.rstrip('.')}. {default}" if data.basis else default)
+
+
+def _assessment(doc: DocxDocument, data: ReportData, numbers: tuple[str, str, str]) -> None:
+    a = data.assessment
+    for marker, title, items in zip(numbers, ("Ưu điểm", "Hạn chế", "Nguyên nhân"),
+                                    (a.strengths, a.limitations, a.causes), strict=True):
+        if items:
+            _heading(doc, f"{marker} {title}")
+            _items(doc, items)
+
+
+def _results(doc: DocxDocument, data: ReportData, assessed) -> None:
+    results = [r for _, rs in assessed for r in rs]
+    if results:
+        _para(doc, summary(results, data.period).rstrip(".") + ", cụ thể trên từng lĩnh vực:")
+    for i, (f, rows) in enumerate(assessed, start=1):
+        _heading(doc, f"{i}. {f.name}")
+        _paragraphs(doc, data.narrative(field_section(f.code)))
+        for result in rows:
+            _para(doc, f"- {row_sentence(result, data.period)}")
+    if data.key_tasks:
+        done = sum(1 for t in data.key_tasks if t.result)
+        _heading(doc, f"{len(assessed) + 1}. Kết quả thực hiện nhiệm vụ trọng tâm")
+        _para(doc, f"Có {done:02d}/{len(data.key_tasks):02d} nhiệm vụ trọng tâm đã có kết quả "
+                   "(chi tiết theo Biểu số 01 kèm theo).")
+
+
+def _save(doc: DocxDocument) -> bytes:
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def build_report(data: ReportData, *, appendices: bool = True) -> bytes:
+    """The Báo cáo kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội, as .docx bytes."""
+    assessed = assess_fields(data.fields)
+    doc = _new_document()
+    _page_numbers(doc.sections[0])
+    _header_block(doc, data, "BC")
+    _title(doc, "BÁO CÁO", report_title(data))
+    p = data.period
+    _opening(doc, data, f"{data.issuer.short_name} báo cáo kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội "
+                        f"{p.phrase} như sau:")
+    _heading(doc, f"I. Kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội {p.phrase}", upper=True)
+    _paragraphs(doc, data.narrative(SECTION_RESULTS))
+    _results(doc, data, assessed)
+    _heading(doc, "II. Đánh giá chung", upper=True)
+    _paragraphs(doc, data.narrative(SECTION_ASSESSMENT))
+    _assessment(doc, data, ("1.", "2.", "3."))
+    _heading(doc, f"III. Phương hướng, nhiệm vụ {p.next_phrase}", upper=True)
+    _paragraphs(doc, data.narrative(SECTION_DIRECTIONS))
+    _items(doc, data.directions)
+    _para(doc, f"Trên đây là báo cáo {report_title(data)[0].lower()}{report_title(data)[1:]} "
+               f"của {data.issuer.short_name}./.")
+    _signature(doc, data)
+    if appendices and (data.fields or data.key_tasks):
+        _appendices(doc, data, assessed, "BC", "Báo cáo")
+    return _save(doc)
+
+
+def build_plan(data: ReportData, *, appendices: bool = True) -> bytes:
+    """The Kế hoạch phát triển kinh tế - xã hội năm sau, as .docx bytes (needs ``data.next_plan``)."""
+    from .data import DocumentDataError
+
+    plan = data.next_plan
+    if plan is None:
+        raise DocumentDataError("Thiếu kế hoạch năm sau (next_plan): không lập được Kế hoạch.",
+                                field="next_plan", value="")
+    assessed = assess_fields(data.fields)
+    doc = _new_document()
+    _page_numbers(doc.sections[0])
+    _header_block(doc, data, "KH")
+    _title(doc, "KẾ HOẠCH", f"Phát triển kinh tế - xã hội năm {plan.year}")
+    p = data.period
+    _opening(doc, data, f"{data.issuer.short_name} xây dựng kế hoạch phát triển kinh tế - xã hội năm {plan.year} "
+                        "như sau:")
+    _heading(doc, f"I. Đánh giá tình hình thực hiện kế hoạch phát triển kinh tế - xã hội {p.phrase}", upper=True)
+    _heading(doc, f"1. Kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội {p.phrase}")
+    _paragraphs(doc, data.narrative(SECTION_RESULTS))
+    results = [r for _, rs in assessed for r in rs]
+    if results:
+        _para(doc, summary(results, p))
+    if data.fields or data.key_tasks:
+        _para(doc, "(Chi tiết theo Biểu số 01, Biểu số 02 kèm theo)", italic=True)
+    _heading(doc, "2. Đánh giá chung")
+    _paragraphs(doc, data.narrative(SECTION_ASSESSMENT))
+    _assessment(doc, data, ("2.1.", "2.2.", "2.3."))
+    _heading(doc, f"II. Kế hoạch phát triển kinh tế - xã hội năm {plan.year}", upper=True)
+    _heading(doc, "1. Mục tiêu tổng quát")
+    _paragraphs(doc, plan.general_objective or data.narrative(SECTION_OBJECTIVE))
+    _heading(doc, f"2. Các chỉ tiêu chủ yếu năm {plan.year}")
+    for i, f in enumerate(plan.fields, start=1):
+        # "Nhóm chỉ tiêu …:" then its targets numbered from 1, as seeds 000 and 001 list them.
+        _heading(doc, f"2.{i}. Nhóm chỉ tiêu {f.name[:1].lower()}{f.name[1:]}:")
+        for number, row in enumerate(f.rows, start=1):
+            _para(doc, f"{number}. {target_line(row)}.")
+    _heading(doc, f"3. Nhiệm vụ và giải pháp chủ yếu năm {plan.year}")
+    _items(doc, plan.tasks)
+    _para(doc, f"Trên đây là Kế hoạch phát triển kinh tế - xã hội năm {plan.year} của {data.issuer.short_name}./.")
+    _signature(doc, data)
+    if appendices and (data.fields or data.key_tasks):
+        _appendices(doc, data, assessed, "KH", "Kế hoạch")
+    return _save(doc)

@@ -1,0 +1,129 @@
+"""Biểu số 01 and 02 as an Excel workbook, the % columns as formulas over the plan and actual cells.
+
+Numbers are stored as numbers with a format such as ``#,##0.00``; Excel and LibreOffice show
+them with the separators of the reader's locale, so a Vietnamese machine shows "102,37".
+Where % of plan is a plain ratio (one plan figure) the cell is a formula, e.g.
+``=IF(D5=0,"",E5/D5*100)``; for ranges, changes and lower-is-better bounds the plan is the
+target's words and the cell holds the figure ``ktxh.core.evaluate`` computed.
+"""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from .data import ReportData
+from .docx import BIEU_02_HEADERS, ROMAN, indicators_title, key_tasks_title
+from .narrative import RowResult, assess_fields, status_label
+
+FONT = "Times New Roman"
+PERCENT_FORMAT = "#,##0.00"
+HEADER_ROW = 3
+BIEU_01_WIDTHS = (6, 60, 70)
+BIEU_02_WIDTHS = (6, 45, 10, 16, 16, 16, 12, 12, 14)
+_THIN = Side(style="thin")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+_CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+def number_format(value: Decimal) -> str:
+    """'#,##0' for whole numbers, '#,##0.0' for one decimal as written, and so on."""
+    exp = value.normalize().as_tuple().exponent
+    decimals = max(0, -exp) if isinstance(exp, int) else 0
+    return "#,##0" + ("." + "0" * decimals if decimals else "")
+
+
+def _sheet_head(ws: Worksheet, title: str, caption: str, headers: tuple[str, ...], widths: tuple[int, ...]) -> None:
+    last = get_column_letter(len(headers))
+    for row, text, font in ((1, title, Font(name=FONT, size=13, bold=True)),
+                            (2, caption, Font(name=FONT, size=12, italic=True))):
+        ws.merge_cells(f"A{row}:{last}{row}")
+        cell = ws.cell(row=row, column=1, value=text)
+        cell.font, cell.alignment = font, _CENTRE
+    for col, (text, width) in enumerate(zip(headers, widths, strict=True), start=1):
+        cell = ws.cell(row=HEADER_ROW, column=col, value=text)
+        cell.font, cell.alignment, cell.border = Font(name=FONT, size=12, bold=True), _CENTRE, _BOX
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.freeze_panes = f"A{HEADER_ROW + 1}"
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _put(ws: Worksheet, row: int, col: int, value, *, bold: bool = False, fmt: str | None = None,
+         align: Alignment = _WRAP_TOP) -> None:
+    if isinstance(value, Decimal):
+        fmt = fmt or number_format(value)
+        value = int(value) if value == value.to_integral_value() else float(value)
+    cell = ws.cell(row=row, column=col, value=value)
+    cell.font = Font(name=FONT, size=12, bold=bold)
+    cell.border, cell.alignment = _BOX, align
+    if fmt:
+        cell.number_format = fmt
+
+
+def _caption(data: ReportData) -> str:
+    return f"(Kèm theo Báo cáo của {data.issuer.short_name})"
+
+
+def _bieu_01(ws: Worksheet, data: ReportData) -> None:
+    ws.title = "Biểu 01"
+    _sheet_head(ws, key_tasks_title(data), _caption(data), ("STT", "Nội dung nhiệm vụ", "Kết quả đạt được"),
+                BIEU_01_WIDTHS)
+    for i, task in enumerate(data.key_tasks, start=1):
+        r = HEADER_ROW + i
+        _put(ws, r, 1, i, align=_CENTRE)
+        _put(ws, r, 2, task.content + (f"\n({task.assigned_by})" if task.assigned_by else ""))
+        _put(ws, r, 3, task.result)
+
+
+def _indicator_row(ws: Worksheet, r: int, number: int, result: RowResult) -> None:
+    row, ev = result.row, result.evaluation
+    _put(ws, r, 1, number, align=_CENTRE)
+    _put(ws, r, 2, row.name)
+    _put(ws, r, 3, row.unit, align=_CENTRE)
+    _put(ws, r, 4, result.plan_value if result.plan_value is not None else result.plan_text)
+    actual = ev.actual if ev.actual is not None else (row.actual if isinstance(row.actual, str) else None)
+    _put(ws, r, 5, actual)
+    _put(ws, r, 6, row.previous)
+    d, e, f = f"D{r}", f"E{r}", f"F{r}"
+    if result.is_ratio and ev.actual is not None:
+        formula = f'=IF({e}=0,"",{d}/{e}*100)' if result.down else f'=IF({d}=0,"",{e}/{d}*100)'
+        _put(ws, r, 7, formula, fmt=PERCENT_FORMAT)
+    else:
+        _put(ws, r, 7, ev.percent_of_plan, fmt=PERCENT_FORMAT)
+    _put(ws, r, 8, f'=IF({f}=0,"",{e}/{f}*100)' if result.versus_previous is not None else None, fmt=PERCENT_FORMAT)
+    _put(ws, r, 9, status_label(result), align=_CENTRE)
+
+
+def _bieu_02(ws: Worksheet, data: ReportData) -> None:
+    ws.title = "Biểu 02"
+    _sheet_head(ws, indicators_title(data), _caption(data), BIEU_02_HEADERS, BIEU_02_WIDTHS)
+    r, number = HEADER_ROW, 0
+    for f_index, (f, results) in enumerate(assess_fields(data.fields)):
+        r += 1
+        _put(ws, r, 1, ROMAN[f_index] if f_index < len(ROMAN) else str(f_index + 1), bold=True, align=_CENTRE)
+        _put(ws, r, 2, f.name.upper(), bold=True)
+        for col in range(3, len(BIEU_02_HEADERS) + 1):
+            _put(ws, r, col, None)
+        for result in results:
+            r, number = r + 1, number + 1
+            _indicator_row(ws, r, number, result)
+
+
+def build_tables_xlsx(data: ReportData) -> bytes:
+    """Biểu số 01 (key tasks) and Biểu số 02 (indicators) as .xlsx bytes."""
+    wb = Workbook()
+    _bieu_01(wb.active, data)
+    _bieu_02(wb.create_sheet(), data)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
