@@ -1,0 +1,46 @@
+"""``ktxh report --input DATA.json --kind bao-cao|ke-hoach --out FILE.docx [--xlsx FILE.xlsx]``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from ktxh.core.errors import KtxhError
+from ktxh.documents import build_plan, build_report, build_tables_xlsx, report_from_dict
+
+from .common import fail
+
+KINDS = {"bao-cao": build_report, "ke-hoach": build_plan}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("report", help="Lập báo cáo hoặc kế hoạch (.docx) và Biểu 01, 02 (.xlsx) từ tệp JSON.")
+    p.add_argument("--input", required=True, help="Tệp JSON dữ liệu (xem docs/documents.md)")
+    p.add_argument("--kind", choices=sorted(KINDS), default="bao-cao", help="bao-cao (báo cáo) hoặc ke-hoach")
+    p.add_argument("--out", required=True, help="Tệp .docx ghi ra")
+    p.add_argument("--xlsx", help="Tệp .xlsx ghi Biểu số 01, 02 (không bắt buộc)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    source = Path(args.input)
+    try:
+        raw = json.loads(source.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return fail(f"Không tìm thấy tệp dữ liệu \u201c{source}\u201d.")
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return fail(f"Tệp \u201c{source}\u201d không phải JSON hợp lệ: {exc}.")
+    try:
+        data = report_from_dict(raw)
+        document = KINDS[args.kind](data)
+        tables = build_tables_xlsx(data) if args.xlsx else None
+    except KtxhError as exc:
+        return fail(exc)
+    # Write only once everything is built, so a bad input leaves no half-written file.
+    Path(args.out).write_bytes(document)
+    print(f"Đã ghi {args.out}")
+    if tables is not None:
+        Path(args.xlsx).write_bytes(tables)
+        print(f"Đã ghi {args.xlsx}")
+    return 0

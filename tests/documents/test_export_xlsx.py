@@ -1,0 +1,82 @@
+"""An officer downloads Biểu số 01 and 02 as Excel: values, vi-VN number formats, % as formulas."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from ktxh.documents import build_tables_xlsx
+from ktxh.documents.xlsx import number_format
+
+
+@pytest.fixture
+def workbook(data):
+    return load_workbook(io.BytesIO(build_tables_xlsx(data)))
+
+
+def values(ws, row: int) -> list:
+    return [c.value for c in ws[row]]
+
+
+def test_sheets_titles_and_frozen_headers(workbook) -> None:
+    assert workbook.sheetnames == ["Biểu 01", "Biểu 02"]
+    b1, b2 = workbook["Biểu 01"], workbook["Biểu 02"]
+    assert b1["A1"].value == "Biểu số 01: Kết quả thực hiện nhiệm vụ trọng tâm năm 2022"
+    assert b2["A1"].value == "Biểu số 02: Kết quả thực hiện các chỉ tiêu phát triển kinh tế - xã hội năm 2022"
+    assert "A1:I1" in {str(r) for r in b2.merged_cells.ranges}
+    for ws in (b1, b2):
+        assert ws.freeze_panes == "A4"
+        assert ws["A1"].font.bold and ws["A3"].font.bold
+        assert ws.page_setup.orientation == "landscape"
+    assert values(b2, 3) == ["STT", "Danh mục", "ĐVT", "Kế hoạch", "Thực hiện", "Cùng kỳ năm trước",
+                             "% so với kế hoạch", "% so với cùng kỳ", "Đánh giá"]
+    assert all(c.font.bold and c.border.left.style == "thin" for c in b2[3])
+    assert [b2.column_dimensions[k].width for k in "ABCDEFGHI"] == [6, 45, 10, 16, 16, 16, 12, 12, 14]
+
+
+def test_key_tasks(workbook) -> None:
+    ws = workbook["Biểu 01"]
+    assert values(ws, 3) == ["STT", "Nội dung nhiệm vụ", "Kết quả đạt được"]
+    assert ws["A4"].value == 1
+    assert ws["B5"].value.startswith("Triển khai mô hình thu gom chất thải rắn sinh hoạt")
+    assert ws["C5"].alignment.wrap_text
+    assert ws.max_row == 5
+
+
+def test_indicator_rows_hold_numbers_with_formats(workbook) -> None:
+    ws = workbook["Biểu 02"]
+    assert values(ws, 4)[:2] == ["I", "LĨNH VỰC KINH TẾ"]
+    grain = values(ws, 5)
+    assert grain[:6] == [1, "Tổng sản lượng lương thực cây có hạt", "tấn", 5795.9, 5933.3, 6031]
+    assert [ws.cell(5, c).number_format for c in (4, 5, 6, 7, 8)] == ["#,##0.0", "#,##0.0", "#,##0", "#,##0.00",
+                                                                      "#,##0.00"]
+    budget = values(ws, 6)
+    assert budget[3:6] == [2813000000, 5514602916, 3182308468]
+    assert ws["D6"].number_format == "#,##0"
+    assert grain[8] == "Vượt" and values(ws, 9)[8] == "Cơ bản đạt"
+
+
+def test_percent_columns_are_formulas_over_plan_and_actual(workbook) -> None:
+    ws = workbook["Biểu 02"]
+    assert ws["G5"].value == '=IF(D5=0,"",E5/D5*100)'
+    assert ws["H5"].value == '=IF(F5=0,"",E5/F5*100)'
+    assert ws["G6"].value == '=IF(D6=0,"",E6/D6*100)'
+    # "dưới 2,5%": the plan is words, so the cell holds ktxh.core's figure (2,5 / 2,13 × 100).
+    poor = values(ws, 11)
+    assert poor[1:7] == ["Tỷ lệ hộ nghèo", "%", "dưới 2,5%", 2.13, 1.53, 117.37]
+    assert ws["H11"].value == '=IF(F11=0,"",E11/F11*100)'
+    insured = values(ws, 12)
+    assert insured[5:8] == [None, 101.47, None]
+    assert values(ws, 15)[1:5] == ["Hoàn thành chỉ tiêu giao quân", None, "đạt", "đạt"]
+    assert ws.max_row == 15
+
+
+def test_number_format_follows_the_decimals_written() -> None:
+    from decimal import Decimal
+
+    assert number_format(Decimal("6031")) == "#,##0"
+    assert number_format(Decimal("5933.3")) == "#,##0.0"
+    assert number_format(Decimal("1.53")) == "#,##0.00"
+    assert number_format(Decimal("100.0")) == "#,##0"

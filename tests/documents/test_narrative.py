@@ -1,0 +1,110 @@
+"""Sentences written from data in the seeds' style; every figure recomputed through ktxh.core."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from ktxh.core.model import Status
+from ktxh.documents import DocumentDataError, Period, PeriodKind, Row
+from ktxh.documents.narrative import assess, row_sentence, summary, target_line
+
+YEAR_2022 = Period(PeriodKind.YEAR, 2022)
+YEAR_2021 = Period(PeriodKind.YEAR, 2021)
+
+
+def sentence(row: Row, period: Period = YEAR_2022) -> str:
+    return row_sentence(assess(row), period)
+
+
+def test_seed_002_grain_2022() -> None:
+    # Seed 002: "Tổng sản lượng lương thực cây có hạt năm 2022 đạt 5.933,3tấn/ 5.795,9 tấn bằng 102,37% kế hoạch."
+    row = Row("Tổng sản lượng lương thực cây có hạt", "tấn", plan=Decimal("5795.9"), actual=Decimal("5933.3"),
+              previous=Decimal("6031"))
+    assert sentence(row) == ("Tổng sản lượng lương thực cây có hạt năm 2022 đạt 5.933,3/5.795,9 tấn, bằng 102,37% "
+                             "kế hoạch, giảm 1,62% so với năm 2021 (6.031 tấn).")
+
+
+def test_seed_002_grain_2021_stated_with_two_decimals() -> None:
+    # Seed 002: "năm 2021 đạt: 6.031/5.926 tấn bằng 101,7% … tăng 8,6% so với năm 2020" (2020: 5551,1 tấn).
+    row = Row("Tổng sản lượng lương thực cây có hạt", "tấn", plan=Decimal("5926"), actual=Decimal("6031"),
+              previous=Decimal("5551.1"))
+    assert sentence(row, YEAR_2021) == ("Tổng sản lượng lương thực cây có hạt năm 2021 đạt 6.031/5.926 tấn, bằng "
+                                        "101,77% kế hoạch, tăng 8,65% so với năm 2020 (5.551,1 tấn).")
+
+
+def test_percent_rounds_half_up() -> None:
+    # 8.010 / 8.000 = 100,125%: half up gives 100,13 (banker's rounding would give 100,12).
+    row = Row("Số người tham gia bảo hiểm y tế", "người", plan=Decimal("8000"), actual=Decimal("8010"))
+    assert "bằng 100,13% kế hoạch" in sentence(row)
+
+
+def test_budget_against_the_assigned_figure() -> None:
+    # Seed 002: "Thu ngân sách nhà nước năm 2022: 5.514.602.916đ/2.813.000.000đ đạt 196,0%".
+    row = Row("Thu ngân sách nhà nước", "đồng", target_text="Đạt và vượt chỉ tiêu thành phố giao",
+              plan=Decimal("2813000000"), actual=Decimal("5514602916"), previous=Decimal("3182308468"))
+    assert sentence(row) == ("Thu ngân sách nhà nước năm 2022 đạt 5.514.602.916/2.813.000.000 đồng, bằng 196,04% "
+                             "kế hoạch, tăng 73,29% so với năm 2021 (3.182.308.468 đồng).")
+
+
+def test_estimate_and_lower_is_better() -> None:
+    poor = Row("Tỷ lệ hộ nghèo", "%", target_text="dưới 2,5%", actual=Decimal("1.92"), previous=Decimal("2.13"),
+               estimate=True)
+    assert sentence(poor, Period(PeriodKind.YEAR, 2023)) == (
+        "Tỷ lệ hộ nghèo năm 2023 ước còn 1,92%, kế hoạch dưới 2,5%, đạt kế hoạch (năm 2022: 2,13%).")
+    insured = Row("Tỷ lệ người dân tham gia bảo hiểm y tế", "%", target_text="trên 95%", actual=Decimal("96.4"),
+                  estimate=True)
+    assert sentence(insured) == ("Tỷ lệ người dân tham gia bảo hiểm y tế năm 2022 ước đạt 96,4%, kế hoạch trên "
+                                 "95%, đạt kế hoạch.")
+
+
+def test_six_months_compare_with_the_same_period() -> None:
+    row = Row("Thu ngân sách phường", "đồng", plan=Decimal("6056000000"), actual=Decimal("3293490000"),
+              previous=Decimal("3000000000"), estimate=True)
+    # Seed 002: "Ước chi ngân sách là 3.293.490.000/6.056.000.000 đồng đạt 54,38%".
+    assert sentence(row, Period(PeriodKind.SIX_MONTHS, 2023)) == (
+        "Thu ngân sách phường 6 tháng đầu năm 2023 ước đạt 3.293.490.000/6.056.000.000 đồng, bằng 54,38% kế "
+        "hoạch, tăng 9,78% so với cùng kỳ năm 2022 (3.000.000.000 đồng).")
+
+
+def test_qualitative_and_missing_actuals() -> None:
+    assert sentence(Row("Hoàn thành chỉ tiêu giao quân", target_text="đạt", actual="đạt")) == (
+        "Hoàn thành chỉ tiêu giao quân năm 2022: đạt (kế hoạch: đạt).")
+    assert sentence(Row("Tỷ lệ hộ nghèo", "%", target_text="dưới 2,5%")) == (
+        "Tỷ lệ hộ nghèo năm 2022: chưa có số liệu (kế hoạch: dưới 2,5%).")
+
+
+def test_summary_count_sentence() -> None:
+    rows = [
+        Row("Tổng sản lượng lương thực cây có hạt", "tấn", plan=Decimal("5795.9"), actual=Decimal("5933.3")),
+        Row("Số hộ đạt danh hiệu gia đình văn hóa", "hộ", plan=Decimal("3050"), actual=Decimal("3011")),
+        Row("Tỷ lệ hộ nghèo", "%", target_text="dưới 2,5%", actual=Decimal("2.13")),
+        Row("Tỷ lệ hộ nghèo", "%", target_text="dưới 2,5%"),
+    ]
+    results = [assess(r) for r in rows]
+    assert [r.evaluation.status for r in results] == [Status.VUOT, Status.CO_BAN_DAT, Status.DAT,
+                                                      Status.CHUA_CO_SO_LIEU]
+    assert summary(results, YEAR_2022) == (
+        "Kết quả thực hiện 04 chỉ tiêu kinh tế - xã hội năm 2022: có 01 chỉ tiêu vượt, 01 chỉ tiêu đạt, 01 chỉ tiêu "
+        "cơ bản đạt (đạt từ 90% kế hoạch trở lên), 01 chỉ tiêu chưa có số liệu.")
+
+
+def test_plan_figure_that_contradicts_the_target_is_refused() -> None:
+    row = Row("Tổng sản lượng lương thực cây có hạt", "tấn", target_text="5.800", plan=Decimal("5795.9"),
+              actual=Decimal("5933.3"))
+    with pytest.raises(DocumentDataError, match="kế hoạch 5.795,9 khác chỉ tiêu “5.800”"):
+        assess(row)
+    assigned = Row("Thu ngân sách nhà nước", "đồng", target_text="Đạt và vượt chỉ tiêu thành phố giao",
+                   actual=Decimal("5514602916"))
+    with pytest.raises(DocumentDataError, match="cần số kế hoạch giao"):
+        assess(assigned)
+
+
+def test_target_lines_for_the_plan() -> None:
+    assert target_line(Row("Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn", "%", target_text="99% trở lên")) == (
+        "Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn: 99% trở lên")
+    assert target_line(Row("Tổng sản lượng lương thực cây có hạt", "tấn", target_text="5.800")) == (
+        "Tổng sản lượng lương thực cây có hạt: 5.800 tấn")
+    assert target_line(Row("Tổng sản lượng lương thực cây có hạt", "tấn", plan=Decimal("5800"))) == (
+        "Tổng sản lượng lương thực cây có hạt: 5.800 tấn")

@@ -1,0 +1,70 @@
+"""An officer generates next year's Kế hoạch (.docx): objective, numbered targets by field, tasks."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from ktxh.documents import DocumentDataError, build_plan
+
+from .conftest import cell_lines, texts
+
+NBSP6 = "\u00a0" * 6
+
+
+def test_header_and_title(plan) -> None:
+    header = plan.tables[0]
+    assert cell_lines(header.cell(0, 0))[:2] == ["UBND THÀNH PHỐ SÔNG CÔNG", "UBND PHƯỜNG LƯƠNG SƠN"]
+    assert header.cell(1, 0).text == f"Số: {NBSP6}/KH-UBND"
+    lines = texts(plan)
+    at = lines.index("KẾ HOẠCH")
+    assert lines[at + 1] == "Phát triển kinh tế - xã hội năm 2023"
+    assert plan.paragraphs[at].runs[0].bold and plan.paragraphs[at + 1].runs[0].bold
+
+
+def test_parts_objective_targets_and_tasks(plan) -> None:
+    lines = texts(plan)
+    start = lines.index("II. KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2023")
+    end = next(i for i, t in enumerate(lines) if t.startswith("Trên đây là Kế hoạch"))
+    assert lines[start:end] == [
+        "II. KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2023",
+        "1. Mục tiêu tổng quát",
+        "Tập trung thực hiện thắng lợi các mục tiêu, nhiệm vụ phát triển kinh tế - xã hội năm 2023; đẩy mạnh phát "
+        "triển công nghiệp - tiểu thủ công nghiệp, thương mại dịch vụ; giữ vững quốc phòng, an ninh, trật tự an toàn "
+        "xã hội.",
+        "2. Các chỉ tiêu chủ yếu năm 2023",
+        "2.1. Nhóm chỉ tiêu lĩnh vực kinh tế:",
+        "1. Tổng sản lượng lương thực cây có hạt: Đạt 100% chỉ tiêu kế hoạch thành phố giao.",
+        "2. Thu ngân sách nhà nước: đạt 100% kế hoạch thành phố giao trở lên.",
+        "2.2. Nhóm chỉ tiêu lĩnh vực nội chính:",
+        "1. Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn: 99% trở lên.",
+        "2. Tỷ lệ hồ sơ được số hóa theo quy định: 100%.",
+        "3. Tỷ lệ hồ sơ được thanh toán trực tuyến: 30%.",
+        "3. Nhiệm vụ và giải pháp chủ yếu năm 2023",
+        "- Đẩy mạnh phát triển công nghiệp - tiểu thủ công nghiệp, tạo điều kiện thuận lợi cho các doanh nghiệp, "
+        "các nhà đầu tư triển khai các dự án quy hoạch phát triển cụm công nghiệp của địa phương.",
+        "- Tiếp tục đẩy mạnh các biện pháp thâm canh, áp dụng khoa học kỹ thuật vào sản xuất nông nghiệp để nâng "
+        "cao hiệu quả sản xuất.",
+        "- Tăng cường công tác kiểm soát thủ tục hành chính, thực hiện kiểm soát chặt chẽ việc ban hành, công khai, "
+        "minh bạch thủ tục hành chính.",
+    ]
+    first = lines[: start]
+    assert "I. ĐÁNH GIÁ TÌNH HÌNH THỰC HIỆN KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2022" in first
+    assert "(Chi tiết theo Biểu số 01, Biểu số 02 kèm theo)" in first
+    assert [t for t in first if t.startswith("2.")] == ["2. Đánh giá chung", "2.1. Ưu điểm", "2.2. Hạn chế",
+                                                        "2.3. Nguyên nhân"]
+    assert lines[end] == "Trên đây là Kế hoạch phát triển kinh tế - xã hội năm 2023 của UBND phường Lương Sơn./."
+
+
+def test_signature_and_appendices(plan) -> None:
+    assert [t for t in cell_lines(plan.tables[1].cell(0, 1)) if t] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH",
+                                                                       "Dương Thị Lưu"]
+    assert "(Kèm theo Kế hoạch số \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/KH-UBND của UBND phường Lương Sơn)" in texts(plan)
+    assert len(plan.sections) == 2
+
+
+def test_without_next_year_plan_the_error_says_so(data) -> None:
+    with pytest.raises(DocumentDataError, match="Thiếu kế hoạch năm sau") as info:
+        build_plan(replace(data, next_plan=None))
+    assert info.value.field == "next_plan"
