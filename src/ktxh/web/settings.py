@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "ktxh.web.plans",
     "ktxh.web.tracking",
     "ktxh.web.accounts",
+    "ktxh.web.dashboard",
 ]
 
 MIDDLEWARE = [

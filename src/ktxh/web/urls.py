@@ -1,11 +1,12 @@
 """URLs: the admin and the JSON API (schema at /api/openapi.json)."""
 
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 from ktxh.web.api import api
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
+    path("", include("ktxh.web.dashboard.urls")),
 ]

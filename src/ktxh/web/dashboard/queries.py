@@ -1,0 +1,171 @@
+"""Read helpers for the pages: which plan, which periods, which figures a user sees.
+
+Every queryset of figures or plans goes through ``accounts.permissions`` (``readable_*``);
+evaluation goes through ``tracking.evaluation`` (the core evaluator), never computed here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from django.db.models import Q
+
+from ktxh.web.accounts import permissions as perms
+from ktxh.web.plans.models import Plan, PlanKind, PlanStatus
+from ktxh.web.tracking.models import Actual, ActualStatus, AuditEntry, Period, PeriodKind
+from ktxh.web.units.models import AdminUnit, Level
+
+# Levels a target's parse can be drawn as (a "change" or "assigned" target has no level of its own).
+LEVEL_KINDS = ("exact", "min", "max", "range")
+
+
+def communes(province) -> list[AdminUnit]:
+    return list(AdminUnit.objects.filter(parent=province, level=Level.COMMUNE).order_by("name"))
+
+
+def plans_of(user, unit):
+    return perms.readable_plans(user, Plan.objects.filter(unit=unit)).order_by("-start_year", "kind", "-pk")
+
+
+def plan_for(user, unit, year: int | None = None) -> Plan | None:
+    """The plan a dashboard shows: among the plans covering ``year`` (all plans without it),
+    the latest, an annual plan before a term plan, an approved plan before a draft."""
+    plans = list(plans_of(user, unit))
+    if year is not None:
+        plans = [p for p in plans if p.start_year <= year <= p.end_year]
+
+    def rank(p: Plan):
+        own = (p.kind != PlanKind.ANNUAL, p.status != PlanStatus.APPROVED)
+        return (*own, -p.end_year, -p.pk) if year is not None else (-p.end_year, *own, -p.pk)
+
+    return min(plans, key=rank, default=None)
+
+
+def periods_for(plan: Plan) -> list[Period]:
+    """The reporting periods inside the plan's years (and the term period of a term plan)."""
+    q = Q(year__in=list(plan.years)) & ~Q(kind=PeriodKind.TERM)
+    if plan.kind == PlanKind.TERM:
+        q |= Q(kind=PeriodKind.TERM, year=plan.start_year, end_year=plan.end_year)
+    return list(Period.objects.filter(q).order_by("ends_on", "kind"))
+
+
+def default_period(plan: Plan, periods: list[Period]) -> Period | None:
+    """The latest period with an approved figure of the plan's unit; else the latest year."""
+    with_data = set(
+        Actual.objects.filter(unit=plan.unit, period__in=periods, status=ActualStatus.APPROVED)
+        .values_list("period_id", flat=True).distinct()
+    )
+    dated = [p for p in periods if p.pk in with_data]
+    if dated:
+        return max(dated, key=lambda p: (p.ends_on, p.kind == PeriodKind.YEAR))
+    years = [p for p in periods if p.kind == PeriodKind.YEAR]
+    return (years or periods or [None])[-1]
+
+
+def pick_period(periods: list[Period], raw: str | None, fallback: Period | None) -> Period | None:
+    if raw and raw.isdigit():
+        for p in periods:
+            if p.pk == int(raw):
+                return p
+    return fallback
+
+
+def trends(unit, indicator_ids, period: Period) -> dict[int, list[tuple[str, object]]]:
+    """Approved values of each indicator over the periods of ``period``'s kind, up to it."""
+    qs = (
+        Actual.objects.filter(
+            unit=unit, indicator_id__in=indicator_ids, status=ActualStatus.APPROVED,
+            period__kind=period.kind, period__ends_on__lte=period.ends_on, value__isnull=False,
+        )
+        .select_related("period")
+        .order_by("period__ends_on")
+    )
+    out: dict[int, list[tuple[str, object]]] = defaultdict(list)
+    for a in qs:
+        out[a.indicator_id].append((a.period.label, a.value))
+    return out
+
+
+def waiting(user, unit) -> int:
+    """How many figures of ``unit`` wait for approval (0 for those who may not see them)."""
+    if not perms.can_read(user, unit, ActualStatus.SUBMITTED):
+        return 0
+    return Actual.objects.filter(unit=unit, status=ActualStatus.SUBMITTED).count()
+
+
+def actual_history(user, unit, indicator) -> list[AuditEntry]:
+    """The audit entries of the commune's figures of one indicator, oldest first."""
+    if not perms.can_read_history(user, unit):
+        return []
+    ids = list(Actual.objects.filter(unit=unit, indicator=indicator).values_list("pk", flat=True))
+    return list(
+        AuditEntry.objects.filter(model=Actual._meta.label_lower, object_id__in=ids)
+        .select_related("user").order_by("at", "pk")
+    )
+
+
+def level_of(parsed: dict):
+    """The value a target asks for, when it asks for a level: exact/min → low, max → high,
+    range → (low + high) / 2 is not drawn; the range is drawn as its two ends."""
+    kind = parsed.get("kind")
+    if kind not in LEVEL_KINDS:
+        return None
+    if kind == "max":
+        return parsed.get("high"), None
+    if kind == "range":
+        return parsed.get("low"), parsed.get("high")
+    return parsed.get("low"), None
+
+
+def overview_periods(province) -> tuple[list[Period], Period | None]:
+    """Periods (not terms), latest first, and the latest one with an approved figure in the province."""
+    periods = list(Period.objects.exclude(kind=PeriodKind.TERM).order_by("-ends_on", "kind"))
+    latest = (
+        Actual.objects.filter(unit__parent=province, status=ActualStatus.APPROVED)
+        .exclude(period__kind=PeriodKind.TERM).order_by("-period__ends_on").values_list("period_id", flat=True).first()
+    )
+    default = next((p for p in periods if p.pk == latest), periods[0] if periods else None)
+    return periods, default
+
+
+def reporting(user, unit, rows, period: Period, today) -> dict:
+    """How far a commune has reported ``period``: figures sent and approved, completeness
+    (share of targeted indicators with a sent figure) per field, and whether it is late.
+
+    ``rows`` are the evaluation rows of the commune's plan for the period (primary ones count)."""
+    fields: dict = {}
+    for r in rows:
+        if r.primary:
+            fields.setdefault(r.target.indicator.field, set()).add(r.target.indicator_id)
+    wanted = {i for ids in fields.values() for i in ids}
+    sent = {
+        a.indicator_id: a for a in perms.readable_actuals(
+            user, Actual.objects.filter(unit=unit, period=period, indicator_id__in=wanted,
+                                        status__in=(ActualStatus.SUBMITTED, ActualStatus.APPROVED)))
+    }
+    approved = sum(1 for a in sent.values() if a.status == ActualStatus.APPROVED)
+    last_sent = (
+        AuditEntry.objects.filter(model=Actual._meta.label_lower, object_id__in=[a.pk for a in sent.values()],
+                                  action="submit").order_by("-at").values_list("at", flat=True).first()
+    )
+    total = len(wanted)
+    complete = total > 0 and len(sent) == total
+    if complete and last_sent is not None and last_sent.date() > period.due_on:
+        state, late = "Gửi muộn", True
+    elif complete:
+        state, late = "Đủ số liệu", False
+    elif today > period.due_on:
+        state, late = f"Trễ hạn (hạn {period.due_on:%d/%m/%Y})", True
+    else:
+        state, late = f"Chưa đến hạn ({period.due_on:%d/%m/%Y})", False
+    return {
+        "total": total, "sent": len(sent), "approved": approved, "share": _share(len(sent), total),
+        "by_field": {f.pk: {"field": f, "total": len(ids), "sent": len(ids & sent.keys()),
+                            "share": _share(len(ids & sent.keys()), len(ids))} for f, ids in fields.items()},
+        "state": state, "late": late, "last_sent": last_sent,
+    }
+
+
+def _share(part: int, whole: int) -> Decimal | None:
+    return None if whole == 0 else (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"))

@@ -1,0 +1,43 @@
+/* Draws the page's charts from the JSON the server put in <script type="application/json">.
+   Colours follow the status badges; every chart has a table with the same figures beside it. */
+(function () {
+  "use strict";
+  var STATUS_COLOURS = {vuot: "#1b6e3a", dat: "#3b9a57", co_ban_dat: "#c98a00", khong_dat: "#b3261e", chua_co_so_lieu: "#8a8a8a"};
+  var LINE_COLOURS = ["#1f4e99", "#b3261e", "#1b6e3a", "#c98a00", "#6b3fa0", "#555555"];
+  var viNumber = new Intl.NumberFormat("vi-VN", {maximumFractionDigits: 2});
+
+  function data(id) {
+    var el = document.getElementById(id);
+    return el ? JSON.parse(el.textContent) : null;
+  }
+
+  function history() {
+    var d = data("du-lieu-lich-su"), canvas = document.getElementById("bieu-do-lich-su");
+    if (!d || !canvas || !window.Chart) return;
+    var sets = d.datasets.map(function (s, i) {
+      var c = LINE_COLOURS[i % LINE_COLOURS.length];
+      return {label: s.label, data: s.data, borderColor: c, backgroundColor: c, spanGaps: true,
+              borderDash: s.kind === "target" ? [6, 4] : [], pointStyle: s.kind === "target" ? "rectRot" : "circle",
+              pointRadius: 4, tension: 0};
+    });
+    new Chart(canvas, {type: "line", data: {labels: d.labels, datasets: sets},
+      options: {responsive: true, maintainAspectRatio: false, animation: false,
+        locale: "vi-VN", scales: {y: {ticks: {callback: function (v) { return viNumber.format(v); }}}},
+        plugins: {legend: {position: "bottom"}}}});
+  }
+
+  function province() {
+    var d = data("du-lieu-tinh"), canvas = document.getElementById("bieu-do-tinh");
+    if (!d || !canvas || !window.Chart) return;
+    var sets = d.statuses.map(function (s) {
+      return {label: s.label, data: d.counts[s.value], backgroundColor: STATUS_COLOURS[s.value]};
+    });
+    new Chart(canvas, {type: "bar", data: {labels: d.communes, datasets: sets},
+      options: {indexAxis: "y", responsive: true, maintainAspectRatio: false, animation: false, locale: "vi-VN",
+        scales: {x: {stacked: true, ticks: {precision: 0}}, y: {stacked: true}},
+        plugins: {legend: {position: "bottom"}}}});
+  }
+
+  history();
+  province();
+})();
