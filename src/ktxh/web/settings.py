@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "ktxh.web.tracking",
     "ktxh.web.accounts",
     "ktxh.web.dashboard",
+    "ktxh.web.rollup",
 ]
 
 MIDDLEWARE = [

@@ -9,7 +9,7 @@ from .models import AuditEntry
 
 def _plain(value):
     if isinstance(value, Decimal):
-        return str(value.normalize()) if value == value.to_integral_value() else str(value)
+        return format(value.normalize(), "f")  # 5933.300000 from the database and 5933.3 typed are one value
     return value
 
 
