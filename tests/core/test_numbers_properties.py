@@ -88,8 +88,8 @@ def test_round_trip_rates(x: Decimal, d: int, unit: str) -> None:
 @SETTINGS
 @given(values, decimals, st.sampled_from(["tấn", "tỷ đồng", "%", None]))
 def test_formatted_number_is_found_in_a_sentence(x: Decimal, d: int, unit: str | None) -> None:
-    if unit in ("%", None) and x >= 1000:
-        x = x % 1000
+    if unit == "%":
+        x = x % 999  # below 1000 even once rounded: "1.000%" reads as seed 004's English decimal
     text = format_number(x, decimals=d, unit=unit)
     sentence = f"Năm 2023 đạt {text}, theo Nghị quyết số 08/NQ-HĐND."
     found = list(find_numbers(sentence))

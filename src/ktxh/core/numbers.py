@@ -39,15 +39,18 @@ from .units import UNIT_PATTERN, Unit, lookup_unit
 LOCALE = "vi_VN"
 
 _NUM = r"\d+(?:[.,]\d+)*"
+# The first digit comes before the look-behind so that the regex engine can skip to digits fast.
 _NUMBER_RE = re.compile(
-    rf"(?<![\w.,])(?P<num>{_NUM})(?![.,]\d)(?:[ \t\u00a0]?(?P<unit>{UNIT_PATTERN})(?!\w))?",
+    rf"(?P<num>\d(?<![\w.,]\d)\d*(?:[.,]\d+)*)(?![.,]\d)(?:[ \t\u00a0]?(?P<unit>{UNIT_PATTERN})(?!\w))?",
     re.IGNORECASE,
 )
 _WHOLE_RE = re.compile(rf"\s*(?P<num>{_NUM})\s*(?P<unit>{UNIT_PATTERN})?\s*", re.IGNORECASE)
 
 # Figures that are not quantities: dates, document numbers, standards, "24/24h", times.
+# The look-ahead lists every branch's first character: most positions fail on it at once.
 _NOT_FIGURES = re.compile(
     r"""
+    \b(?=[\dnNtTqQgGIKCVĐDSL])(?:
       \b\d{1,2}/\d{1,2}/\d{2,4}\b                       # 31/10/2023
     | \b(?:ngày|tháng)\s+\d{1,2}(?:/\d{1,4}){0,2}\b      # ngày 01/6/2023, tháng 5/2022
     | \bquý\s+[IV]+/\d{4}\b                              # quý I/2022
@@ -61,7 +64,7 @@ _NOT_FIGURES = re.compile(
     | \b(?:Nghị\s+định|Thông\s+tư|Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|Kế\s+hoạch|Công\s+văn|Văn\s+bản)\s+(?:số\s+)?\d+
     | \b(?:QL|ĐT|ĐH|DT|TL)\s?\d+[A-Z]?\b                 # roads: ĐT 607A, QL 91
     | \b(?:SN|TCVN)\s*\d+
-    """,
+    )""",
     re.VERBOSE,
 )
 
@@ -108,6 +111,8 @@ class Number:
 
 def _digits_value(raw: str, unit: Unit | None) -> tuple[Decimal, int, tuple[Decimal, ...]] | None:
     """Read ``raw`` (digits and separators) given its unit; None when it is no number."""
+    if raw.isdigit():  # most figures: no separator to weigh
+        return Decimal(raw), 0, ()
     seps = [c for c in raw if c in ".,"]
     groups = re.split(r"[.,]", raw)
     kind = unit.kind if unit else None
