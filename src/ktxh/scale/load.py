@@ -1,0 +1,141 @@
+"""Write a generated country into the configured database, in bulk.
+
+PostgreSQL gets ``COPY … FROM STDIN`` (psycopg's ``cursor.copy``); other databases get
+``bulk_create`` in batches. One transaction: a failed load leaves nothing behind.
+Needs Django set up (``ktxh generate`` does it); the generator itself does not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from django.core.management.color import no_style
+from django.db import connection, transaction
+from django.db.models import Max
+from tqdm import tqdm
+
+from ktxh.web.plans.models import Field, Indicator, Plan, Target
+from ktxh.web.tracking.models import Actual, Period
+from ktxh.web.units.models import AdminUnit
+
+from .catalogue import FIELDS
+from .generator import Country, Size
+
+
+class LoadError(Exception):
+    """The database cannot take the country (message in Vietnamese)."""
+
+
+@dataclass
+class Loaded:
+    country: Country
+    units: int = 0
+    plans: int = 0
+    targets: int = 0
+    actuals: int = 0
+    indicator_ids: dict | None = None
+    period_ids: dict | None = None
+
+
+def _next_id(model) -> int:
+    return (model.objects.aggregate(m=Max("pk"))["m"] or 0) + 1
+
+
+def _write(model, columns: list[str], rows: Iterable[tuple], *, label: str, total: int | None, progress: bool,
+           batch: int) -> int:
+    bar = tqdm(total=total, desc=label, unit=" dòng", disable=not progress, leave=False)
+    count = 0
+    if connection.vendor == "postgresql":
+        sql = f'COPY {model._meta.db_table} ({", ".join(columns)}) FROM STDIN'
+        with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
+            for row in rows:
+                copy.write_row(row)
+                count += 1
+                if count % batch == 0:
+                    bar.update(batch)
+    else:
+        chunk = []
+        for row in rows:
+            chunk.append(model(**dict(zip(columns, row, strict=True))))
+            if len(chunk) >= batch:
+                model.objects.bulk_create(chunk, batch_size=batch)
+                count += len(chunk)
+                bar.update(len(chunk))
+                chunk = []
+        if chunk:
+            model.objects.bulk_create(chunk, batch_size=batch)
+            count += len(chunk)
+    bar.update(count - bar.n)
+    bar.close()
+    return count
+
+
+def _catalogue(country: Country) -> tuple[dict[str, int], dict]:
+    """Fields, indicators and periods: few rows, made (or found by code) through the ORM."""
+    fields = {}
+    for order, (code, name) in enumerate(FIELDS, start=1):
+        fields[code], _ = Field.objects.get_or_create(code=code, defaults={"name": name, "order": order})
+    ids = {}
+    for spec in country.specs:
+        ind, _ = Indicator.objects.get_or_create(code=spec.code, defaults={
+            "name": spec.name, "unit": spec.unit, "field": fields[spec.field], "direction": spec.direction,
+            "aggregation": spec.aggregation, "decimals": spec.decimals,
+        })
+        ids[spec.code] = ind.pk
+    for spec in country.specs:
+        if spec.aggregation == "rate":
+            Indicator.objects.filter(pk=ids[spec.code], numerator=None).update(
+                numerator_id=ids[spec.numerator], denominator_id=ids[spec.denominator])
+    periods = {key: Period.get(key.kind, key.year, key.number).pk for key in country.periods()}
+    return ids, periods
+
+
+def load(size: Size, *, progress: bool = True, batch: int = 5000) -> Loaded:
+    """Generate the country of ``size`` and write it; returns what was written."""
+    country = Country(size, first_unit_id=_next_id(AdminUnit))
+    codes = [u.code for u in country.units]
+    clash = AdminUnit.objects.filter(code__in=codes[:1000]).values_list("code", flat=True).first()
+    if clash:
+        raise LoadError(f"Cơ sở dữ liệu đã có đơn vị hành chính mã “{clash}”: hãy nạp dữ liệu mẫu vào cơ sở dữ liệu trống.")
+    now = dt.datetime.now(dt.UTC)
+    with transaction.atomic():
+        ind_ids, period_ids = _catalogue(country)
+        out = Loaded(country, indicator_ids=ind_ids, period_ids=period_ids)
+        out.units = _write(AdminUnit, ["id", "code", "name", "level", "kind", "parent_id", "valid_from", "valid_to"],
+                           country.unit_rows(), label="Đơn vị hành chính", total=len(codes), progress=progress,
+                           batch=batch)
+        _write(AdminUnit.predecessors.through, ["from_adminunit_id", "to_adminunit_id"], country.lineage_rows(),
+               label="Sáp nhập", total=len(country.formers), progress=progress, batch=batch)
+        plans, targets = country.plans_and_targets(ind_ids, _next_id(Plan), _next_id(Target))
+        out.plans = _write(
+            Plan, ["id", "unit_id", "kind", "start_year", "end_year", "title", "status", "legal_basis",
+                   "source_document", "created_at", "approved_at"],
+            ((pid, uid, "annual", y, y, title, "approved", basis, "", now, now) for pid, uid, y, title, basis in plans),
+            label="Kế hoạch", total=len(plans), progress=progress, batch=batch)
+        out.targets = _write(
+            Target, ["id", "plan_id", "indicator_id", "year", "source", "text", "parsed", "note", "version"],
+            _targets(targets), label="Chỉ tiêu", total=len(targets), progress=progress, batch=batch)
+        out.actuals = _write(
+            Actual, ["unit_id", "indicator_id", "period_id", "text", "value", "is_estimate", "source_note", "status",
+                     "version", "review_comment", "updated_at"],
+            ((u, i, p, text, value, False, "", status, 1, "", now)
+             for u, i, p, text, value, status in country.actual_rows(ind_ids, period_ids)),
+            label="Số liệu thực hiện", total=None, progress=progress, batch=batch)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                for sql in connection.ops.sequence_reset_sql(no_style(), [AdminUnit, Plan, Target]):
+                    cursor.execute(sql)
+                cursor.execute("ANALYZE")
+    from ktxh.web.rollup.rollup import invalidate
+
+    invalidate()
+    return out
+
+
+def _targets(rows) -> Iterator[tuple]:
+    pg = connection.vendor == "postgresql"
+    for tid, plan_id, ind, year, source, text, parsed in rows:
+        yield (tid, plan_id, ind, year, source, text, parsed if pg else json.loads(parsed), "", 1)
