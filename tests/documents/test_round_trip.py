@@ -1,0 +1,69 @@
+"""Round trip through the checker (ktxh.reader): a generated document passes ``ktxh check`` with no
+wrong figure, and extracting it gives back the targets and actuals it was written from."""
+
+from __future__ import annotations
+
+import io
+
+from ktxh.core.targets import parse_target
+from ktxh.documents import build_plan, build_report
+from ktxh.documents.narrative import assess
+from ktxh.reader import check_document, read_document
+
+from .conftest import open_docx
+
+
+def _shape(target) -> tuple:
+    return (target.kind.value, target.low, target.high, target.unit)
+
+
+def test_report_has_no_wrong_figure(data) -> None:
+    findings = check_document(read_document(build_report(data), filename="bao-cao.docx"))
+    assert [f for f in findings if f.verdict == "wrong"] == []
+    by_kind = {k: [f for f in findings if f.kind == k] for k in ("ratio", "growth", "count")}
+    # Six "a/b, bằng x% kế hoạch" sentences, five growths against 2021 and the summary count: all recomputed.
+    assert [(len(v), {f.verdict for f in v}) for v in by_kind.values()] == [(6, {"ok"}), (5, {"ok"}), (1, {"ok"})]
+    assert sorted(str(f.stated) for f in by_kind["ratio"]) == ["100.00", "101.67", "102.37", "117.65", "196.04",
+                                                               "98.72"]
+
+
+def test_a_tampered_figure_is_caught(data) -> None:
+    document = open_docx(build_report(data))
+    for p in document.paragraphs:
+        for run in p.runs:
+            run.text = run.text.replace("bằng 102,37% kế hoạch", "bằng 102,73% kế hoạch")
+    out = io.BytesIO()
+    document.save(out)
+    wrong = [f for f in check_document(read_document(out.getvalue(), filename="sua.docx")) if f.verdict == "wrong"]
+    assert [(f.kind, str(f.stated), str(f.computed)) for f in wrong] == [("ratio", "102.73", "102.37")]
+
+
+def test_report_gives_back_its_actuals_and_plans(data) -> None:
+    doc = read_document(build_report(data), filename="bao-cao.docx")
+    written = [r for f in data.fields for r in f.rows if assess(r).is_ratio and not assess(r).down]
+    got = [(a.label, a.actual, a.plan, a.unit) for a in doc.actuals]
+    assert got == [(f"{r.name} năm 2022", r.actual, assess(r).plan_value, r.unit) for r in written]
+
+
+def test_report_tables_give_back_the_targets(data) -> None:
+    doc = read_document(build_report(data), filename="bao-cao.docx")
+    from_table = [_shape(t.target) for t in doc.targets if t.location.table is not None]
+    expected = []
+    for r in (r for f in data.fields for r in f.rows):
+        result = assess(r)
+        # A target relative to the upper level's figure ("vượt chỉ tiêu thành phố giao") is tabled as that figure.
+        plan = result.plan_value
+        expected.append(("exact", plan, plan, r.unit) if plan is not None else _shape(result.target))
+    assert from_table == expected
+    assert ("assigned", 0, None, None) == _shape(assess(data.fields[0].rows[1]).target)
+
+
+def test_plan_gives_back_its_targets_by_field(data) -> None:
+    doc = read_document(build_plan(data), filename="ke-hoach.docx")
+    listed = [(t.field, t.label, *_shape(t.target)) for t in doc.targets if t.location.table is None]
+    assert listed == [
+        (f.name, r.name, *_shape(parse_target(r.target_text, label=r.name, unit=r.unit)))
+        for f in data.next_plan.fields for r in f.rows
+    ]
+    assert doc.metadata.doc_type == "Kế hoạch" and doc.metadata.unit == "phường Lương Sơn"
+    assert [f for f in check_document(doc) if f.verdict == "wrong"] == []
