@@ -1,6 +1,5 @@
 """API: sign in for a token, and who am I."""
 
-from __future__ import annotations
 
 from django.contrib.auth import authenticate
 from ninja import Router, Schema

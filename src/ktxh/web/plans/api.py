@@ -1,6 +1,5 @@
 """API: fields, indicators, plans, targets and key tasks."""
 
-from __future__ import annotations
 
 from datetime import datetime
 from typing import Any

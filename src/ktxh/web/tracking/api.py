@@ -1,6 +1,5 @@
 """API: periods, actuals and their workflow and history, and plan evaluations."""
 
-from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal

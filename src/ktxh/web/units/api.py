@@ -1,6 +1,5 @@
 """API: administrative units and their lineage (reference data, readable by every user)."""
 
-from __future__ import annotations
 
 from datetime import date
 
