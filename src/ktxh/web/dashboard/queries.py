@@ -10,6 +10,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from django.db.models import Q
+from django.utils import timezone
 
 from ktxh.web.accounts import permissions as perms
 from ktxh.web.plans.models import Plan, PlanKind, PlanStatus
@@ -151,7 +152,9 @@ def reporting(user, unit, rows, period: Period, today) -> dict:
     )
     total = len(wanted)
     complete = total > 0 and len(sent) == total
-    if complete and last_sent is not None and last_sent.date() > period.due_on:
+    if total == 0:
+        state, late = "Chưa có chỉ tiêu", False
+    elif complete and last_sent is not None and timezone.localtime(last_sent).date() > period.due_on:
         state, late = "Gửi muộn", True
     elif complete:
         state, late = "Đủ số liệu", False

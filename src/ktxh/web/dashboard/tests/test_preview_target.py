@@ -12,9 +12,15 @@ def test_reading_of_vietnamese_targets(w):
     assert d["ok"] and d["kind"] == "range" and d["description"].startswith("từ 14% đến 15%")
 
 
-def test_unreadable_target_gives_the_core_message(w):
-    d = signed_in(w.leader).get("/ke-hoach/xem-truoc/", {"indicator": w.grain.pk, "text": ";"}).json()
-    assert d["ok"] is False and d["error"]
+def test_empty_target_gives_the_core_message(w):
+    d = signed_in(w.leader).get("/ke-hoach/xem-truoc/", {"indicator": w.grain.pk, "text": "  "}).json()
+    assert d == {"ok": False, "error": "Chỉ tiêu trống: hãy ghi nội dung chỉ tiêu."}
+
+
+def test_a_target_without_a_figure_is_read_as_qualitative_with_a_warning(w):
+    d = signed_in(w.leader).get("/ke-hoach/xem-truoc/", {"indicator": w.grain.pk, "text": "Giữ vững"}).json()
+    assert d["ok"] and d["kind"] == "qualitative"
+    assert d["warnings"] == ["Chỉ tiêu không nêu số đo được: đánh giá bằng nhận xét (đạt / không đạt)."]
 
 
 def test_needs_an_indicator_and_a_session(client, w):
