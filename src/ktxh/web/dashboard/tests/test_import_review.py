@@ -1,0 +1,43 @@
+"""Import review: upload a seed report, see its targets, figures and the figures found wrong."""
+
+from pathlib import Path
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from ktxh.web.plans.models import Plan
+
+from .conftest import signed_in
+
+SEEDS = Path(__file__).resolve().parents[2] / "demo" / "seeds"
+
+
+def _seed(prefix: str) -> SimpleUploadedFile:
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    return SimpleUploadedFile(path.name, path.read_bytes(), content_type="text/plain")
+
+
+def test_upload_shows_what_was_read_and_what_is_wrong(w):
+    r = signed_in(w.leader).post("/nhap-tep/", {"file": _seed("003")})
+    page = r.content.decode()
+    assert r.status_code == 200
+    assert "phường Nhơn Hưng" in page
+    assert "24 chỉ tiêu" in page and "20 số liệu thực hiện" in page and "2 số liệu tính sai" in page
+    # seed 003: "11.800 cây/4.500 cây đạt 226,22%" — 11.800/4.500 is 262,22%
+    assert "11.800/4.500 = 262,2222%, không phải 226,22%; đúng phải là 262,22%." in page
+    assert "Số lượng cây lâm nghiệp phân tán" in page
+    assert not Plan.objects.exclude(pk=w.plan.pk).exists()  # nothing written before accepting
+
+
+def test_a_file_that_is_not_a_report(w):
+    bad = SimpleUploadedFile("bang.xlsx", b"PK\x03\x04", content_type="application/octet-stream")
+    page = signed_in(w.officer).post("/nhap-tep/", {"file": bad}).content.decode()
+    assert "Tệp “bang.xlsx” không phải .docx hay .txt." in page
+    empty = SimpleUploadedFile("rong.txt", b"   \n", content_type="text/plain")
+    page = signed_in(w.officer).post("/nhap-tep/", {"file": empty}).content.decode()
+    assert "rỗng" in page
+
+
+def test_only_commune_people_import(w):
+    for who in (w.planner, w.viewer, w.nobody):
+        assert signed_in(who).get("/nhap-tep/").status_code == 403
+    assert signed_in(w.planner).post("/nhap-tep/", {"file": _seed("003")}).status_code == 403
