@@ -20,12 +20,12 @@ outside the audited workflow must call ``invalidate(period_id)`` itself.
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.cache import cache
-from django.db import IntegrityError, connection, transaction
-from django.db.models import F
+from django.db import connection
 
 from ktxh.core.evaluate import _QUALITATIVE_NO, _QUALITATIVE_YES, DEFAULT_THRESHOLD
 from ktxh.core.model import Status
@@ -261,12 +261,8 @@ def invalidate(period_id: int | None = None) -> None:
 
     Call it after changing figures without the audited workflow (``QuerySet.update``, raw
     SQL, a bulk import). Saves through the models and the workflow call it already.
+    The new generation is random, not a counter, so a restored database or a rolled-back
+    test never meets a result cached under its old number.
     """
     key = "all" if period_id is None else f"period:{period_id}"
-    if Stamp.objects.filter(key=key).update(generation=F("generation") + 1):
-        return
-    try:
-        with transaction.atomic():
-            Stamp.objects.create(key=key, generation=2)
-    except IntegrityError:  # created meanwhile by another request
-        Stamp.objects.filter(key=key).update(generation=F("generation") + 1)
+    Stamp.objects.update_or_create(key=key, defaults={"generation": secrets.randbits(62)})
