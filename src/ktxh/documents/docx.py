@@ -59,23 +59,39 @@ ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII
 BIEU_02_HEADERS = ("STT", "Danh mục", "ĐVT", "Kế hoạch", "Thực hiện", "Cùng kỳ năm trước",
                    "% so với kế hoạch", "% so với cùng kỳ", "Đánh giá")
 # Landscape A4 leaves 252 mm between the margins.
-BIEU_02_WIDTHS = (Cm(1.0), Cm(6.2), Cm(1.5), Cm(3.5), Cm(3.5), Cm(3.5), Cm(2.0), Cm(2.0), Cm(2.0))
+BIEU_02_WIDTHS = (Cm(1.2), Cm(6.0), Cm(1.5), Cm(3.5), Cm(3.5), Cm(3.5), Cm(2.0), Cm(2.0), Cm(2.0))
 BIEU_01_WIDTHS = (Cm(1.2), Cm(11.0), Cm(13.0))
 
 
 # --- low-level formatting ------------------------------------------------------------------------
 
+# Word refuses elements out of the schema's order: new children go before these successors.
+_AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+               "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+               "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+               "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
+               "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+_AFTER_TBLBORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
+                     "w:tblPrChange")
+
 
 def _set_fonts(rpr, name: str = FONT) -> None:
     """Name the font for every script, so Word shows Vietnamese in Times New Roman too."""
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
+    fonts = rpr.get_or_add_rFonts()
     for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
         fonts.set(qn(attr), name)
     for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
         fonts.attrib.pop(qn(theme), None)
+
+
+def _set_language(rpr) -> None:
+    """Mark text as Vietnamese, for Word's spelling and hyphenation."""
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.insert_element_before(lang, "w:eastAsianLayout", "w:specVanish", "w:oMath")
+    lang.set(qn("w:val"), "vi-VN")
+    lang.set(qn("w:eastAsia"), "vi-VN")
 
 
 def _new_document() -> DocxDocument:
@@ -94,6 +110,8 @@ def _new_document() -> DocxDocument:
     rpr_default = defaults.find(qn("w:rPrDefault")) if defaults is not None else None
     if rpr_default is not None and rpr_default.find(qn("w:rPr")) is not None:
         _set_fonts(rpr_default.find(qn("w:rPr")))
+        _set_language(rpr_default.find(qn("w:rPr")))
+    _set_language(normal.element.get_or_add_rPr())
     section = doc.sections[0]
     _page(section, landscape=False)
     doc.core_properties.language = "vi-VN"
@@ -167,7 +185,7 @@ def _rule(container, *, inset: Cm) -> Paragraph:
     for k, v in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "auto")):
         bottom.set(qn(k), v)
     borders.append(bottom)
-    p._p.get_or_add_pPr().append(borders)
+    p._p.get_or_add_pPr().insert_element_before(borders, *_AFTER_PBDR)
     return p
 
 
@@ -197,7 +215,7 @@ def _no_borders(table: Table) -> None:
         el = OxmlElement(f"w:{edge}")
         el.set(qn("w:val"), "nil")
         borders.append(el)
-    tbl_pr.append(borders)
+    tbl_pr.insert_element_before(borders, *_AFTER_TBLBORDERS)
 
 
 def _widths(table: Table, widths: Iterable) -> None:

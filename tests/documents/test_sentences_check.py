@@ -1,0 +1,42 @@
+"""Property: whatever the figures, the checker recomputes every sentence the generator writes and finds
+no wrong figure (the % of plan and the growth are rounded half up to 2 decimals on both sides)."""
+
+from __future__ import annotations
+
+import doctest
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import ktxh.documents.data
+import ktxh.documents.narrative
+from ktxh.documents import Period, PeriodKind, Row
+from ktxh.documents.narrative import assess, row_sentence
+from ktxh.reader import check_document, read_text_document
+
+
+def figures(places: int) -> st.SearchStrategy[Decimal]:
+    return st.integers(min_value=1, max_value=10**9).map(lambda n: Decimal(n).scaleb(-places))
+
+
+units = st.sampled_from(["tấn", "ha", "đồng", "người", "hộ", "con"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data(), units)
+def test_every_generated_ratio_and_growth_checks_out(data, unit: str) -> None:
+    places = 0 if unit in ("đồng", "người", "hộ", "con") else data.draw(st.integers(0, 2))
+    plan, actual, previous = (data.draw(figures(places)) for _ in range(3))
+    row = Row("Chỉ tiêu thử", unit, plan=plan, actual=actual, previous=previous)
+    result = assess(row)
+    sentence = row_sentence(result, Period(PeriodKind.YEAR, 2022))
+    findings = check_document(read_text_document(f"1. Lĩnh vực kinh tế\n\n- {sentence}\n"))
+    expected = [("growth", "ok")] if result.growth else []  # "bằng năm 2021" states no figure to check
+    assert sorted((f.kind, f.verdict) for f in findings) == [*expected, ("ratio", "ok")], sentence
+
+
+def test_docstring_examples() -> None:
+    for module in (ktxh.documents.data, ktxh.documents.narrative):
+        result = doctest.testmod(module)
+        assert result.attempted > 0 and result.failed == 0
