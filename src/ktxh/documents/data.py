@@ -109,17 +109,31 @@ class Issuer:
 
     @property
     def short_name(self) -> str:
-        """"UBND PHƯỜNG LƯƠNG SƠN" → "UBND phường Lương Sơn", as a sentence names it."""
+        """How a sentence names the body: kinds of unit in lower case, proper names capitalised.
+
+        >>> Issuer("UBND THÀNH PHỐ SÔNG CÔNG", "UBND PHƯỜNG LƯƠNG SƠN", "Lương Sơn").short_name
+        'UBND phường Lương Sơn'
+        >>> Issuer("UBND HUYỆN X", "ỦY BAN NHÂN DÂN THỊ TRẤN NAM PHƯỚC", "Nam Phước").short_name
+        'Ủy ban nhân dân thị trấn Nam Phước'
+        """
         words = self.name.split()
-        out = []
-        for i, w in enumerate(words):
-            if w.isupper() and len(w) > 1 and w in ("UBND", "HĐND", "TP"):
-                out.append(w)
-            elif i > 0 and words[i - 1].upper() in ("UBND", "HĐND"):
-                out.append(w.lower())  # "phường", "xã", "thị trấn"
-            else:
-                out.append(w.capitalize())
+        out: list[str] = []
+        i = 0
+        if words[:1] == ["UBND"]:
+            out, i = ["UBND"], 1
+        elif [w.upper() for w in words[:4]] == ["ỦY", "BAN", "NHÂN", "DÂN"]:
+            out, i = ["Ủy ban nhân dân"], 4
+        rest = " ".join(words[i:])
+        for kind in _UNIT_KINDS:
+            if rest.upper().startswith(kind + " "):
+                out.append(kind.lower())
+                rest = rest[len(kind) + 1 :]
+                break
+        out.extend(w.capitalize() for w in rest.split())
         return " ".join(out)
+
+
+_UNIT_KINDS = ("THỊ TRẤN", "THỊ XÃ", "THÀNH PHỐ", "PHƯỜNG", "XÃ", "QUẬN", "HUYỆN", "TỈNH")
 
 
 @dataclass(frozen=True)
