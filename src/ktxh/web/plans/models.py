@@ -139,6 +139,7 @@ class Plan(models.Model):
 
 class TargetSource(models.TextChoices):
     DAI_HOI = "dai_hoi", "Nghị quyết Đại hội"
+    DANG_UY = "dang_uy", "Nghị quyết Đảng ủy"
     HDND = "hdnd", "Nghị quyết HĐND"
     CAP_TREN = "cap_tren", "Cấp trên giao"
     KE_HOACH = "ke_hoach", "Kế hoạch của UBND"
@@ -149,7 +150,11 @@ class Target(models.Model):
     indicator = models.ForeignKey(Indicator, verbose_name="chỉ tiêu", on_delete=models.PROTECT, related_name="targets")
     year = models.PositiveSmallIntegerField("năm", null=True, blank=True, help_text="Để trống: cả nhiệm kỳ")
     source = models.CharField("nguồn", max_length=10, choices=TargetSource.choices, default=TargetSource.HDND)
-    text = models.CharField("chỉ tiêu (như đã ghi)", max_length=500)
+    text = models.CharField("chỉ tiêu (như đã ghi)", max_length=2000)
+    label = models.CharField(
+        "tên chỉ tiêu khi đọc", max_length=300, blank=True,
+        help_text="Tên đi kèm khi văn bản chỉ ghi con số (hàng của một biểu); để trống khi câu đã có tên.",
+    )
     parsed = models.JSONField("phân tích", default=dict, editable=False)
     note = models.TextField("ghi chú", blank=True)
     version = models.PositiveIntegerField("phiên bản", default=1)
@@ -166,8 +171,16 @@ class Target(models.Model):
         return f"{self.indicator.name}: {self.text}"
 
     def core_target(self):
-        """The core's reading of the text, with the indicator's direction and unit."""
-        return parse_target(self.text, direction=Direction(self.indicator.direction), unit=self.indicator.unit or None)
+        """The core's reading of the text; the indicator's direction wins where the words say otherwise.
+
+        A table row's bare figure ("14,5 – 16,5") is read with its ``label``, as the reader
+        reads it; a whole sentence carries its own name.
+        """
+        unit = self.indicator.unit or None
+        target = parse_target(self.text, label=self.label or None, unit=unit)
+        if target.direction.value != self.indicator.direction:
+            target = parse_target(self.text, label=self.label or None, unit=unit, direction=Direction(self.indicator.direction))
+        return target
 
     def clean(self) -> None:
         errors = {}

@@ -19,7 +19,7 @@ from ktxh.core.model import Evaluation, Status, TargetKind
 
 from .models import Actual, ActualStatus, Period, PeriodKind
 
-SOURCE_PRIORITY = ("hdnd", "dai_hoi", "ke_hoach", "cap_tren")
+SOURCE_PRIORITY = ("hdnd", "dai_hoi", "dang_uy", "ke_hoach", "cap_tren")
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 
 
