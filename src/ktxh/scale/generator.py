@@ -119,8 +119,11 @@ def _fmt(value: Decimal, decimals: int) -> str:
 
 @lru_cache(maxsize=100_000)
 def parsed_json(text: str, direction: str, unit: str) -> str:
-    """The core's parse of a target, as stored in ``Target.parsed``."""
-    return json.dumps(parse_target(text, direction=Direction(direction), unit=unit or None).to_dict(), ensure_ascii=False)
+    """The core's parse of a target, as ``Target.core_target`` makes it and ``Target.parsed`` keeps it."""
+    target = parse_target(text, unit=unit or None)
+    if target.direction.value != direction:
+        target = parse_target(text, unit=unit or None, direction=Direction(direction))
+    return json.dumps(target.to_dict(), ensure_ascii=False)
 
 
 def _round(x: float, decimals: int) -> Decimal:

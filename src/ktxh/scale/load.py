@@ -44,8 +44,22 @@ def _next_id(model) -> int:
     return (model.objects.aggregate(m=Max("pk"))["m"] or 0) + 1
 
 
+def _with_defaults(model, columns: list[str], rows: Iterable[tuple]) -> tuple[list[str], Iterator[tuple]]:
+    """Every concrete column but an unnamed id, the ones not given filled with the field's default
+    (COPY does not apply Django's defaults, and the models may grow columns)."""
+    rest = [f for f in model._meta.concrete_fields if f.attname not in columns and not f.primary_key]
+    defaults = []
+    for f in rest:
+        value = f.get_default()
+        if connection.vendor == "postgresql" and isinstance(value, dict | list):
+            value = json.dumps(value)
+        defaults.append(value)
+    return columns + [f.attname for f in rest], (row + tuple(defaults) for row in rows)
+
+
 def _write(model, columns: list[str], rows: Iterable[tuple], *, label: str, total: int | None, progress: bool,
            batch: int) -> int:
+    columns, rows = _with_defaults(model, columns, rows)
     bar = tqdm(total=total, desc=label, unit=" dòng", disable=not progress, leave=False)
     count = 0
     if connection.vendor == "postgresql":
