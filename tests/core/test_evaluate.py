@@ -257,7 +257,7 @@ def test_threshold_is_configurable() -> None:
     assert evaluate(t, "75", threshold=D("80.66")).status is Status.KHONG_DAT
 
 
-@pytest.mark.parametrize("threshold", [0, -5, 101, D("100.5")])
+@pytest.mark.parametrize("threshold", [0, -5, 101, D("100.5"), D("NaN")])
 def test_bad_threshold(threshold) -> None:
     with pytest.raises(EvaluationError, match="Ngưỡng “cơ bản đạt”") as info:
         evaluate(parse_target(S003[8]), "85", threshold=threshold)

@@ -112,7 +112,7 @@ def evaluate(
     Decimal('173.05')
     """
     threshold = Decimal(threshold)
-    if not Decimal(0) < threshold <= _HUNDRED:
+    if threshold.is_nan() or not Decimal(0) < threshold <= _HUNDRED:
         raise EvaluationError(
             f"Ngưỡng \u201ccơ bản đạt\u201d phải từ 0 đến 100%, không phải {threshold}.", field="ngưỡng", value=str(threshold)
         )
