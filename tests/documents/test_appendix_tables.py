@@ -44,7 +44,12 @@ def test_bieu_02_targets_and_results(report) -> None:
     assert len(body) == 1 + 3 + 9
     header_row = table.rows[0]
     assert all(r.bold for c in header_row.cells for p in c.paragraphs for r in p.runs)
-    assert {r.font.size for row in table.rows for c in row.cells for p in c.paragraphs for r in p.runs} == {Pt(12)}
+    # 12 pt from the tables' paragraph style, no indent, no spacing; runs set nothing of their own.
+    paragraphs = [p for row in table.rows for c in row.cells for p in c.paragraphs]
+    assert {p.style.name for p in paragraphs} == {"Nội dung bảng"}
+    style = report.styles["Nội dung bảng"]
+    assert (style.font.size, style.paragraph_format.first_line_indent, style.base_style.name) == (Pt(12), 0, "Normal")
+    assert {r.font.size for p in paragraphs for r in p.runs} == {None}
 
 
 def test_tables_sit_on_a_landscape_page_after_the_signature(report) -> None:

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -50,6 +51,8 @@ FONT = "Times New Roman"
 BODY_PT = 14
 HEADER_PT = 13
 TABLE_PT = 12
+TABLE_STYLE = "Nội dung bảng"  # the appendix tables' paragraphs: 12 pt, no indent, no spacing
+TABLE_STYLE_ID = "NoidungBang"
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 MARGINS = {"top": Mm(20), "bottom": Mm(20), "left": Mm(30), "right": Mm(15)}
 HEADER_COLUMNS = (Cm(7.0), Cm(9.5))  # 165 mm between the margins
@@ -112,6 +115,12 @@ def _new_document() -> DocxDocument:
         _set_fonts(rpr_default.find(qn("w:rPr")))
         _set_language(rpr_default.find(qn("w:rPr")))
     _set_language(normal.element.get_or_add_rPr())
+    cells = doc.styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    cells.element.styleId = TABLE_STYLE_ID
+    cells.base_style = normal
+    cells.font.size = Pt(TABLE_PT)
+    cells.paragraph_format.space_after = Pt(0)
+    cells.paragraph_format.first_line_indent = Cm(0)
     section = doc.sections[0]
     _page(section, landscape=False)
     doc.core_properties.language = "vi-VN"
@@ -206,6 +215,26 @@ def _cell_text(cell: _Cell, text: str, *, size: float = TABLE_PT, bold: bool = F
         p.paragraph_format.first_line_indent = Cm(0)
         if line:
             _run(p, line, size=size, bold=bold, italic=italic)
+
+
+def _grid_cell(cell: _Cell, text: str, *, bold: bool = False, align=WD_ALIGN_PARAGRAPH.LEFT) -> None:
+    """A cell of the appendix tables; its formatting comes from TABLE_STYLE, so big tables stay quick."""
+    for i, line in enumerate(text.split("\n") if text else [""]):
+        p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+        p._p.style = TABLE_STYLE_ID  # by id: python-docx looks a style name up among all styles each time
+        p.alignment = align
+        if line:
+            p.add_run(line).bold = bold or None
+
+
+def _grid(doc: DocxDocument, headers: tuple[str, ...], rows: int) -> Table:
+    """A bordered table with its header row (bold, repeated on each page) and ``rows`` empty rows."""
+    table = doc.add_table(rows=1 + rows, cols=len(headers))
+    table.style = doc.styles["Table Grid"]
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        _grid_cell(cell, text, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _repeat_header(table.rows[0])
+    return table
 
 
 def _no_borders(table: Table) -> None:
@@ -355,16 +384,13 @@ def indicators_title(data: ReportData) -> str:
 
 def _bieu_01(doc: DocxDocument, data: ReportData, kind_code: str, kind_name: str) -> None:
     _appendix_caption(doc, key_tasks_title(data), data, kind_code, kind_name)
-    table = doc.add_table(rows=1, cols=3)
-    table.style = doc.styles["Table Grid"]
-    for cell, text in zip(table.rows[0].cells, ("STT", "Nội dung nhiệm vụ", "Kết quả đạt được"), strict=True):
-        _cell_text(cell, text, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _repeat_header(table.rows[0])
+    table = _grid(doc, ("STT", "Nội dung nhiệm vụ", "Kết quả đạt được"), len(data.key_tasks))
+    rows = list(table.rows)
     for i, task in enumerate(data.key_tasks, start=1):
-        cells = table.add_row().cells
-        _cell_text(cells[0], str(i), align=WD_ALIGN_PARAGRAPH.CENTER)
-        _cell_text(cells[1], task.content + (f"\n({task.assigned_by})" if task.assigned_by else ""))
-        _cell_text(cells[2], task.result)
+        cells = rows[i].cells
+        _grid_cell(cells[0], str(i), align=WD_ALIGN_PARAGRAPH.CENTER)
+        _grid_cell(cells[1], task.content + (f"\n({task.assigned_by})" if task.assigned_by else ""))
+        _grid_cell(cells[2], task.result)
     _widths(table, BIEU_01_WIDTHS)
 
 
@@ -387,27 +413,25 @@ def bieu_02_cells(result: RowResult) -> tuple[str, ...]:
 
 def _bieu_02(doc: DocxDocument, data: ReportData, assessed, kind_code: str, kind_name: str) -> None:
     _appendix_caption(doc, indicators_title(data), data, kind_code, kind_name)
-    table = doc.add_table(rows=1, cols=len(BIEU_02_HEADERS))
-    table.style = doc.styles["Table Grid"]
-    for cell, text in zip(table.rows[0].cells, BIEU_02_HEADERS, strict=True):
-        _cell_text(cell, text, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _repeat_header(table.rows[0])
+    table = _grid(doc, BIEU_02_HEADERS, len(assessed) + sum(len(rs) for _, rs in assessed))
     centre, right = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT
     aligns = (centre, right, right, right, right, right, centre)
-    number = 0
+    at = number = 0
+    rows = list(table.rows)
     for f_index, (f, results) in enumerate(assessed):
-        cells = table.add_row().cells
-        _cell_text(cells[0], ROMAN[f_index] if f_index < len(ROMAN) else str(f_index + 1), bold=True, align=centre)
-        _cell_text(cells[1], f.name.upper(), bold=True)
+        at += 1
+        cells = rows[at].cells
+        _grid_cell(cells[0], ROMAN[f_index] if f_index < len(ROMAN) else str(f_index + 1), bold=True, align=centre)
+        _grid_cell(cells[1], f.name.upper(), bold=True)
         for cell in cells[2:]:
-            _cell_text(cell, "")
+            _grid_cell(cell, "")
         for result in results:
-            number += 1
-            cells = table.add_row().cells
-            _cell_text(cells[0], str(number), align=centre)
-            _cell_text(cells[1], result.row.name)
+            at, number = at + 1, number + 1
+            cells = rows[at].cells
+            _grid_cell(cells[0], str(number), align=centre)
+            _grid_cell(cells[1], result.row.name)
             for cell, text, align in zip(cells[2:], bieu_02_cells(result), aligns, strict=True):
-                _cell_text(cell, text, align=align)
+                _grid_cell(cell, text, align=align)
     _widths(table, BIEU_02_WIDTHS)
 
 
