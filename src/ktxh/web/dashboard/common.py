@@ -67,5 +67,6 @@ def sparkline(points: list[Decimal], width: int = 96, height: int = 24) -> dict 
     step = width / max(len(values) - 1, 1)
     xs = [round(i * step, 1) if len(values) > 1 else width / 2 for i in range(len(values))]
     ys = [round(height - 2 - (v - lo) / span * (height - 4), 1) for v in values]
-    return {"points": " ".join(f"{x},{y}" for x, y in zip(xs, ys, strict=True)), "x": xs[-1], "y": ys[-1],
+    # Strings, so that the template's Vietnamese number format ("48,0") cannot touch them.
+    return {"points": " ".join(f"{x},{y}" for x, y in zip(xs, ys, strict=True)), "x": str(xs[-1]), "y": str(ys[-1]),
             "width": width, "height": height}

@@ -1,0 +1,70 @@
+"""Browser tests: Playwright for Python driving Debian's chromium (never a downloaded one).
+
+Skipped when /usr/bin/chromium or the playwright package is missing. Screenshots go to
+artifacts/screenshots/ (kept by CI).
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ROOT = Path(__file__).resolve().parents[6]
+SHOTS = (ROOT if (ROOT / "pyproject.toml").exists() else Path.cwd()) / "artifacts" / "screenshots"
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+if not CHROMIUM.exists():
+    pytest.skip("/usr/bin/chromium is not installed", allow_module_level=True)
+
+# Playwright's sync API keeps an event loop in this thread; the test's own ORM calls are
+# still synchronous, so Django's guard against ORM use inside a loop does not apply.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    p = context.new_page()
+    p.set_default_timeout(15000)
+    yield p
+    context.close()
+
+
+@pytest.fixture
+def shots() -> Path:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    return SHOTS
+
+
+@pytest.fixture
+def bw(transactional_db):
+    from ktxh.web.dashboard.tests.showcase import showcase
+    from ktxh.web.tests.factories import world
+
+    w = world()
+    showcase(w)
+    return w
+
+
+def log_in(page, base: str, username: str) -> None:
+    page.goto(f"{base}/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill("mat-khau-thu")
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_load_state()
+
+
+def log_out(page) -> None:
+    page.get_by_role("button", name="Đăng xuất").click()
+    page.wait_for_load_state()
