@@ -57,3 +57,17 @@ def test_tables_sit_on_a_landscape_page_after_the_signature(report) -> None:
     appendix = report.sections[1]
     assert appendix.page_width > appendix.page_height
     assert cell_lines(report.tables[1].cell(0, 0))[0] == "Nơi nhận:"
+
+
+def test_only_the_tables_there_is_data_for(data) -> None:
+    from dataclasses import replace
+
+    from ktxh.documents import build_report
+
+    from .conftest import open_docx
+
+    tasks_only = open_docx(build_report(replace(data, fields=())))
+    assert [t for t in texts(tasks_only) if t.startswith("Biểu số")] == [
+        "Biểu số 01: Kết quả thực hiện nhiệm vụ trọng tâm năm 2022"]
+    neither = open_docx(build_report(replace(data, fields=(), key_tasks=())))
+    assert len(neither.sections) == 1 and len(neither.tables) == 2  # header block and signature only

@@ -4,9 +4,12 @@ wrong figure, and extracting it gives back the targets and actuals it was writte
 from __future__ import annotations
 
 import io
+from dataclasses import replace
+
+import pytest
 
 from ktxh.core.targets import parse_target
-from ktxh.documents import build_plan, build_report
+from ktxh.documents import Period, PeriodKind, build_plan, build_report
 from ktxh.documents.narrative import assess
 from ktxh.reader import check_document, read_document
 
@@ -25,6 +28,18 @@ def test_report_has_no_wrong_figure(data) -> None:
     assert [(len(v), {f.verdict for f in v}) for v in by_kind.values()] == [(6, {"ok"}), (5, {"ok"}), (1, {"ok"})]
     assert sorted(str(f.stated) for f in by_kind["ratio"]) == ["100.00", "101.67", "102.37", "117.65", "196.04",
                                                                "98.72"]
+
+
+@pytest.mark.parametrize(
+    "period",
+    [Period(PeriodKind.SIX_MONTHS, 2023), Period(PeriodKind.NINE_MONTHS, 2023),
+     Period(PeriodKind.MIDTERM, 2023, 2021, 2025), Period(PeriodKind.TERM, 2021, 2016, 2021)],
+    ids=["6-thang", "9-thang", "giua-ky", "nhiem-ky"],
+)
+def test_every_period_kind_checks_out(data, period: Period) -> None:
+    findings = check_document(read_document(build_report(replace(data, period=period)), filename="bao-cao.docx"))
+    verdicts = sorted((f.kind, f.verdict) for f in findings if f.kind in ("ratio", "growth"))
+    assert verdicts == [("growth", "ok")] * 5 + [("ratio", "ok")] * 6
 
 
 def test_a_tampered_figure_is_caught(data) -> None:

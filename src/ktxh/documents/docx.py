@@ -441,7 +441,8 @@ def _appendices(doc: DocxDocument, data: ReportData, assessed, kind_code: str, k
     if data.key_tasks:
         _bieu_01(doc, data, kind_code, kind_name)
         _para(doc, "", after=12)
-    _bieu_02(doc, data, assessed, kind_code, kind_name)
+    if data.fields:
+        _bieu_02(doc, data, assessed, kind_code, kind_name)
 
 
 # --- the documents -------------------------------------------------------------------------------
