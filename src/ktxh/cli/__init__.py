@@ -7,7 +7,7 @@ import importlib
 import sys
 
 # Module names under ktxh.cli; each defines register(subparsers) that sets ``func`` on its parser.
-COMMANDS = ["target", "evaluate", "check", "extract", "review", "report", "generate"]
+COMMANDS = ["target", "evaluate", "check", "extract", "review", "report", "serve", "generate"]
 
 
 def build_parser() -> argparse.ArgumentParser:

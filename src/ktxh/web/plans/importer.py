@@ -21,6 +21,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
 from django.db import transaction
 from django.utils.text import slugify
@@ -35,11 +36,15 @@ from ktxh.web.tracking.workflow import WorkflowError
 from .models import Aggregation, Field, Indicator, KeyTask, Plan, PlanKind, Target
 
 _HALF_OR_NINE = re.compile(r"(?i)\b(6|9)\s+tháng\s+(?:đầu\s+)?năm\s+((?:19|20)\d{2})\b")
-_YEAR = re.compile(r"(?i)\bnăm\s+((?:19|20)\d{2})\b")
+_YEAR = re.compile(r"(?i)\bnăm\s+((?:19|20)\d{2})\b(?!\s*[-–]\s*\d)")  # "năm 2021", not "3 năm 2021 - 2023"
 _LABEL_YEAR = re.compile(r"(?i)\s*(?:trong\s+)?năm\s+(?:19|20)\d{2}\s*$")
 _LABEL_NOISE = re.compile(r"(?i)^(?:[-*+•\s]+|ước\s+(?:đạt\s+)?|về\s+)+")
 _ESTIMATE = re.compile(r"(?i)\bước\b")
 _ASSIGNED = re.compile(r"(?i)\bgiao\b")
+# An "a/b" is a figure against its plan when the sentence speaks of one, and a part of a whole
+# ("17/21 = 80,95%") when it gives a share.
+_PLAN_WORDS = re.compile(r"(?i)kế\s+hoạch|\bKH\b|chỉ\s+tiêu|\bgiao\b|dự\s+toán|(?:đạt|bằng)\s+[\d.,]+\s*%")
+_SHARE = re.compile(r"/\s*[\d.,]+[^\d;/=]{0,30}=\s*[\d.,]+\s*%")
 _VAGUE_LABEL = re.compile(r"(?i)^(?:đến\s+nay|kết\s+quả|giữ\s+vững|hiện\s+nay|trong\s+đó)\b")
 FIELDS = [  # canonical fields, matched on the reader's field or section words
     ("quoc-phong-an-ninh", "Quốc phòng - an ninh", ("quốc phòng", "an ninh", "biên giới", "quân sự")),
@@ -117,9 +122,10 @@ class _Indicators:
 
 def _period_of(doc: Document, a) -> tuple[str, int] | None:
     """The period an "a/b" sentence speaks of: its words, the paragraph before, its headings."""
-    p = a.location.paragraph
-    before = doc.paragraphs[p - 2].text if p and p >= 2 and p - 2 < len(doc.paragraphs) else ""
-    for text in (a.label, a.quote, before, *reversed(a.location.section)):
+    p = a.location.paragraph or 0
+    # Up to three paragraphs back in the same section: "Tổng thu ngân sách 6 tháng đầu năm 2023 ước đạt:".
+    before = [q.text for q in doc.paragraphs[max(0, p - 4):max(0, p - 1)] if q.location.section == a.location.section]
+    for text in (a.label, a.quote, *reversed(before), *reversed(a.location.section)):
         m = _HALF_OR_NINE.search(text or "")
         if m:
             return (PeriodKind.HALF if m[1] == "6" else PeriodKind.NINE), int(m[2])
@@ -128,7 +134,9 @@ def _period_of(doc: Document, a) -> tuple[str, int] | None:
             return PeriodKind.YEAR, int(m[1])
     if doc.metadata.year:
         return PeriodKind.YEAR, doc.metadata.year
-    return None
+    # A plan for 2024 reports on 2023 first: the earliest single year the document names.
+    years = [q.start_year for q in doc.metadata.periods if q.start_year == q.end_year]
+    return (PeriodKind.YEAR, min(years)) if years else None
 
 
 def _clean_label(label: str) -> str:
@@ -152,13 +160,14 @@ class _Plans:
     def __init__(self, user, unit, doc: Document, kind: str, start: int, end: int, title: str | None) -> None:
         self.user, self.unit, self.doc = user, unit, doc
         self.legal = "; ".join(doc.metadata.legal_bases)
+        self.name = Path(doc.source).name
         span = f"năm {start}" if kind == PlanKind.ANNUAL else f"giai đoạn {start}–{end}"
         self.main = self._create(kind, start, end, title or f"Kế hoạch phát triển kinh tế - xã hội {span} – {unit}")
         self.extra: dict[int, Plan] = {}
 
     def _create(self, kind, start, end, title) -> Plan:
         plan = Plan(unit=self.unit, kind=kind, start_year=start, end_year=end, title=title[:300],
-                    legal_basis=self.legal, source_document=self.doc.source[-300:], created_by=self.user)
+                    legal_basis=self.legal, source_document=self.name[-300:], created_by=self.user)
         plan.full_clean()
         plan.save()
         audit.record(plan, "import", self.user, {"title": [None, plan.title], "source_document": [None, plan.source_document]},
@@ -170,7 +179,7 @@ class _Plans:
             return self.main
         if year not in self.extra:
             self.extra[year] = self._create(
-                PlanKind.ANNUAL, year, year, f"Kế hoạch phát triển kinh tế - xã hội năm {year} – {self.unit} (theo {self.doc.source})"
+                PlanKind.ANNUAL, year, year, f"Kế hoạch phát triển kinh tế - xã hội năm {year} – {self.unit} (theo {self.name})"
             )
         return self.extra[year]
 
@@ -270,12 +279,12 @@ def _import_actual(doc, a, unit, user, plans: _Plans, indicators: _Indicators, r
     estimate = bool(_ESTIMATE.search(a.label) or _ESTIMATE.search(a.quote[:60]))
     actual = Actual.objects.create(
         unit=unit, indicator=ind, period=period, text=format_number(a.actual), value=a.actual, is_estimate=estimate,
-        source_note=f"{doc.source} — {a.location}: “{a.quote[:300]}”", updated_by=user,
+        source_note=f"{Path(doc.source).name} — {a.location}: “{a.quote[:300]}”", updated_by=user,
     )
     audit.record(actual, "import", user, audit.diff({}, {"text": actual.text, "value": actual.value,
                                                          "is_estimate": estimate}), unit=unit)
     result.actuals += 1
-    if a.plan is not None:
+    if a.plan is not None and _PLAN_WORDS.search(a.quote) and not _SHARE.search(a.quote):
         source = "cap_tren" if _ASSIGNED.search(a.quote) else "ke_hoach"
         _add_target(result, plans.for_year(period.year), ind, year=period.year, source=source,
-                    text=format_number(a.plan, unit=shown_unit), note=f"Theo {doc.source}: “{a.quote[:200]}”")
+                    text=format_number(a.plan, unit=shown_unit), note=f"Theo {Path(doc.source).name}: “{a.quote[:200]}”")

@@ -1,0 +1,50 @@
+"""The demo province: five wards from the seeds, loaded once through the importer and reviewed."""
+
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+
+from ktxh.web.demo import load
+from ktxh.web.plans.models import Plan
+from ktxh.web.tests.factories import Api
+from ktxh.web.tracking.models import Actual
+from ktxh.web.units.models import AdminUnit
+
+
+def test_demo_loads_once_and_the_api_shows_luong_son_plan_actuals_and_evaluation(db):
+    assert load.load_demo() is True
+    assert load.load_demo() is False
+    wards = AdminUnit.objects.filter(parent__code="DEMO", level="commune")
+    assert sorted(wards.values_list("name", flat=True)) == ["Hương Xuân", "Lê Lợi", "Lương Sơn", "Nhơn Hưng", "Điện Nam Đông"]
+    assert not Plan.objects.filter(status="draft").exists()
+    assert not Actual.objects.exclude(status="approved").exists()
+
+    api = Api()
+    token = api.post("/token", {"username": "tinh.xem", "password": load.PASSWORD}).json()["token"]
+    api.headers = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
+    luong_son = AdminUnit.objects.get(name="Lương Sơn")
+    (plan,) = api.get("/plans", unit_id=luong_son.pk).json()["items"]
+    assert (plan["kind"], plan["start_year"], plan["end_year"], plan["status"]) == ("term", 2021, 2025, "approved")
+    actuals = api.get("/actuals", unit_id=luong_son.pk, limit=100).json()["items"]
+    # "Tổng sản lượng lương thực cây có hạt năm 2022 đạt 5.933,3tấn/ 5.795,9 tấn bằng 102,37% kế hoạch."
+    grain = [a for a in actuals if a["indicator_name"] == "Tổng sản lượng lương thực cây có hạt"]
+    assert {(a["period_label"], Decimal(a["value"])) for a in grain} == {
+        ("Năm 2021", Decimal("6031")), ("Năm 2022", Decimal("5933.3"))
+    }
+    period = next(a["period_id"] for a in grain if a["period_label"] == "Năm 2022")
+    ev = api.get(f"/plans/{plan['id']}/evaluation", period_id=period).json()
+    row = next(r for r in ev["rows"] if r["indicator_name"] == "Tổng sản lượng lương thực cây có hạt")
+    assert (row["actual_text"], row["target_text"], row["status_label"], Decimal(row["percent_of_plan"])) == (
+        "5.933,3", "5.795,9 tấn", "vượt", Decimal("102.37")
+    )
+    # "Thu ngân sách nhà nước năm 2022: 5.514.602.916đ/2.813.000.000đ đạt 196,0%"
+    revenue = next(r for r in ev["rows"] if r["indicator_name"] == "Thu ngân sách nhà nước")
+    assert Decimal(revenue["percent_of_plan"]) == Decimal("196.04")
+    assert ev["sentence"] == "Kết quả thực hiện 03 chỉ tiêu kinh tế - xã hội năm 2022: có 03 chỉ tiêu vượt."
+
+
+def test_demo_officers_enter_only_their_fields(db):
+    load.load_demo()
+    me = Api(get_user_model().objects.get(username="luongson.kinhte")).get("/me").json()
+    assert me["role"] == "officer" and me["unit_name"] == "Phường Lương Sơn"
+    assert me["field_ids"]
