@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from docx.shared import Pt
 
-from .conftest import cell_lines, texts
+from ktxh.documents import build_report
+
+from .conftest import cell_lines, open_docx, texts
 
 
 def rows(table) -> list[list[str]]:
@@ -60,12 +64,6 @@ def test_tables_sit_on_a_landscape_page_after_the_signature(report) -> None:
 
 
 def test_only_the_tables_there_is_data_for(data) -> None:
-    from dataclasses import replace
-
-    from ktxh.documents import build_report
-
-    from .conftest import open_docx
-
     tasks_only = open_docx(build_report(replace(data, fields=())))
     assert [t for t in texts(tasks_only) if t.startswith("Biểu số")] == [
         "Biểu số 01: Kết quả thực hiện nhiệm vụ trọng tâm năm 2022"]
