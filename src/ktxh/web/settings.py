@@ -14,6 +14,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from ktxh.web.routers import configure as replicas
+
 DATA_DIR = Path(os.environ.get("KTXH_DATA_DIR") or Path.cwd() / "data").resolve()
 
 
@@ -95,6 +97,7 @@ def _database() -> dict:
 
 
 DATABASES = {"default": _database()}
+DATABASE_ROUTERS = replicas(DATABASES)  # reads on the replicas in KTXH_REPLICA_URLS, if any
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
