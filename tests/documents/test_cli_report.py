@@ -58,8 +58,10 @@ def test_bad_figure_names_the_field_and_writes_nothing(tmp_path: Path, capsys: p
         (lambda d: d["fields"][0]["rows"][0].update(plan="12,575"),
          "Lỗi: fields[0].rows[0].plan: Số “12,575” đọc được hai cách: 12,575 hoặc 12.575; hãy ghi rõ đơn vị tính "
          "hoặc viết theo kiểu Việt Nam (5.933,3).\n"),
+        (lambda d: d.update(assessment=["Ưu điểm"]),
+         "Lỗi: assessment phải là đối tượng {strengths, limitations, causes}.\n"),
     ],
-    ids=["missing-signer", "bad-period", "no-target", "ambiguous-plan"],
+    ids=["missing-signer", "bad-period", "no-target", "ambiguous-plan", "assessment-not-object"],
 )
 def test_bad_data_is_refused_in_vietnamese(tmp_path: Path, capsys: pytest.CaptureFixture[str], change,
                                            message: str) -> None:

@@ -108,3 +108,9 @@ def test_target_lines_for_the_plan() -> None:
         "Tổng sản lượng lương thực cây có hạt: 5.800 tấn")
     assert target_line(Row("Tổng sản lượng lương thực cây có hạt", "tấn", plan=Decimal("5800"))) == (
         "Tổng sản lượng lương thực cây có hạt: 5.800 tấn")
+
+
+def test_words_where_a_figure_is_wanted_name_the_indicator() -> None:
+    row = Row("Tỷ lệ người dân tham gia bảo hiểm y tế", "%", target_text="trên 95%", actual="đạt")
+    with pytest.raises(DocumentDataError, match="^Chỉ tiêu “Tỷ lệ người dân tham gia bảo hiểm y tế”: Không đọc được số"):
+        assess(row)

@@ -396,6 +396,9 @@ def report_from_dict(d: Mapping[str, Any]) -> ReportData:
         tasks.append(KeyTask(_text(_need(t, "content", w), f"{w}.content"), _text(t.get("result"), f"{w}.result"),
                              _text(t.get("assigned_by"), f"{w}.assigned_by")))
     a = d.get("assessment") or {}
+    if not isinstance(a, Mapping):
+        raise DocumentDataError("assessment phải là đối tượng {strengths, limitations, causes}.", field="assessment",
+                                value=repr(a)[:200])
     narratives = d.get("narratives") or {}
     if not isinstance(narratives, Mapping):
         raise DocumentDataError("narratives phải là đối tượng {mã phần: đoạn chữ}.", field="narratives",

@@ -89,7 +89,11 @@ def assess(row: Row) -> RowResult:
         raise DocumentDataError(
             f"Chỉ tiêu \u201c{row.name}\u201d: kế hoạch {format_number(row.plan)} khác chỉ tiêu "
             f"\u201c{row.target_text}\u201d.", field="plan", value=format_number(row.plan))
-    evaluation = evaluate(target, row.actual, base=row.previous, assigned=assigned)
+    try:
+        evaluation = evaluate(target, row.actual, base=row.previous, assigned=assigned)
+    except KtxhError as exc:
+        raise DocumentDataError(f"Chỉ tiêu \u201c{row.name}\u201d: {exc.message}", field=exc.field or "actual",
+                                value=exc.value) from exc
     if target.kind is TargetKind.ASSIGNED:
         plan_value = row.plan
     elif target.kind is TargetKind.EXACT:
