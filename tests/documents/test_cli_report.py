@@ -80,3 +80,10 @@ def test_missing_or_broken_json(tmp_path: Path, capsys: pytest.CaptureFixture[st
     broken.write_text("{", encoding="utf-8")
     code, _, err = run(capsys, "--input", str(broken), "--out", str(tmp_path / "x.docx"))
     assert code == 2 and err.startswith("Lỗi: Tệp “") and "không phải JSON hợp lệ" in err
+
+
+def test_unwritable_output_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing_dir = tmp_path / "khong-co" / "bao-cao.docx"
+    code, stdout, err = run(capsys, "--input", str(EXAMPLE), "--out", str(missing_dir))
+    assert code == 2 and stdout == ""
+    assert err.startswith(f"Lỗi: Không ghi được tệp “{missing_dir}”: ")

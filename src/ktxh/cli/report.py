@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from pathlib import Path
 
 from ktxh.core.errors import KtxhError
@@ -37,10 +38,21 @@ def run(args: argparse.Namespace) -> int:
         tables = build_tables_xlsx(data) if args.xlsx else None
     except KtxhError as exc:
         return fail(exc)
-    # Write only once everything is built, so a bad input leaves no half-written file.
-    Path(args.out).write_bytes(document)
-    print(f"Đã ghi {args.out}")
-    if tables is not None:
-        Path(args.xlsx).write_bytes(tables)
-        print(f"Đã ghi {args.xlsx}")
+    # Write only once everything is built, each file whole or not at all (temporary file, then rename).
+    outputs = [(Path(args.out), document)] + ([(Path(args.xlsx), tables)] if tables is not None else [])
+    for path, blob in outputs:
+        try:
+            _write_whole(path, blob)
+        except OSError as exc:
+            return fail(f"Không ghi được tệp \u201c{path}\u201d: {exc.strerror or exc}.")
+        print(f"Đã ghi {path}")
     return 0
+
+
+def _write_whole(path: Path, blob: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_bytes(blob)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
