@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
+from ninja import Schema
+from ninja.pagination import LimitOffsetPagination
 from pydantic import AfterValidator, Field
 
 
@@ -25,3 +27,11 @@ Version = Annotated[int, Field(ge=0, le=2**31 - 1)]
 
 def text(max_length: int, min_length: int = 0):
     return Annotated[str, Field(min_length=min_length, max_length=max_length), AfterValidator(_no_nul)]
+
+
+class Pages(LimitOffsetPagination):
+    """Limit/offset pages, both bounded (an offset past 2³¹ overflows the database's integers)."""
+
+    class Input(Schema):
+        limit: int = Field(100, ge=1, le=1000)
+        offset: int = Field(0, ge=0, le=2**31 - 1)

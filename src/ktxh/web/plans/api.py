@@ -6,10 +6,10 @@ from typing import Any
 
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from ktxh.web.accounts import permissions as perms
-from ktxh.web.schemas import Id, Version, Year, text
+from ktxh.web.schemas import Id, Pages, Version, Year, text
 from ktxh.web.units.models import AdminUnit
 
 from . import services
@@ -135,7 +135,7 @@ def list_fields(request):
 
 
 @router.get("/indicators", response=list[IndicatorOut], summary="Danh mục chỉ tiêu")
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 def list_indicators(request, field_id: Id | None = None, q: text(100) | None = None):
     qs = Indicator.objects.all()
     if field_id is not None:
@@ -151,7 +151,7 @@ def get_indicator(request, indicator_id: Id):
 
 
 @router.get("/plans", response=list[PlanOut], summary="Các kế hoạch được xem")
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 def list_plans(request, unit_id: Id | None = None, status: text(10) | None = None):
     qs = perms.readable_plans(request.user, Plan.objects.select_related("unit"))
     if unit_id is not None:

@@ -7,13 +7,13 @@ from typing import Any
 
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from ktxh.web.accounts import permissions as perms
 from ktxh.web.accounts.models import Role
 from ktxh.web.plans.api import readable_plan
 from ktxh.web.plans.models import Indicator
-from ktxh.web.schemas import Id, Version, Year, text
+from ktxh.web.schemas import Id, Pages, Version, Year, text
 from ktxh.web.units.models import AdminUnit
 
 from . import audit, workflow
@@ -142,7 +142,7 @@ def _actual(request, actual_id: int) -> Actual:
 
 
 @router.get("/periods", response=list[PeriodOut], summary="Các kỳ báo cáo")
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 def list_periods(request, kind: text(8) | None = None, year: Year | None = None):
     qs = Period.objects.all()
     if kind:
@@ -167,7 +167,7 @@ def open_period(request, data: PeriodIn):
 
 
 @router.get("/actuals", response=list[ActualOut], summary="Số liệu thực hiện được xem")
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 def list_actuals(request, unit_id: Id | None = None, period_id: Id | None = None, indicator_id: Id | None = None,
                  status: text(10) | None = None):
     qs = perms.readable_actuals(request.user, Actual.objects.select_related("indicator", "period"))

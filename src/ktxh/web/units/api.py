@@ -5,9 +5,9 @@ from datetime import date
 
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
-from ktxh.web.schemas import Id, text
+from ktxh.web.schemas import Id, Pages, text
 
 from .models import AdminUnit
 
@@ -49,7 +49,7 @@ class UnitDetail(UnitOut):
 
 
 @router.get("/units", response=list[UnitOut], summary="Danh sách đơn vị hành chính")
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 def list_units(request, level: text(10) | None = None, parent_id: Id | None = None, q: text(100) | None = None):
     qs = AdminUnit.objects.all()
     if level:
