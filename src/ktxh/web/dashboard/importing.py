@@ -14,12 +14,17 @@ import re
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib import messages
 from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
 
 from ktxh.core.errors import KtxhError
 from ktxh.reader import check_document, read_document
 from ktxh.web.accounts import permissions as perms
 from ktxh.web.accounts.models import Role
+from ktxh.web.plans.importer import import_document
+from ktxh.web.tracking.workflow import WorkflowError
 
 from .common import page, signed_in
 from .forms import UploadForm
@@ -85,5 +90,27 @@ def upload(request):
         except KtxhError as exc:
             form.add_error("file", exc.message)
         else:
-            ctx.update(review_context(doc, findings), key=keep(data, f.name), name=f.name)
+            ctx.update(review_context(doc, findings), key=keep(data, f.name), name=f.name,
+                       accept_url=reverse("dashboard:import_accept"))
     return page(request, "dashboard/import.html", ctx)
+
+
+@signed_in
+def accept(request):
+    unit = _importer_unit(request.user)
+    if request.method != "POST":
+        return redirect("dashboard:import_upload")
+    key, name = request.POST.get("key", ""), request.POST.get("name", "")[:200] or "tệp tải lên"
+    try:
+        result = import_document(read_document(kept(key), filename=name), unit=unit, user=request.user)
+    except (KtxhError, WorkflowError) as exc:
+        messages.error(request, exc.message)
+        return redirect("dashboard:import_upload")
+    (_folder() / key).unlink(missing_ok=True)
+    messages.success(
+        request,
+        f"Đã nhận tệp “{name}” vào {len(result.plans)} kế hoạch dự thảo: {result.targets} chỉ tiêu, "
+        f"{result.actuals} số liệu (đang nhập, chưa tính), {result.key_tasks} nhiệm vụ trọng tâm. "
+        "Hãy xem lại rồi trình phê duyệt.",
+    )
+    return redirect("dashboard:plan", result.plan.pk)

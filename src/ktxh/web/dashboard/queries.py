@@ -43,6 +43,25 @@ def plan_for(user, unit, year: int | None = None) -> Plan | None:
     return min(plans, key=rank, default=None)
 
 
+def default_plan(user, unit) -> Plan | None:
+    """The plan a commune's dashboard opens on: the latest one with approved figures in its
+    years, else the latest one."""
+    years = set(
+        Actual.objects.filter(unit=unit, status=ActualStatus.APPROVED).values_list("period__year", flat=True).distinct()
+    )
+    plans = [p for p in plans_of(user, unit) if years.intersection(p.years)]
+    if plans:
+        return min(plans, key=lambda p: (-p.end_year, p.kind != PlanKind.ANNUAL, p.status != PlanStatus.APPROVED, -p.pk))
+    return plan_for(user, unit)
+
+
+def year_period(plan: Plan, today) -> Period:
+    """The year a plan without any reporting period is looked at in: its year, or this year
+    within its term. Opened through ``Period.get`` (created once, with its default dates)."""
+    year = min(max(today.year, plan.start_year), plan.end_year)
+    return Period.get(PeriodKind.YEAR, year)
+
+
 def periods_for(plan: Plan) -> list[Period]:
     """The reporting periods inside the plan's years (and the term period of a term plan)."""
     q = Q(year__in=list(plan.years)) & ~Q(kind=PeriodKind.TERM)

@@ -21,4 +21,5 @@ urlpatterns = [
     path("ke-hoach/<int:plan_id>/", editor.plan, name="plan"),
     path("ke-hoach/xem-truoc/", editor.preview, name="preview"),
     path("nhap-tep/", importing.upload, name="import_upload"),
+    path("nhap-tep/nhan/", importing.accept, name="import_accept"),
 ]

@@ -8,6 +8,7 @@ plan or sentence is worked out here.
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 
 from ktxh.core.model import Status
 from ktxh.web.accounts import permissions as perms
@@ -73,11 +74,11 @@ def _rows(result, unit, period) -> list[dict]:
 def commune(request, unit_id: int):
     unit = _commune(request, unit_id)
     plans = list(queries.plans_of(request.user, unit))
-    plan = next((p for p in plans if str(p.pk) == request.GET.get("ke_hoach")), None) or queries.plan_for(request.user, unit)
+    plan = next((p for p in plans if str(p.pk) == request.GET.get("ke_hoach")), None) or queries.default_plan(request.user, unit)
     ctx = {"unit": unit, "plans": plans, "plan": plan, "title": f"Tổng quan {unit}", "waiting": queries.waiting(request.user, unit)}
     if plan is None:
         return page(request, "dashboard/commune.html", ctx)
-    periods = queries.periods_for(plan)
+    periods = queries.periods_for(plan) or [queries.year_period(plan, timezone.localdate())]
     period = queries.pick_period(periods, request.GET.get("ky"), queries.default_period(plan, periods))
     ctx.update(periods=periods, period=period)
     if period is None:

@@ -1,7 +1,9 @@
 """Import review: upload a seed report, see its targets, figures and the figures found wrong."""
 
+import re
 from pathlib import Path
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from ktxh.web.plans.models import Plan
@@ -9,6 +11,11 @@ from ktxh.web.plans.models import Plan
 from .conftest import signed_in
 
 SEEDS = Path(__file__).resolve().parents[2] / "demo" / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def _uploads(settings, tmp_path):
+    settings.DATA_DIR = tmp_path  # uploaded files wait here between review and accept
 
 
 def _seed(prefix: str) -> SimpleUploadedFile:
@@ -41,3 +48,35 @@ def test_only_commune_people_import(w):
     for who in (w.planner, w.viewer, w.nobody):
         assert signed_in(who).get("/nhap-tep/").status_code == 403
     assert signed_in(w.planner).post("/nhap-tep/", {"file": _seed("003")}).status_code == 403
+
+
+def _reviewed(c, prefix="003"):
+    page = c.post("/nhap-tep/", {"file": _seed(prefix)}).content.decode()
+    key = re.search(r'name="key" value="([0-9a-f]{64}\.txt)"', page).group(1)
+    name = re.search(r'name="name" value="([^"]+)"', page).group(1)
+    return key, name
+
+
+def test_accept_into_a_draft_plan(w):
+    from ktxh.web.plans.models import PlanStatus
+    from ktxh.web.tracking.models import Actual, ActualStatus
+
+    c = signed_in(w.leader_c)  # Nhơn Hưng, as in seed 003
+    key, name = _reviewed(c)
+    r = c.post("/nhap-tep/nhan/", {"key": key, "name": name})
+    plan = Plan.objects.filter(unit=w.c).order_by("pk").first()
+    assert r.status_code == 302 and r["Location"] == f"/ke-hoach/{plan.pk}/"
+    assert plan.status == PlanStatus.DRAFT and plan.targets.count() > 0
+    assert Actual.objects.filter(unit=w.c).exists()
+    assert not Actual.objects.filter(unit=w.c).exclude(status=ActualStatus.DRAFT).exists()  # nothing counts yet
+    page = c.get(r["Location"]).content.decode()
+    assert "Đã nhận tệp “003_" in page and "Số lượng cây lâm nghiệp phân tán" in page
+    # The kept file is gone once accepted: the same form cannot import twice.
+    assert c.post("/nhap-tep/nhan/", {"key": key, "name": name}).status_code == 404
+
+
+def test_accept_is_for_the_commune_itself(w):
+    key, name = _reviewed(signed_in(w.leader_c))
+    assert signed_in(w.planner_q).post("/nhap-tep/nhan/", {"key": key, "name": name}).status_code == 403
+    assert signed_in(w.leader_c).post("/nhap-tep/nhan/", {"key": "../../secret_key", "name": "x"}).status_code == 404
+    assert not Plan.objects.filter(unit=w.c).exists()
