@@ -1,0 +1,259 @@
+"""The whole country evaluated in the database, against a raw group-by over the same rows, same run.
+
+    KTXH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/ktxh_bench .venv/bin/python bench/scale.py \
+        [--generate] [--period year:2025] [--rounds 3] [--clients 20] [--requests 2]
+
+``--generate`` first loads a country (``ktxh generate``'s defaults, years 2024–2025) into an
+empty database. Then, best of ``--rounds``, alternating so both see the same load:
+
+- roll-up: ``rollup.statuses`` (every target of every commune standing at the period's end,
+  its status by the evaluator's rules in SQL) and ``rollup.field_counts`` uncached;
+- baseline: a raw GROUP BY over the same rows (the period's targets of each commune's plan,
+  joined to the approved figures), counting and summing, no rules;
+- for scale, ``tracking.evaluation.evaluate_plan`` (Python, per commune) on a sample of
+  communes, extrapolated to the country.
+
+Peak memory: tracemalloc's peak of Python allocations in the call, and the process's maximum
+resident size. Then the province overview page (``/tinh/<id>/``) under ``--clients``
+concurrent clients, ``--requests`` each, against a live ``runserver`` on 127.0.0.1, and the
+cached ``rollup.commune_counts`` under the same concurrency in process. Prints ratios only;
+no assertion. Results go in docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import tracemalloc
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def timed(fn, rounds: int) -> tuple[float, int, object]:
+    """Best time, peak traced bytes of the best-of run, and the last result."""
+    best, peak, result = float("inf"), 0, None
+    for _ in range(rounds):
+        tracemalloc.start()
+        started = time.perf_counter()
+        result = fn()
+        elapsed = time.perf_counter() - started
+        peak_now = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        if elapsed < best:
+            best, peak = elapsed, peak_now
+    return best, peak, result
+
+
+def baseline_sql() -> str:
+    from ktxh.web.plans.models import Indicator, Plan, Target
+    from ktxh.web.tracking.models import Actual
+    from ktxh.web.units.models import AdminUnit
+
+    u, p, t, i, a = (m._meta.db_table for m in (AdminUnit, Plan, Target, Indicator, Actual))
+    return f"""
+SELECT u.parent_id, i.field_id, COUNT(*), COUNT(a.id), SUM(a.value)
+FROM {t} t JOIN {p} p ON p.id = t.plan_id JOIN {u} u ON u.id = p.unit_id JOIN {i} i ON i.id = t.indicator_id
+LEFT JOIN {a} a ON a.unit_id = p.unit_id AND a.indicator_id = t.indicator_id AND a.period_id = %(period)s
+  AND a.status = 'approved'
+WHERE u.level = 'commune' AND (u.valid_from IS NULL OR u.valid_from <= %(ends)s)
+  AND (u.valid_to IS NULL OR u.valid_to >= %(ends)s) AND t.year = %(year)s
+  AND p.start_year <= %(year)s AND %(year)s <= p.end_year
+GROUP BY u.parent_id, i.field_id"""
+
+
+def raw_group_by(period):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(baseline_sql(), {"period": period.pk, "ends": period.ends_on, "year": period.year})
+        return cursor.fetchall()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def session_cookie() -> str:
+    """A signed-in superuser's session, made directly in the session store."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+    from django.contrib.sessions.backends.db import SessionStore
+
+    User = get_user_model()
+    user = User.objects.filter(username="bench.tinh").first() or User.objects.create_superuser(
+        "bench.tinh", "", "mat-khau-bench")
+    s = SessionStore()
+    s[SESSION_KEY], s[BACKEND_SESSION_KEY] = str(user.pk), "django.contrib.auth.backends.ModelBackend"
+    s[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    s.create()
+    return s.session_key
+
+
+def concurrent(fn, clients: int, requests: int) -> tuple[list[float], int]:
+    times: list[float] = []
+    errors = []
+    lock = threading.Lock()
+
+    def worker():
+        for _ in range(requests):
+            started = time.perf_counter()
+            try:
+                fn()
+            except Exception as exc:  # noqa: BLE001  (counted and reported, the run goes on)
+                errors.append(exc)
+                continue
+            with lock:
+                times.append(time.perf_counter() - started)
+
+    threads = [threading.Thread(target=worker) for _ in range(clients)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    if errors:
+        print(f"  {len(errors)} lỗi, ví dụ: {errors[0]!r}")
+    return times, len(errors)
+
+
+def p95(times: list[float]) -> float:
+    return statistics.quantiles(times, n=20)[-1] if len(times) >= 2 else (times[0] if times else float("nan"))
+
+
+def page_under_load(province, period, clients: int, requests: int) -> None:
+    port = free_port()
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "ktxh.web.settings", "KTXH_ALLOWED_HOSTS": "127.0.0.1"}
+    server = subprocess.Popen([sys.executable, "-m", "django", "runserver", "--noreload", f"127.0.0.1:{port}"],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        cookie = session_cookie()
+        url = f"http://127.0.0.1:{port}/tinh/{province.pk}/?ky={period.pk}"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/dang-nhap/", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.2)
+
+        def get():
+            req = urllib.request.Request(url, headers={"Cookie": f"sessionid={cookie}"})
+            with urllib.request.urlopen(req, timeout=300) as r:
+                body = r.read()
+                if r.status != 200 or province.name.encode() not in body:
+                    raise RuntimeError(f"HTTP {r.status}")
+
+        started = time.perf_counter()
+        get()
+        single = time.perf_counter() - started
+        times, errors = concurrent(get, clients, requests)
+        print(f"Trang tổng quan tỉnh {province.name} ({province.children.count()} xã): một yêu cầu {single:.2f} s; "
+              f"{clients} khách × {requests}: p50 {statistics.median(times):.2f} s, p95 {p95(times):.2f} s, "
+              f"{len(times)} thành công, {errors} lỗi")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--generate", action="store_true", help="nạp một nước mẫu trước (cơ sở dữ liệu trống)")
+    ap.add_argument("--communes", type=int, default=3300)
+    ap.add_argument("--period", default="year:2025")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--sample", type=int, default=40, help="số xã đánh giá bằng Python để so sánh")
+    ap.add_argument("--clients", type=int, default=20)
+    ap.add_argument("--requests", type=int, default=2)
+    ap.add_argument("--no-http", action="store_true")
+    args = ap.parse_args()
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ktxh.web.settings")
+    import django
+
+    django.setup()
+    from django.core.cache import cache
+    from django.core.management import call_command
+    from django.db import connection
+
+    from ktxh.web.rollup import rollup
+    from ktxh.web.tracking.evaluation import evaluate_plan
+    from ktxh.web.tracking.models import Period
+    from ktxh.web.units.models import AdminUnit
+
+    call_command("migrate", interactive=False, verbosity=0)
+    if args.generate:
+        from ktxh.scale.generator import Size
+        from ktxh.scale.load import load
+
+        started = time.perf_counter()
+        out = load(Size(communes=args.communes, first_year=2024, years=2))
+        print(f"Nạp: {out.units} đơn vị, {out.targets} mục tiêu, {out.actuals} số liệu, "
+              f"{time.perf_counter() - started:.0f} s")
+    period = Period.objects.get(code=args.period)
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    print(f"Máy: nproc {os.cpu_count()}, {cpu}, tải {os.getloadavg()[0]:.1f}; {connection.vendor} "
+          f"{connection.cursor().connection.info.server_version if connection.vendor == 'postgresql' else ''}; "
+          f"Python {platform.python_version()}; kỳ {period.label}")
+
+    def full():
+        return rollup.statuses(period)
+
+    def counts():
+        cache.clear()
+        return rollup.field_counts(period)
+
+    # alternate, so both see the same machine load
+    t_raw, m_raw, rows = timed(lambda: raw_group_by(period), 1)
+    t_roll, m_roll, statuses = timed(full, 1)
+    t_cnt, m_cnt, _ = timed(counts, 1)
+    for _ in range(args.rounds - 1):
+        t_raw = min(t_raw, timed(lambda: raw_group_by(period), 1)[0])
+        t_roll = min(t_roll, timed(full, 1)[0])
+        t_cnt = min(t_cnt, timed(counts, 1)[0])
+    communes = len({s.unit_id for s in statuses})
+    print(f"Cả nước: {communes} xã, {len(statuses)} mục tiêu, {sum(r[2] for r in rows)} dòng trong nhóm gốc")
+    print(f"  gốc (GROUP BY thô):            {t_raw:6.2f} s, bộ nhớ Python đỉnh {m_raw / 1e6:6.1f} MB")
+    print(f"  roll-up trạng thái từng mục tiêu: {t_roll:6.2f} s, bộ nhớ đỉnh {m_roll / 1e6:6.1f} MB, "
+          f"tỷ lệ {t_roll / t_raw:.2f} × gốc")
+    print(f"  roll-up đếm theo tỉnh × lĩnh vực: {t_cnt:6.2f} s, bộ nhớ đỉnh {m_cnt / 1e6:6.1f} MB, "
+          f"tỷ lệ {t_cnt / t_raw:.2f} × gốc")
+    started = time.perf_counter()
+    cached = rollup.field_counts(period)
+    print(f"  đếm đã lưu đệm: {(time.perf_counter() - started) * 1000:.1f} ms ({len(cached)} ô tỉnh × lĩnh vực)")
+
+    by_unit = {}
+    for s in statuses:
+        by_unit.setdefault(s.unit_id, s)
+    sample = list(AdminUnit.objects.filter(pk__in=list(by_unit)[: args.sample]))
+    from ktxh.web.plans.models import Plan
+
+    started = time.perf_counter()
+    for unit in sample:
+        plan = Plan.objects.filter(unit=unit, start_year__lte=period.year, end_year__gte=period.year).first()
+        evaluate_plan(plan, period)
+    per = (time.perf_counter() - started) / max(1, len(sample))
+    print(f"  evaluate_plan (Python, từng xã): {per * 1000:.0f} ms/xã → cả nước ≈ {per * communes:.0f} s, "
+          f"{per * communes / t_roll:.0f} × roll-up")
+    print(f"  bộ nhớ thường trú tối đa của tiến trình: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+    province = max(AdminUnit.objects.filter(level="province"), key=lambda p: p.children.count())
+    times, _ = concurrent(lambda: rollup.commune_counts(period, province=province), args.clients, args.requests)
+    print(f"rollup.commune_counts tỉnh {province.name}, {args.clients} luồng × {args.requests} (có lưu đệm): "
+          f"p95 {p95(times) * 1000:.1f} ms")
+    if not args.no_http:
+        page_under_load(province, period, args.clients, args.requests)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
