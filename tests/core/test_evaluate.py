@@ -378,10 +378,11 @@ def test_assigned_without_figure_has_no_data() -> None:
 
 def test_assigned_plain() -> None:
     """Seed 003 line 21, "Giao quân đạt chỉ tiêu thị xã giao"; the 2023 report: "05/05 công dân"."""
+    # Above the one assigned figure is vượt, as the seeds count "vượt 100%".
     t = parse_target(S003[21])
     assert (t.kind, t.low) == (TargetKind.ASSIGNED, D(0))
     assert status_of(S003[21], "5", assigned="5") == ("dat", D("100.00"))
-    assert status_of(S003[21], "6", assigned="5") == ("dat", D("120.00"))
+    assert status_of(S003[21], "6", assigned="5") == ("vuot", D("120.00"))
     assert status_of(S003[21], "4", assigned="5") == ("khong_dat", D("80.00"))
     assert status_of(S003[21], "5")[0] == "chua_co_so_lieu"
 

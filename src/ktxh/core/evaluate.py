@@ -107,6 +107,8 @@ def evaluate(
     >>> t = parse_target("Tỷ lệ hộ nghèo giảm so với năm 2021: Từ 0,7 - 0,9%")
     >>> evaluate(t, "1,92", base="2,13").status.label   # fell 0,21 points of the 0,7 wanted
     'không đạt'
+    >>> evaluate(parse_target("Giao quân đạt chỉ tiêu thị xã giao."), 6, assigned=5).status.label
+    'vượt'
     >>> evaluate(parse_target("Tổng thu ngân sách: đạt và vượt chỉ tiêu giao từ 5-10%"),
     ...          "3.182.308.468", assigned="1.839.000.000").percent_of_plan
     Decimal('173.05')
@@ -142,7 +144,8 @@ def evaluate(
             return Evaluation(target, value, Status.CHUA_CO_SO_LIEU, note="Chưa có số chỉ tiêu cấp trên giao.")
         pct_given = _percent(value, given) if not down else (_percent(given, value) if value else None)
         low = given * (1 + (target.low or 0) / _HUNDRED) if target.low is not None else None
-        high = given * (1 + target.high / _HUNDRED) if target.high is not None else None
+        # "Đạt chỉ tiêu giao" names one figure: above it is vượt, as the seeds count "vượt 100%".
+        high = given * (1 + target.high / _HUNDRED) if target.high is not None else low
         if down:
             low, high = None, given
         status, _ = _classify(value, low, high, target, threshold, down)
