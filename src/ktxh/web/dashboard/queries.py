@@ -55,11 +55,17 @@ def default_plan(user, unit) -> Plan | None:
     return plan_for(user, unit)
 
 
-def year_period(plan: Plan, today) -> Period:
-    """The year a plan without any reporting period is looked at in: its year, or this year
-    within its term. Opened through ``Period.get`` (created once, with its default dates)."""
-    year = min(max(today.year, plan.start_year), plan.end_year)
-    return Period.get(PeriodKind.YEAR, year)
+def plan_periods(plan: Plan, today) -> list[Period]:
+    """The periods a plan is looked at in: those inside its years, and its term when it has
+    term targets (year left empty). A plan with none yet gets its term, or its year (this
+    year within its term), opened through ``Period.get`` (created once, default dates)."""
+    periods = periods_for(plan)
+    has_term_targets = plan.kind == PlanKind.TERM and plan.targets.filter(year__isnull=True).exists()
+    if has_term_targets and not any(p.kind == PeriodKind.TERM for p in periods):
+        periods.append(Period.get(PeriodKind.TERM, plan.start_year, end_year=plan.end_year))
+    if not periods:
+        periods.append(Period.get(PeriodKind.YEAR, min(max(today.year, plan.start_year), plan.end_year)))
+    return periods
 
 
 def periods_for(plan: Plan) -> list[Period]:
@@ -71,16 +77,25 @@ def periods_for(plan: Plan) -> list[Period]:
 
 
 def default_period(plan: Plan, periods: list[Period]) -> Period | None:
-    """The latest period with an approved figure of the plan's unit; else the latest year."""
+    """The latest period that has both targets of the plan and approved figures of its unit;
+    else the period with the most targets (the latest of equals)."""
+    years = list(plan.targets.values_list("year", flat=True))
+
+    def targets_in(p: Period) -> int:  # the targets tracking.evaluation weighs in ``p``
+        if p.kind == PeriodKind.TERM:
+            return sum(1 for y in years if y is None)
+        return sum(1 for y in years if y == p.year or (y is None and plan.start_year == plan.end_year == p.year))
+
     with_data = set(
         Actual.objects.filter(unit=plan.unit, period__in=periods, status=ActualStatus.APPROVED)
         .values_list("period_id", flat=True).distinct()
     )
-    dated = [p for p in periods if p.pk in with_data]
+    counted = [(p, targets_in(p)) for p in periods]
+    dated = [p for p, n in counted if n and p.pk in with_data]
     if dated:
         return max(dated, key=lambda p: (p.ends_on, p.kind == PeriodKind.YEAR))
-    years = [p for p in periods if p.kind == PeriodKind.YEAR]
-    return (years or periods or [None])[-1]
+    best = max(counted, key=lambda pn: (pn[1], pn[0].ends_on), default=None)
+    return best[0] if best else None
 
 
 def pick_period(periods: list[Period], raw: str | None, fallback: Period | None) -> Period | None:

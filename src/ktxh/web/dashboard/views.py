@@ -78,7 +78,7 @@ def commune(request, unit_id: int):
     ctx = {"unit": unit, "plans": plans, "plan": plan, "title": f"Tổng quan {unit}", "waiting": queries.waiting(request.user, unit)}
     if plan is None:
         return page(request, "dashboard/commune.html", ctx)
-    periods = queries.periods_for(plan) or [queries.year_period(plan, timezone.localdate())]
+    periods = queries.plan_periods(plan, timezone.localdate())
     period = queries.pick_period(periods, request.GET.get("ky"), queries.default_period(plan, periods))
     ctx.update(periods=periods, period=period)
     if period is None:
