@@ -37,7 +37,7 @@ def test_bieu_02_targets_and_results(report) -> None:
     assert body[2] == ["1", "Tổng sản lượng lương thực cây có hạt", "tấn", "5.795,9", "5.933,3", "6.031", "102,37",
                        "98,38", "Vượt"]
     assert body[3] == ["2", "Thu ngân sách nhà nước", "đồng", "2.813.000.000", "5.514.602.916", "3.182.308.468",
-                       "196,04", "173,29", "Đạt"]
+                       "196,04", "173,29", "Vượt"]
     assert body[5][:2] == ["II", "LĨNH VỰC VĂN HÓA - XÃ HỘI"]
     assert body[6] == ["4", "Số hộ đạt danh hiệu gia đình văn hóa", "hộ", "3.050", "3.011", "3.050", "98,72", "98,72",
                        "Cơ bản đạt"]
