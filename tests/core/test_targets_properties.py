@@ -13,7 +13,7 @@ import unicodedata
 from decimal import Decimal
 
 import pytest
-from hypothesis import assume, example, given, settings
+from hypothesis import Phase, assume, example, given, settings
 from hypothesis import strategies as st
 
 from ktxh.core.errors import KtxhError
@@ -89,33 +89,30 @@ def test_range(label: str, figs: tuple, template: str) -> None:
     assert not (t.low_strict or t.high_strict)
 
 
+# template → (kind, low is a, high is a, low_strict, high_strict, direction, per_year)
+COMPARATORS = {
+    "> {a}{u}": (TargetKind.MIN, True, False, True, False, Direction.UP, False),
+    ">{a}{u}": (TargetKind.MIN, True, False, True, False, Direction.UP, False),
+    "trên {a}{u}": (TargetKind.MIN, True, False, True, False, Direction.UP, False),
+    "≥ {a}{u}": (TargetKind.MIN, True, False, False, False, Direction.UP, False),
+    "từ {a}{u} trở lên": (TargetKind.MIN, True, False, False, False, Direction.UP, False),
+    "{a}{u} trở lên": (TargetKind.MIN, True, False, False, False, Direction.UP, False),
+    "dưới {a}{u}": (TargetKind.MAX, False, True, False, True, Direction.DOWN, False),
+    "dưới {a}{u}/năm": (TargetKind.MAX, False, True, False, True, Direction.DOWN, True),
+    "{a}{u}/năm": (TargetKind.EXACT, True, True, False, False, Direction.UP, True),
+    "đạt {a}{u}": (TargetKind.EXACT, True, True, False, False, Direction.UP, False),
+}
+
+
 @SETTINGS
-@given(st.sampled_from(NEUTRAL_LABELS), unit_and_figures(), st.sampled_from(["> {a}{u}", ">{a}{u}", "trên {a}{u}"]))
-def test_min_strict(label: str, figs: tuple, template: str) -> None:
+@given(st.sampled_from(NEUTRAL_LABELS), unit_and_figures(), st.sampled_from(sorted(COMPARATORS)))
+def test_comparators(label: str, figs: tuple, template: str) -> None:
+    """"> a%" is min strict, "từ a trở lên" min inclusive, "dưới a%" max strict and lower-is-better."""
     written, parsed, a_text, a, *_ = figs
+    kind, has_low, has_high, low_strict, high_strict, direction, per_year = COMPARATORS[template]
     t = parse_target(f"{label}: " + template.format(a=a_text, u=written))
-    assert (t.kind, t.low, t.high, t.low_strict, t.unit, t.direction) == (
-        TargetKind.MIN, a, None, True, parsed, Direction.UP,
-    )
-
-
-@SETTINGS
-@given(st.sampled_from(NEUTRAL_LABELS), unit_and_figures(), st.sampled_from(["≥ {a}{u}", "từ {a}{u} trở lên", "{a}{u} trở lên"]))
-def test_min_inclusive(label: str, figs: tuple, template: str) -> None:
-    written, parsed, a_text, a, *_ = figs
-    t = parse_target(f"{label}: " + template.format(a=a_text, u=written))
-    assert (t.kind, t.low, t.high, t.low_strict, t.unit, t.direction) == (
-        TargetKind.MIN, a, None, False, parsed, Direction.UP,
-    )
-
-
-@SETTINGS
-@given(st.sampled_from(NEUTRAL_LABELS + DOWN_LABELS), unit_and_figures())
-def test_max_strict_is_lower_is_better(label: str, figs: tuple) -> None:
-    written, parsed, a_text, a, *_ = figs
-    t = parse_target(f"{label}: dưới {a_text}{written}")
-    assert (t.kind, t.low, t.high, t.high_strict, t.unit, t.direction) == (
-        TargetKind.MAX, None, a, True, parsed, Direction.DOWN,
+    assert (t.kind, t.low, t.high, t.low_strict, t.high_strict, t.unit, t.direction, t.per_year) == (
+        kind, a if has_low else None, a if has_high else None, low_strict, high_strict, parsed, direction, per_year,
     )
 
 
@@ -137,14 +134,6 @@ def test_change_verbs(label: str, figs: tuple, verb: str, yearly: bool) -> None:
     assert (t.kind, t.low, t.high, t.unit, t.per_year) == (TargetKind.CHANGE, a, a, parsed, yearly)
     assert t.direction is (Direction.UP if verb == "tăng" else Direction.DOWN)
     assert t.change_mode == ("percent" if parsed == "%" else "absolute")
-
-
-@SETTINGS
-@given(st.sampled_from(NEUTRAL_LABELS), unit_and_figures())
-def test_per_year_suffix(label: str, figs: tuple) -> None:
-    written, parsed, a_text, a, *_ = figs
-    t = parse_target(f"{label}: {a_text}{written}/năm")
-    assert (t.kind, t.low, t.unit, t.per_year) == (TargetKind.EXACT, a, parsed, True)
 
 
 @SETTINGS
@@ -171,7 +160,11 @@ pieces = st.sampled_from(
         "hàng năm", "không còn", "giữ vững", "x", "", " ",
     ]
 )
-numbers_text = st.from_regex(r"\A[0-9]{1,4}([.,][0-9]{1,3}){0,3}\Z")
+digit_groups = st.text(alphabet="0123456789", min_size=1, max_size=3)
+# "0,7", "1.500", "12,575", "1.2.3,4": digit groups and separators (cheaper than st.from_regex).
+numbers_text = st.tuples(digit_groups, st.lists(st.tuples(st.sampled_from(".,"), digit_groups), max_size=3)).map(
+    lambda t: t[0] + "".join(sep + group for sep, group in t[1])
+)
 phrases = st.lists(st.one_of(pieces, numbers_text), min_size=1, max_size=14).map(" ".join)
 
 
@@ -229,7 +222,9 @@ actuals = st.decimals(min_value=0, max_value=10**6, places=3)
 
 
 @st.composite
-def measurable_targets(draw: st.DrawFn, direction: Direction | None = None):
+def measurable_targets(draw: st.DrawFn):
+    """A range, min, max or exact target; its direction inferred from the label, or forced."""
+    direction = draw(st.sampled_from([None, Direction.UP, Direction.DOWN]))
     label = draw(st.sampled_from(NEUTRAL_LABELS + DOWN_LABELS))
     written, _, a_text, _, b_text, _ = draw(unit_and_figures())
     template = draw(
@@ -242,17 +237,12 @@ def measurable_targets(draw: st.DrawFn, direction: Direction | None = None):
 
 
 @SETTINGS
-@given(measurable_targets(Direction.UP), actuals, actuals)
-def test_higher_is_better_is_monotonic(t, x: Decimal, y: Decimal) -> None:
+@given(measurable_targets(), actuals, actuals)
+def test_status_is_monotonic_in_the_actual(t, x: Decimal, y: Decimal) -> None:
+    """A larger actual never gets a worse status when higher is better, nor a better one when lower is."""
     lo, hi = sorted((x, y))
-    assert STATUS_RANK[evaluate(t, lo).status] <= STATUS_RANK[evaluate(t, hi).status]
-
-
-@SETTINGS
-@given(measurable_targets(Direction.DOWN), actuals, actuals)
-def test_lower_is_better_is_monotonic(t, x: Decimal, y: Decimal) -> None:
-    lo, hi = sorted((x, y))
-    assert STATUS_RANK[evaluate(t, lo).status] >= STATUS_RANK[evaluate(t, hi).status]
+    low_rank, high_rank = STATUS_RANK[evaluate(t, lo).status], STATUS_RANK[evaluate(t, hi).status]
+    assert low_rank <= high_rank if t.direction is Direction.UP else low_rank >= high_rank
 
 
 @SETTINGS
@@ -279,9 +269,10 @@ def test_a_higher_threshold_never_gives_a_better_status(t, x: Decimal, p: int, q
 @given(measurable_targets())
 def test_the_bound_itself(t) -> None:
     """At the bound: "từ … trở lên" and "≥" are đạt, ">" and "dưới" are not."""
-    # "Tỷ lệ hộ nghèo: > 0%" reads as min but lower-is-better, and is then judged without its
-    # strictness (0 is đạt): a contradictory line, left out here and noted in the report.
+    # A comparator against the direction ("Tỷ lệ hộ nghèo: > 0%" read lower-is-better, or "dưới 2%"
+    # forced higher-is-better) is judged without its strictness: left out here, noted in the report.
     assume(not (t.kind is TargetKind.MIN and t.direction is Direction.DOWN))
+    assume(not (t.kind is TargetKind.MAX and t.direction is Direction.UP))
     bound = t.low if t.kind in (TargetKind.MIN, TargetKind.RANGE, TargetKind.EXACT) else t.high
     strict = t.low_strict if t.kind is TargetKind.MIN else t.high_strict
     status = evaluate(t, bound).status
@@ -304,15 +295,43 @@ def test_no_data_iff_no_actual(t, actual: Decimal | str | None) -> None:
 
 
 @SETTINGS
-@given(measurable_targets(Direction.UP), st.decimals(min_value=Decimal("0.001"), max_value=10**6, places=3))
-def test_percent_of_plan_higher_is_better(t, x: Decimal) -> None:
-    plan = t.low if t.low is not None else t.high
-    assume(plan)
-    assert evaluate(t, x).percent_of_plan == quantize(x / plan * 100, 2)
+@given(measurable_targets(), st.decimals(min_value=Decimal("0.001"), max_value=10**6, places=3))
+def test_percent_of_plan(t, x: Decimal) -> None:
+    """actual / plan × 100 when higher is better, plan / actual × 100 when lower is better."""
+    if t.direction is Direction.UP:
+        plan = t.low if t.low is not None else t.high
+        assume(plan)
+        expected = quantize(x / plan * 100, 2)
+    else:
+        plan = t.high if t.high is not None else t.low
+        expected = quantize(plan / x * 100, 2)
+    assert evaluate(t, x).percent_of_plan == expected
 
 
 @SETTINGS
-@given(measurable_targets(Direction.DOWN), st.decimals(min_value=Decimal("0.001"), max_value=10**6, places=3))
-def test_percent_of_plan_lower_is_better(t, x: Decimal) -> None:
-    plan = t.high if t.high is not None else t.low
-    assert evaluate(t, x).percent_of_plan == quantize(plan / x * 100, 2)
+@given(measurable_targets(), st.text(max_size=30), st.one_of(st.none(), st.text(max_size=12)))
+@example(parse_target("Tỷ lệ hộ nghèo giảm so với năm 2021: Từ 0,7 - 0,9%"), "1,92", "hai phẩy mười ba")
+def test_evaluate_any_text_gives_a_result_or_a_vietnamese_error(t, actual: str, other: str | None) -> None:
+    try:
+        e = evaluate(t, actual, base=other, assigned=other)
+    except KtxhError as exc:
+        assert is_vietnamese(exc.message, exc.value), exc.message
+        assert exc.value in (actual.strip(), actual, other, (other or "").strip()) or exc.value in exc.message
+    else:
+        assert e.status in Status
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="evaluate(parse_target('Tỷ lệ người tham gia bảo hiểm y tế: > 99%'), Decimal('NaN')) "
+    "(or float('inf')) raises decimal.InvalidOperation instead of a KtxhError (see the report)",
+)
+@settings(max_examples=200, deadline=None, phases=(Phase.explicit, Phase.reuse, Phase.generate))  # no slow shrink
+@given(st.sampled_from(NEUTRAL_LABELS).map(lambda label: parse_target(f"{label}: > 99%")),
+       st.one_of(st.decimals(allow_nan=True, allow_infinity=True), st.floats()))
+@example(parse_target("Tỷ lệ người tham gia bảo hiểm y tế: > 99%"), Decimal("NaN"))
+def test_evaluate_non_finite_numbers_are_a_vietnamese_error(t, actual) -> None:
+    try:
+        evaluate(t, actual)
+    except KtxhError:
+        pass
