@@ -13,6 +13,7 @@ numbers it returns stand to each other in a sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -62,7 +63,23 @@ def sentences(text: str) -> list[tuple[int, int]]:
             start = m.end()
     if start < len(text):
         spans.append((start, len(text)))
+    if any(b - a > MAX_SENTENCE for a, b in spans):
+        spans = [piece for a, b in spans for piece in _chunks(text, a, b)]
     return spans
+
+
+MAX_SENTENCE = 1500  # real sentences are shorter; longer runs (junk, tables pasted flat) are cut so work stays linear
+
+
+def _chunks(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    out = []
+    while b - a > MAX_SENTENCE:
+        cut = max(text.rfind(";", a, a + MAX_SENTENCE), text.rfind(" ", a, a + MAX_SENTENCE))
+        cut = cut + 1 if cut > a else a + MAX_SENTENCE
+        out.append((a, cut))
+        a = cut
+    out.append((a, b))
+    return out
 
 
 def unit_key(n: Number) -> str | None:
@@ -82,10 +99,21 @@ def is_count(n: Number) -> bool:
     return u is not None and u.kind == "count"
 
 
+_TRAILING = ("toàn phường có", "ước đạt", "đạt", "là", "được", "có", "ước")
+
+
 def _label(text: str) -> str:
-    t = re.sub(r"^[\s\-+*•–]+", "", text)
-    t = re.sub(r"(?i)[\s:,(]*(?:\b(?:đạt|là|được|có|ước|ước đạt|toàn phường có)\b[\s:]*)*$", "", t)
-    return " ".join(t.split()).strip(" :,;(")
+    """The indicator's name before "a/b": "Tổng sản lượng … năm 2021 đạt:" → "Tổng sản lượng … năm 2021"."""
+    t = " ".join(text[-200:].split()).lstrip("-+*•– ")
+    changed = True
+    while changed:
+        changed = False
+        t = t.rstrip(" :,;(")
+        for word in _TRAILING:
+            if t.lower().endswith(" " + word) or t.lower() == word:
+                t, changed = t[: len(t) - len(word)], True
+                break
+    return t.strip(" :,;(")
 
 
 @dataclass
@@ -100,7 +128,21 @@ class _Ctx:
 
     @property
     def quote(self) -> str:
-        return self.text[self.start : self.end].strip()
+        if self._quote is None:
+            self._quote = _bounded(self.text, self.start, self.end, self.numbers[0].start)
+        return self._quote
+
+    _quote: str | None = None
+
+
+MAX_QUOTE = 600  # a "sentence" longer than this is no sentence (a table pasted flat, junk): quote a window
+
+
+def _bounded(text: str, start: int, end: int, at: int) -> str:
+    if end - start <= MAX_QUOTE:
+        return text[start:end].strip()
+    lo = max(start, at - MAX_QUOTE // 3)
+    return "…" + text[lo : min(end, lo + MAX_QUOTE)].strip() + "…"
 
 
 def _ratios(ctx: _Ctx) -> Iterator[Claim]:
@@ -311,13 +353,13 @@ def _economy_shares(ctx: _Ctx) -> list[Number]:
     return out
 
 
-def base_index(doc: Document) -> dict[tuple[int, str | None], list[Number]]:
+def base_index(doc: Document, numbers: list[list[Number]]) -> dict[tuple[int, str | None], list[Number]]:
     """Figures written as "năm 2020 (5551,1 tấn)", by year and kind, for growth claims elsewhere."""
     index: dict[tuple[int, str | None], list[Number]] = {}
-    for p in doc.paragraphs:
+    for p, nums in zip(doc.paragraphs, numbers, strict=True):
         if "(" not in p.text:
             continue
-        for n in find_numbers(p.text):
+        for n in nums:
             m = _YEAR_PAREN.search(p.text[max(0, n.start - 16) : n.start])
             if m and n.unit:
                 index.setdefault((int(m[1]), unit_key(n)), []).append(n)
@@ -360,18 +402,19 @@ def _series(doc: Document, p: Paragraph, nums: list[Number], spans: list[tuple[i
 
 def find_claims(doc: Document) -> list[Claim]:
     """Every checkable statement in the document's paragraphs, in reading order."""
-    bases = base_index(doc)
+    numbers = [list(find_numbers(p.text)) for p in doc.paragraphs]
+    bases = base_index(doc, numbers)
     term_end = doc.metadata.period.end_year if doc.metadata.period and doc.metadata.period.kind in (
         "nhiệm kỳ", "giai đoạn") else None
     claims: list[Claim] = []
     shares: dict[tuple[str, ...], list[tuple[Number, str, Location]]] = {}
-    for p in doc.paragraphs:
-        nums = list(find_numbers(p.text))
+    for p, nums in zip(doc.paragraphs, numbers, strict=True):
         if not nums:
             continue
         spans = sentences(p.text)
+        starts = [n.start for n in nums]
         for s0, s1 in spans:
-            sn = [n for n in nums if s0 <= n.start < s1]
+            sn = nums[bisect_left(starts, s0) : bisect_left(starts, s1)]
             if not sn:
                 continue
             ctx = _Ctx(p.text, s0, s1, sn, p.location)

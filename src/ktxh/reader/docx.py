@@ -59,13 +59,15 @@ def _footnotes(document) -> dict[int, str]:
     return {}
 
 
-def read_docx(data: bytes, name: str) -> tuple[list[RawBlock | RawTable], dict[int, str]]:
+def read_docx(data: bytes, name: str, max_text: int = 5 * 1024 * 1024) -> tuple[list[RawBlock | RawTable], dict[int, str]]:
     """Blocks of the document body in reading order, and its footnotes by id."""
     import docx  # python-docx; imported here so text-only use does not pay for it
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             names = set(z.namelist())
+            xml_size = sum(i.file_size for i in z.infolist() if i.filename.startswith("word/") and
+                           i.filename.endswith(".xml"))
     except zipfile.BadZipFile as exc:
         raise ReaderError(
             f"Tệp \u201c{name}\u201d không phải tệp .docx hợp lệ (không mở được như tệp nén Word).",
@@ -76,6 +78,11 @@ def read_docx(data: bytes, name: str) -> tuple[list[RawBlock | RawTable], dict[i
             f"Tệp \u201c{name}\u201d là tệp nén nhưng không phải văn bản Word (.docx): thiếu word/document.xml.",
             field="tệp", value=name,
         )
+    if xml_size > 20 * max_text:  # markup is verbose, but not this verbose: a zip bomb or a huge document
+        raise ReaderError(
+            f"Tệp \u201c{name}\u201d có nội dung quá lớn để đọc ({xml_size // 1024 // 1024} MB khi giải nén).",
+            field="tệp", value=name,
+        )
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds on a damaged package
@@ -84,15 +91,19 @@ def read_docx(data: bytes, name: str) -> tuple[list[RawBlock | RawTable], dict[i
             field="tệp", value=name,
         ) from exc
     blocks: list[RawBlock | RawTable] = []
+    size = 0
     for el in document.element.body.iterchildren():
         if el.tag == f"{W}p":
             block = _paragraph(el)
-            # A paragraph with line breaks reads like several lines of a .txt.
-            lines = block.text.split("\n")
-            if len(lines) == 1:
-                blocks.append(block)
-            else:
-                blocks.extend(RawBlock(line) for line in lines)
+            size += len(block.text)
+            blocks.append(block)
         elif el.tag == f"{W}tbl":
-            blocks.append(_table(el))
+            table = _table(el)
+            size += sum(len(c) for r in table.rows for c in r)
+            blocks.append(table)
+        if size > max_text:
+            raise ReaderError(
+                f"Tệp \u201c{name}\u201d có quá nhiều chữ (hơn {max_text // 1024 // 1024} MB văn bản).",
+                field="tệp", value=name,
+            )
     return blocks, _footnotes(document)

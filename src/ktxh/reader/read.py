@@ -17,7 +17,9 @@ from .target_lists import extract_targets
 from .text import decode, read_text
 from .verify import verify
 
-MAX_BYTES = 5 * 1024 * 1024  # a commune's report is tens of KB; anything this large is not one
+MAX_BYTES = 5 * 1024 * 1024  # of text: a commune's report is tens of KB; anything this large is not one
+MAX_DOCX_BYTES = 30 * 1024 * 1024  # a .docx may carry photos; its text is still held to MAX_BYTES
+MAX_CLAIMS = 5000  # a report states a few hundred at most; more is pasted data, checked in part
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown", ""}
 
 
@@ -33,7 +35,11 @@ def _assemble(blocks: list[RawBlock | RawTable], name: str, fmt: str,
         targets=tuple(extract_targets(built.paragraphs, built.tables)), warnings=tuple(built.warnings),
     )
     claims = find_claims(doc)
-    return replace(doc, claims=tuple(claims), actuals=tuple(_actuals(claims)))
+    warnings = list(doc.warnings)
+    if len(claims) > MAX_CLAIMS:
+        warnings.append(f"Văn bản có {len(claims)} số liệu kiểm tra được; chỉ kiểm tra {MAX_CLAIMS} số liệu đầu.")
+        claims = claims[:MAX_CLAIMS]
+    return replace(doc, claims=tuple(claims), actuals=tuple(_actuals(claims)), warnings=tuple(warnings))
 
 
 def _actuals(claims: list[Claim]) -> list[Actual]:
@@ -69,25 +75,26 @@ def read_document(path_or_bytes: str | os.PathLike[str] | bytes, *, filename: st
                               value=name) from exc
         if path.is_dir():
             raise ReaderError(f"\u201c{name}\u201d là thư mục, không phải tệp.", field="tệp", value=name)
-        if size > MAX_BYTES:
+        if size > (MAX_DOCX_BYTES if path.suffix.lower() == ".docx" else MAX_BYTES):
             raise ReaderError(_too_large(name, size), field="tệp", value=name)
         try:
             data = path.read_bytes()
         except OSError as exc:
             raise ReaderError(f"Không đọc được tệp \u201c{name}\u201d: {exc.strerror or exc}.", field="tệp",
                               value=name) from exc
-    if len(data) > MAX_BYTES:
+    suffix = Path(name).suffix.lower()
+    is_docx = suffix == ".docx" or data.startswith(b"PK\x03\x04")
+    if len(data) > (MAX_DOCX_BYTES if is_docx else MAX_BYTES):
         raise ReaderError(_too_large(name, len(data)), field="tệp", value=name)
     if not data.strip():
         raise ReaderError(f"Tệp \u201c{name}\u201d rỗng.", field="tệp", value=name)
-    suffix = Path(name).suffix.lower()
     if suffix == ".doc":
         raise ReaderError(
             f"Tệp \u201c{name}\u201d là định dạng Word cũ (.doc); hãy lưu lại thành .docx rồi đọc lại.",
             field="tệp", value=name,
         )
-    if suffix == ".docx" or data.startswith(b"PK\x03\x04"):
-        blocks, notes = read_docx(data, name)
+    if is_docx:
+        blocks, notes = read_docx(data, name, MAX_BYTES)
         return _assemble(blocks, name, "docx", notes)
     if suffix not in TEXT_SUFFIXES:
         raise ReaderError(

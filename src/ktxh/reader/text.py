@@ -7,6 +7,7 @@ import re
 from .errors import ReaderError
 from .raw import RawBlock, RawTable
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _TAG = re.compile(r"</?[a-zA-Z][^>]{0,40}>")
 
 
@@ -30,7 +31,7 @@ def decode(data: bytes, name: str) -> str:
                 f"Tệp \u201c{name}\u201d không đọc được: không phải văn bản UTF-8.", field="tệp", value=name
             ) from exc
         # cp1258 decodes almost anything; many control characters mean it was not text at all.
-    controls = sum(1 for c in text[:65536] if ord(c) < 32 and c not in "\t\n\r\f\v")
+    controls = len(_CONTROL.findall(text, 0, 65536))
     if controls > max(8, len(text[:65536]) // 100):
         raise ReaderError(f"Tệp \u201c{name}\u201d không phải văn bản (nhiều ký tự điều khiển).", field="tệp", value=name)
     return text
