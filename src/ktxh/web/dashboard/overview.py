@@ -30,17 +30,20 @@ def province(request, unit_id: int):
     if period is None:
         return page(request, "dashboard/province.html", ctx)
     today = timezone.localdate()
+    communes = queries.communes(prov)
+    plans = queries.plans_by_unit(request.user, communes)
     lines, fields = [], {}
-    for c in queries.communes(prov):
-        plan = queries.plan_for(request.user, c, period.year)
+    for c in communes:
+        plan = queries.plan_for(request.user, c, period.year, plans=plans[c.pk])
         result = evaluate_plan(plan, period) if plan is not None else None
-        rows = result.rows if result else []
         counts = result.counts if result else {s: 0 for s in Status}
-        rep = queries.reporting(request.user, c, rows, period, today)
-        for f in rep["by_field"].values():
-            fields[f["field"].pk] = f["field"]
         lines.append({"unit": c, "plan": plan, "counts": [counts[s] for s in Status], "total": sum(counts.values()),
-                      "reporting": rep, "sentence": result.sentence if result else ""})
+                      "rows": result.rows if result else []})
+    reported = queries.reporting(request.user, [(line["unit"], line.pop("rows")) for line in lines], period, today)
+    for line in lines:
+        line["reporting"] = reported[line["unit"].pk]
+        for f in line["reporting"]["by_field"].values():
+            fields[f["field"].pk] = f["field"]
     fields = sorted(fields.values(), key=lambda f: (f.order, f.name))
     for line in lines:
         line["fields"] = [line["reporting"]["by_field"].get(f.pk) for f in fields]

@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from ktxh.web.accounts import permissions as perms
-from ktxh.web.plans.models import Plan, PlanKind, PlanStatus
+from ktxh.web.plans.models import Field, Plan, PlanKind, PlanStatus
 from ktxh.web.tracking.models import Actual, ActualStatus, AuditEntry, Period, PeriodKind
 from ktxh.web.units.models import AdminUnit, Level
 
@@ -29,10 +29,18 @@ def plans_of(user, unit):
     return perms.readable_plans(user, Plan.objects.filter(unit=unit)).order_by("-start_year", "kind", "-pk")
 
 
-def plan_for(user, unit, year: int | None = None) -> Plan | None:
+def plans_by_unit(user, units) -> dict[int, list[Plan]]:
+    """The readable plans of several units, in one query."""
+    out: dict[int, list[Plan]] = defaultdict(list)
+    for p in perms.readable_plans(user, Plan.objects.filter(unit__in=list(units))).order_by("-start_year", "kind", "-pk"):
+        out[p.unit_id].append(p)
+    return out
+
+
+def plan_for(user, unit, year: int | None = None, plans: list[Plan] | None = None) -> Plan | None:
     """The plan a dashboard shows: among the plans covering ``year`` (all plans without it),
     the latest, an annual plan before a term plan, an approved plan before a draft."""
-    plans = list(plans_of(user, unit))
+    plans = list(plans_of(user, unit)) if plans is None else list(plans)
     if year is not None:
         plans = [p for p in plans if p.start_year <= year <= p.end_year]
 
@@ -164,26 +172,38 @@ def overview_periods(province) -> tuple[list[Period], Period | None]:
     return periods, default
 
 
-def reporting(user, unit, rows, period: Period, today) -> dict:
-    """How far a commune has reported ``period``: figures sent and approved, completeness
+def reporting(user, communes: list[tuple[object, list]], period: Period, today) -> dict[int, dict]:
+    """How far each commune has reported ``period``: figures sent and approved, completeness
     (share of targeted indicators with a sent figure) per field, and whether it is late.
 
-    ``rows`` are the evaluation rows of the commune's plan for the period (primary ones count)."""
-    fields: dict = {}
-    for r in rows:
-        if r.primary:
-            fields.setdefault(r.target.indicator.field, set()).add(r.target.indicator_id)
+    ``communes`` pairs each unit with the evaluation rows of its plan for the period (primary
+    rows count). Three queries whatever the number of communes."""
+    by_id = {f.pk: f for f in Field.objects.all()}
+    wanted_by_unit = {}
+    for unit, rows in communes:
+        fields: dict = {}
+        for r in rows:
+            if r.primary:
+                fields.setdefault(by_id[r.target.indicator.field_id], set()).add(r.target.indicator_id)
+        wanted_by_unit[unit.pk] = fields
+    sent_by_unit: dict[int, dict[int, Actual]] = defaultdict(dict)
+    for a in perms.readable_actuals(user, Actual.objects.filter(
+            unit_id__in=wanted_by_unit, period=period, status__in=(ActualStatus.SUBMITTED, ActualStatus.APPROVED))):
+        sent_by_unit[a.unit_id][a.indicator_id] = a
+    unit_of = {a.pk: a.unit_id for sent in sent_by_unit.values() for a in sent.values()}
+    last_sent: dict[int, object] = {}
+    for object_id, at in AuditEntry.objects.filter(model=Actual._meta.label_lower, object_id__in=list(unit_of),
+                                                   action="submit").values_list("object_id", "at"):
+        unit_id = unit_of[object_id]
+        last_sent[unit_id] = max(at, last_sent.get(unit_id, at))
+    return {unit_pk: _reported(fields, sent_by_unit[unit_pk], last_sent.get(unit_pk), period, today)
+            for unit_pk, fields in wanted_by_unit.items()}
+
+
+def _reported(fields: dict, sent_all: dict, last_sent, period: Period, today) -> dict:
     wanted = {i for ids in fields.values() for i in ids}
-    sent = {
-        a.indicator_id: a for a in perms.readable_actuals(
-            user, Actual.objects.filter(unit=unit, period=period, indicator_id__in=wanted,
-                                        status__in=(ActualStatus.SUBMITTED, ActualStatus.APPROVED)))
-    }
+    sent = {i: a for i, a in sent_all.items() if i in wanted}
     approved = sum(1 for a in sent.values() if a.status == ActualStatus.APPROVED)
-    last_sent = (
-        AuditEntry.objects.filter(model=Actual._meta.label_lower, object_id__in=[a.pk for a in sent.values()],
-                                  action="submit").order_by("-at").values_list("at", flat=True).first()
-    )
     total = len(wanted)
     complete = total > 0 and len(sent) == total
     if total == 0:

@@ -90,13 +90,15 @@ def commune(request, unit_id: int):
     status = request.GET.get("trang_thai", "")
     shown = [r for r in rows if (not field_id or str(r["indicator"].field_id) == field_id)
              and (not status or r["evaluation"].status.value == status)]
+    by_id = {f.pk: f for f in Field.objects.all()}  # one query, not one per row
     groups: dict = {}
     for r in shown:
-        groups.setdefault(r["indicator"].field, []).append(r)
+        groups.setdefault(by_id[r["indicator"].field_id], []).append(r)
     counts = [(badge(s), n) for s, n in result.counts.items()]
     ctx.update(
         sentence=result.sentence, counts=counts, groups=list(groups.items()), total=len(rows), shown=len(shown),
-        fields=Field.objects.filter(pk__in=fields), field_id=field_id, status=status,
+        fields=[by_id[f] for f in sorted(fields, key=lambda f: (by_id[f].order, by_id[f].name))], field_id=field_id,
+        status=status,
         statuses=[badge(s) for s in Status],
     )
     return page(request, "dashboard/commune.html", ctx)
