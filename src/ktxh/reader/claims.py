@@ -104,7 +104,10 @@ _TRAILING = ("toàn phường có", "ước đạt", "đạt", "là", "được"
 
 def _label(text: str) -> str:
     """The indicator's name before "a/b": "Tổng sản lượng … năm 2021 đạt:" → "Tổng sản lượng … năm 2021"."""
-    t = " ".join(text[-200:].split()).lstrip("-+*•– ")
+    t = " ".join(text[-200:].replace("*", " ").split()).lstrip("-+•– ")
+    head, colon, tail = t.rpartition(":")
+    if colon and len(tail.split()) >= 2:
+        t = tail.strip()  # "Về thu ngân sách: Ước thu" names "Ước thu"
     changed = True
     while changed:
         changed = False
@@ -161,8 +164,12 @@ def _ratios(ctx: _Ctx) -> Iterator[Claim]:
             gap = text[b.end : c.start]
             if c.unit == "%" and len(gap) <= 60 and ";" not in gap and _LINK.search(gap):
                 stated = c
-        clause_start = max(ctx.start, text.rfind(";", ctx.start, a.start) + 1)
+        clause_start = max(ctx.start, text.rfind(";", max(ctx.start, a.start - 300), a.start) + 1)
         label = _label(text[clause_start : a.start])
+        if len(label.split()) < 4 or label.lower().startswith("kết quả") or label.endswith(" và"):
+            # "Đến nay 4/4 khối phố có nhà sinh hoạt văn hoá": the name comes after the figures.
+            after = re.split(r"[,.;(=]|\d", text[b.end : min(ctx.end, b.end + 120)], maxsplit=1)[0]
+            label = " ".join(f"{b.unit or ''} {after}".split()).strip() or label
         yield Claim(
             "ratio" if stated else "progress", ctx.quote, ctx.location, stated, (a, b), label,
             {"unit": b.unit or a.unit},

@@ -64,6 +64,8 @@ def _period(text: str) -> Period | None:
             return Period(m[0], word, int(m[2]), int(m[3]))
         if kind == "months":
             return Period(m[0], "tháng", int(m[2]), int(m[2]))
+        # "tình hình năm 2021 và quyết nghị nhiệm vụ năm 2022": the latest year named is the one planned for.
+        m = max(pattern.finditer(text), key=lambda x: int(x[1]))
         return Period(m[0], "năm", int(m[1]), int(m[1]))
     return None
 
