@@ -6,12 +6,13 @@ from decimal import Decimal
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from ktxh.core.model import Status
 from ktxh.web.accounts import permissions as perms
 from ktxh.web.accounts.models import Role
+from ktxh.web.units.models import AdminUnit, Level
 
 # Colour goes with a word and a sign, never alone.
 STATUS_STYLE = {
@@ -49,6 +50,13 @@ def menu(user) -> list[tuple[str, str]]:
     if s.province is not None:
         items.append(("Toàn tỉnh", reverse("dashboard:province", args=[s.province.pk])))
     return items
+
+
+def readable_commune(request, unit_id: int):
+    """The commune, if the user may read its (approved) data: 404 for no commune, 403 for no right."""
+    unit = get_object_or_404(AdminUnit.objects.select_related("parent"), pk=unit_id, level=Level.COMMUNE)
+    perms.require(perms.can_read(request.user, unit, "approved"), f"Bạn không được xem số liệu của {unit}.")
+    return unit
 
 
 def page(request, template: str, context: dict, status: int = 200):

@@ -10,7 +10,7 @@ from ktxh.web.accounts import permissions as perms
 from ktxh.web.tracking.evaluation import evaluate_plan
 from ktxh.web.units.models import AdminUnit, Level
 
-from . import queries
+from . import queries, term
 from .common import badge, page, signed_in
 
 
@@ -37,8 +37,10 @@ def province(request, unit_id: int):
         plan = queries.plan_for(request.user, c, period.year, plans=plans[c.pk])
         result = evaluate_plan(plan, period) if plan is not None else None
         counts = result.counts if result else {s: 0 for s in Status}
+        term_plan = term.term_plan(plans[c.pk], period.year)
         lines.append({"unit": c, "plan": plan, "counts": [counts[s] for s in Status], "total": sum(counts.values()),
-                      "rows": result.rows if result else []})
+                      "rows": result.rows if result else [], "term_plan": term_plan,
+                      "at_risk": term.at_risk(term_plan) if term_plan else None})
     reported = queries.reporting(request.user, [(line["unit"], line.pop("rows")) for line in lines], period, today)
     for line in lines:
         line["reporting"] = reported[line["unit"].pk]

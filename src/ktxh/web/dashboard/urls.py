@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import editor, entry, importing, overview, views
+from . import editor, entry, importing, overview, term, views
 
 app_name = "dashboard"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(template_name="dashboard/logged_out.html"), name="logout"),
     path("xa/<int:unit_id>/", views.commune, name="commune"),
     path("xa/<int:unit_id>/chi-tieu/<int:indicator_id>/", views.indicator, name="indicator"),
+    path("xa/<int:unit_id>/nhiem-ky/", term.review_page, name="term"),
     path("tinh/<int:unit_id>/", overview.province, name="province"),
     path("nhap-lieu/", entry.index, name="entry_index"),
     path("nhap-lieu/<int:period_id>/", entry.form, name="entry"),

@@ -18,7 +18,7 @@ from ktxh.web.tracking.models import Actual, ActualStatus, PeriodKind
 from ktxh.web.units.models import AdminUnit, Level
 
 from . import queries
-from .common import badge, page, signed_in, sparkline
+from .common import badge, page, readable_commune, signed_in, sparkline
 
 ACTIONS = {"create": "Nhập mới", "update": "Sửa", "submit": "Gửi duyệt", "approve": "Duyệt", "return": "Trả lại",
            "confirm": "Xác nhận số liệu bất thường"}
@@ -49,12 +49,6 @@ def home(request):
                                                   "message": "Tài khoản chưa được giao vai trò ở đơn vị nào."})
 
 
-def _commune(request, unit_id: int) -> AdminUnit:
-    unit = get_object_or_404(AdminUnit.objects.select_related("parent"), pk=unit_id, level=Level.COMMUNE)
-    perms.require(perms.can_read(request.user, unit, ActualStatus.APPROVED), f"Bạn không được xem số liệu của {unit}.")
-    return unit
-
-
 def _rows(result, unit, period) -> list[dict]:
     trend = queries.trends(unit, {r.target.indicator_id for r in result.rows}, period)
     rows = []
@@ -72,10 +66,11 @@ def _rows(result, unit, period) -> list[dict]:
 
 @signed_in
 def commune(request, unit_id: int):
-    unit = _commune(request, unit_id)
+    unit = readable_commune(request, unit_id)
     plans = list(queries.plans_of(request.user, unit))
     plan = next((p for p in plans if str(p.pk) == request.GET.get("ke_hoach")), None) or queries.default_plan(request.user, unit)
-    ctx = {"unit": unit, "plans": plans, "plan": plan, "title": f"Tổng quan {unit}", "waiting": queries.waiting(request.user, unit)}
+    ctx = {"unit": unit, "plans": plans, "plan": plan, "title": f"Tổng quan {unit}", "waiting": queries.waiting(request.user, unit),
+           "has_term": any(p.kind == "term" for p in plans)}
     if plan is None:
         return page(request, "dashboard/commune.html", ctx)
     periods = queries.plan_periods(plan, timezone.localdate())
@@ -132,9 +127,16 @@ def _history_chart(plans, actuals, years) -> dict:
     return {"labels": labels, "datasets": datasets}
 
 
+def _with_forecast(chart: dict, plans, ind, years) -> dict:
+    from .term import anticipated_paths  # the term review module reads this module's neighbours
+
+    chart["datasets"] += anticipated_paths(plans, ind, years)
+    return chart
+
+
 @signed_in
 def indicator(request, unit_id: int, indicator_id: int):
-    unit = _commune(request, unit_id)
+    unit = readable_commune(request, unit_id)
     ind = get_object_or_404(Indicator.objects.select_related("field"), pk=indicator_id)
     plans = list(queries.plans_of(request.user, unit))
     for p in plans:
@@ -149,7 +151,7 @@ def indicator(request, unit_id: int, indicator_id: int):
     by_pk = {a.pk: a for a in actuals}
     ctx = {
         "unit": unit, "indicator": ind, "plans": plans, "actuals": actuals, "title": ind.name,
-        "chart": _history_chart(plans, actuals, years) if years else None,
+        "chart": _with_forecast(_history_chart(plans, actuals, years), plans, ind, years) if years else None,
         "history": [{"entry": e, "action": ACTIONS.get(e.action, e.action), "actual": by_pk.get(e.object_id),
                      "changes": _changes(e)}
                     for e in history],

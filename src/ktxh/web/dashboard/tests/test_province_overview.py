@@ -18,7 +18,7 @@ def test_communes_side_by_side(w):
     assert "Phường Lê Lợi" in page and "chưa có kế hoạch" in page
     assert "Nhơn Hưng" not in page  # another province
     row = re.search(r"Phường Lương Sơn</a>.*?</tr>", page, re.S).group(0)
-    assert re.findall(r'data-sort="(\d+)"', row) == ["1", "1", "0", "0", "0", "0"]
+    assert re.findall(r'data-sort="(\d+)"', row) == ["1", "1", "0", "0", "0", "0", "0"]  # last: term targets at risk
 
 
 def test_chart_data_and_sortable_table(w):

@@ -17,7 +17,8 @@
     var sets = d.datasets.map(function (s, i) {
       var c = LINE_COLOURS[i % LINE_COLOURS.length];
       return {label: s.label, data: s.data, borderColor: c, backgroundColor: c, spanGaps: true,
-              borderDash: s.kind === "target" ? [6, 4] : [], pointStyle: s.kind === "target" ? "rectRot" : "circle",
+              borderDash: s.kind === "target" ? [6, 4] : s.kind === "forecast" ? [2, 3] : [],
+              pointStyle: s.kind === "target" ? "rectRot" : s.kind === "forecast" ? "triangle" : "circle",
               pointRadius: 4, tension: 0};
     });
     new Chart(canvas, {type: "line", data: {labels: d.labels, datasets: sets},
