@@ -97,6 +97,7 @@ def main() -> None:
 
         ward = AdminUnit.objects.get(name="Nhơn Hưng", level="commune")
         province = ward.parent
+        term_ward = AdminUnit.objects.get(name="Điện Nam Đông", level="commune")
         biggest = max(Plan.objects.all(), key=lambda p: p.targets.count())
         big_ward = biggest.unit
         slug = {"Nhơn Hưng": "nhonhung", "Lê Lợi": "leloi", "Lương Sơn": "luongson", "Hương Xuân": "huongxuan",
@@ -122,7 +123,8 @@ def main() -> None:
              {"indicator": actual.indicator_id, "text": "14 – 15%/năm"}),
             ("nhập tệp: đọc và kiểm tra seed 003", "nhonhung.lanhdao", "POST", "/nhap-tep/",
              lambda: {"file": SimpleUploadedFile(seed.name, seed_bytes, content_type="text/plain")}),
-            ("toàn tỉnh (5 phường, báo cáo)", "tinh.kehoach", "GET", f"/tinh/{province.pk}/", None),
+            ("đánh giá nhiệm kỳ (Điện Nam Đông)", "diennamdong.lanhdao", "GET", f"/xa/{term_ward.pk}/nhiem-ky/", None),
+            ("toàn tỉnh (5 phường, báo cáo, nhiệm kỳ)", "tinh.kehoach", "GET", f"/tinh/{province.pk}/", None),
         ]
         results = []
         for label, user, method, url, data in pages:
