@@ -6,6 +6,8 @@ endpoints) so the requests reach the code behind the authentication.
 
 import pytest
 import schemathesis
+from django.core import signals
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
@@ -24,7 +26,13 @@ def test_schema_is_valid_openapi():
 
 @pytest.fixture
 def auth(w):
-    return {"Authorization": f"Bearer {ApiToken.issue(w.leader)}"}
+    # A WSGI request closes the database connection when it ends, which would end the test's
+    # transaction; Django's own test client holds these signals back the same way.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield {"Authorization": f"Bearer {ApiToken.issue(w.leader)}"}
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()
