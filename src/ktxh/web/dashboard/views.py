@@ -32,7 +32,9 @@ def _changes(entry) -> list[tuple[str, object, object]]:
     def shown(v):
         return STATUS_LABELS.get(v, v) if isinstance(v, str | bool) else v
 
-    return [(CHANGE_LABELS[k], shown(old), shown(new)) for k, (old, new) in entry.changes.items() if k in CHANGE_LABELS]
+    empty = (None, "", False)  # a new figure's blank fields say nothing
+    return [(CHANGE_LABELS[k], shown(old), shown(new)) for k, (old, new) in entry.changes.items()
+            if k in CHANGE_LABELS and not (old in empty and new in empty)]
 
 
 @signed_in
