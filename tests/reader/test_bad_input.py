@@ -115,6 +115,7 @@ def test_one_bad_file_among_good_ones(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["check", str(good), str(bad)]) == 2
     captured = capsys.readouterr()
     assert "rong.txt" in captured.err and "32/64" in captured.out
+    assert "Kiểm tra" in captured.err  # the progress bar over many files goes to stderr
 
 
 def test_errors_name_the_field_and_value() -> None:

@@ -39,12 +39,17 @@ def test_place_date_and_legal_bases() -> None:
 def test_heading_tree_and_section_paths() -> None:
     doc = seed_document("002")
     levels = {h.text: h.level for h in doc.headings}
-    assert levels["Phần thứ hai"] == 1
+    assert levels["Phần thứ hai: PHƯƠNG HƯỚNG NHIỆM VỤ PHÁT TRIỂN KTXH NĂM 2023"] == 1
     assert levels["1.2. Hoạt động sản xuất nông nghiệp"] == 5
     assert levels["* Trồng trọt"] > levels["1.2. Hoạt động sản xuất nông nghiệp"]
     p = next(p for p in doc.paragraphs if p.text.startswith("- Tổng sản lượng lương thực cây có hạt năm 2021"))
     assert p.location.section[-2:] == ("1.2. Hoạt động sản xuất nông nghiệp", "* Trồng trọt")
     assert p.location.line == 29
+    parts = [h.text for h in seed_document("000").headings if h.level == 1]
+    assert parts == [
+        "Phần thứ nhất: ĐÁNH GIÁ TÌNH HÌNH THỰC HIỆN KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NHIỆM KỲ 2016 – 2021",
+        "Phần thứ hai: PHƯƠNG HƯỚNG MỤC TIÊU VÀ NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU NHIỆM KỲ 2021 – 2026",
+    ]
     roman = [h.text for h in seed_document("000").headings if h.level == 3]
     assert roman[:2] == [
         "I. Đánh giá chung về tình hình thực hiện kế hoạch phát triển kinh tế - xã hội nhiệm kỳ 2016 – 2021",

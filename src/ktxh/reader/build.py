@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .document import Footnote, Heading, Location, Paragraph, Table
-from .headings import DASH, NUMBER, STAR, classify, number_parts
+from .headings import DASH, NUMBER, PART, STAR, classify, number_parts
 from .raw import RawBlock, RawTable
 
 
@@ -133,6 +133,11 @@ def _field(headings: list[Heading]) -> str:
     return found or field_of(headings[0].title, keep=True)
 
 
+def _is_title_line(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters) and len(text) <= 200
+
+
 def is_target_list_title(title: str) -> bool:
     return bool(_TARGET_LIST.search(title)) and len(title) <= 90 and not _NOT_TARGET_LIST.search(title)
 
@@ -176,6 +181,18 @@ def build(blocks: list[RawBlock | RawTable], docx_footnotes: dict[int, str] | No
         cls = classify(it.text)
         role = "body"
         fld = ""
+        if cls is None and stack and stack[-1].level == PART and headings and headings[-1] is stack[-1] \
+                and paragraphs and paragraphs[-1].role == "heading" and _is_title_line(it.text):
+            # "Phần thứ nhất" / "ĐÁNH GIÁ TÌNH HÌNH THỰC HIỆN" / "KẾ HOẠCH …": the part's title runs on.
+            h = stack[-1]
+            title = " ".join(x for x in (h.title, it.text.strip(" :")) if x)
+            stack[-1] = headings[-1] = Heading(h.level, h.marker, title, Location(
+                h.location.section[:-1] + (Heading(h.level, h.marker, title, h.location).text,),
+                h.location.paragraph, h.location.line))
+            paragraphs.append(Paragraph(it.text, Location(section(), index, loc_line), (), "heading"))
+            marks.extend((index, o) for o in it.marks)
+            refs.extend((index, o, n) for o, n in it.refs)
+            continue
         if target_at is not None and target_at < len(stack):
             # Inside a target list: numbered lines that continue the list, and bullets, are items.
             parts = number_parts(cls[1]) if cls else None

@@ -324,6 +324,25 @@ def _totals(ctx: _Ctx) -> Iterator[Claim]:
                 yield from emit(total, parts, "paren")
 
 
+_OF_PLAN_GAP = re.compile(r"(?i)^\s*,?\s*(?:ước\s+)?(?:đạt|bằng)\s+$")
+_OF_PLAN_AFTER = re.compile(r"(?i)^\s*(?:so\s+với\s+)?(?:kế\s+hoạch|KH\b|chỉ\s+tiêu|NQ\b|nghị\s+quyết)")
+
+
+def _of_plan(ctx: _Ctx) -> Iterator[Claim]:
+    """"5.814,7 tấn đạt 100,1% kế hoạch": a ratio whose plan figure the document does not give."""
+    nums, text = ctx.numbers, ctx.text
+    for i, n in enumerate(nums):
+        if n.unit != "%" or i == 0:
+            continue
+        prev = nums[i - 1]
+        if not prev.unit or prev.unit.startswith(("%", "‰")):
+            continue
+        if i > 1 and _SLASH.fullmatch(text[nums[i - 2].end : prev.start]):
+            continue  # "a/b đạt p%" is a ratio with both figures
+        if _OF_PLAN_GAP.match(text[prev.end : n.start]) and _OF_PLAN_AFTER.match(text[n.end : n.end + 30]):
+            yield Claim("ratio", ctx.quote, ctx.location, n, (prev,), "", {"plan_missing": True})
+
+
 def _shares(ctx: _Ctx) -> Iterator[Claim]:
     nums, text = ctx.numbers, ctx.text
     for i, n in enumerate(nums):
@@ -430,6 +449,7 @@ def find_claims(doc: Document) -> list[Claim]:
             claims.extend(_multiples(ctx, term_end))
             claims.extend(_totals(ctx))
             claims.extend(_shares(ctx))
+            claims.extend(_of_plan(ctx))
             structure = _structure(ctx)
             if structure is not None:
                 claims.append(structure)

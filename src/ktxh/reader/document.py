@@ -59,7 +59,7 @@ class Heading:
     def text(self) -> str:
         marker = self.marker + "." if self.marker[-1:].isalnum() and not self.marker.startswith("Phần") else self.marker
         if self.marker.lower().startswith("phần"):
-            marker = self.marker
+            return f"{self.marker}: {self.title}" if self.title else self.marker
         return f"{marker} {self.title}".strip()
 
 

@@ -69,6 +69,10 @@ def _finding(file: str, c: Claim, verdict: str, computed: Decimal | None, note: 
 
 
 def _ratio(file: str, c: Claim) -> Finding:
+    if c.data.get("plan_missing"):
+        (a,) = c.inputs
+        return _finding(file, c, "unverifiable", None,
+                        f"Văn bản không ghi số kế hoạch (chỉ tiêu) để tính {_fmt(a.value)} {a.unit} đạt bao nhiêu phần trăm.")
     a, b = c.inputs
     both = a.unit and b.unit and a.scale and b.scale
     av, bv = (a.base_value, b.base_value) if both else (a.value, b.value)
