@@ -101,10 +101,11 @@ def load_demo() -> bool:
             for i, name in enumerate(LUONG_SON_GROUPS, start=1):
                 AdminUnit.objects.create(code=f"{w.code}-{i:02d}", name=name, level="group", kind="to_dan_pho", parent=ward)
         (path,) = SEEDS.glob(f"{w.seed}_*.txt")
-        result = importer.import_document(
-            read_document(path), unit=ward, user=leader, kind=w.kind, start_year=w.start, end_year=w.end,
-            source=w.source,
-        )
+        # The plan's kind and years are read from the document, as for any upload.
+        result = importer.import_document(read_document(path), unit=ward, user=leader, source=w.source)
+        got = (result.plan.kind, result.plan.start_year, result.plan.end_year)
+        if got != (w.kind, w.start, w.end):
+            raise RuntimeError(f"Văn bản mẫu {w.seed} ({w.name}) đọc ra kế hoạch {got}, không phải {(w.kind, w.start, w.end)}.")
         # Fields now exist (the importer made them): give each officer theirs.
         fields = list(Field.objects.all())
         officers["kinhte"].fields.set([f for f in fields if f.code in ECONOMY_FIELDS])

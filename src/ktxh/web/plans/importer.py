@@ -145,13 +145,29 @@ def _clean_label(label: str) -> str:
     return label[:1].upper() + label[1:]
 
 
+_RANGE = re.compile(r"(?i)\b(?:giai\s+đoạn|nhiệm\s+kỳ)\s+((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})")
+_DATE_YEAR = re.compile(r"(?i)tháng\s+\d*\s*năm\s+\d{4}")
+
+
 def _infer_plan(doc: Document) -> tuple[str, int, int]:
-    periods = [p for p in (doc.metadata.period, *doc.metadata.periods) if p is not None]
-    if not periods:
-        raise WorkflowError(f"Không xác định được kỳ kế hoạch của “{doc.source}”: hãy chọn loại kế hoạch và năm.")
-    p = max(periods, key=lambda q: (q.end_year, q.end_year - q.start_year))
-    kind = PlanKind.ANNUAL if p.start_year == p.end_year else PlanKind.TERM
-    return kind, p.start_year, p.end_year
+    """The plan a document sets out, from its title block: the latest term or year it names.
+
+    "Nhiệm kỳ 2016 – 2021 và định hướng … nhiệm kỳ 2021 – 2026" is the 2021–2026 term; "…
+    năm 2021 và quyết nghị nhiệm vụ … năm 2022" the year 2022; a date line is no period.
+    """
+    head = " ".join(p.text for p in doc.paragraphs[:6])
+    ranges = [(int(a), int(b)) for a, b in _RANGE.findall(head) if int(a) < int(b)]
+    years = [int(y) for y in _YEAR.findall(_DATE_YEAR.sub(" ", head))]
+    if not ranges and not years:
+        periods = [p for p in (doc.metadata.period, *doc.metadata.periods) if p is not None]
+        if not periods:
+            raise WorkflowError(f"Không xác định được kỳ kế hoạch của “{Path(doc.source).name}”: hãy chọn loại kế hoạch và năm.")
+        ranges = [(p.start_year, p.end_year) for p in periods if p.start_year < p.end_year]
+        years = [p.start_year for p in periods if p.start_year == p.end_year]
+    term = max(ranges, key=lambda r: (r[1], r[0])) if ranges else None
+    if term and (not years or term[1] >= max(years)):
+        return PlanKind.TERM, term[0], term[1]
+    return PlanKind.ANNUAL, max(years), max(years)
 
 
 class _Plans:

@@ -76,3 +76,17 @@ def test_nothing_is_half_written_when_a_step_fails(w, monkeypatch):
 def test_only_the_commune_imports_into_its_plans(w, who):
     with pytest.raises(Denied):
         importer.import_document(seed("002"), unit=w.a, user=getattr(w, who))
+
+
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [
+        ("000", ("term", 2021, 2026)),  # "Nhiệm kỳ 2016 – 2021 và định hướng … nhiệm kỳ 2021 – 2026"
+        ("001", ("annual", 2022, 2022)),  # "… năm 2021 và quyết nghị nhiệm vụ … năm 2022"
+        ("002", ("term", 2021, 2025)),  # "giai đoạn 2021-2025"; "ngày tháng 6 năm 2023" is a date
+        ("003", ("annual", 2024, 2024)),  # "KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2024"
+        ("004", ("annual", 2024, 2024)),  # "KẾ HOẠCH Phát triển kinh tế - xã hội năm 2024"
+    ],
+)
+def test_plan_kind_and_years_are_read_from_the_title_block(prefix, expected):
+    assert importer._infer_plan(seed(prefix)) == expected
