@@ -112,3 +112,31 @@ def test_extract_text_summary(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["extract", str(seed_path("002"))]) == 0
     out = capsys.readouterr().out
     assert "Đơn vị: phường Lương Sơn" in out and "Loại văn bản: Báo cáo" in out
+
+
+RESULTS_MD = """## I. KẾT QUẢ THỰC HIỆN CHỈ TIÊU NĂM 2023
+
+| TT | Chỉ tiêu | ĐVT | Kế hoạch | Thực hiện | Tỷ lệ (%) |
+|---|---|---|---|---|---|
+| 1 | Số lượng cây lâm nghiệp phân tán đã trồng | cây | 4.500 | 11.800 | 226,22 |
+| 2 | Bảo hiểm xã hội tự nguyện | người | 119 | 118 | 99,16 |
+| 3 | Tổng sản lượng lương thực cây có hạt năm 2022 | tấn | 5.795,9 | 5.933,3 | 102,37 |
+| 4 | Dân số | Người | 12,575 | 12.600 | 100,2 |
+"""
+
+
+def test_markdown_table_with_plan_actual_and_percent_columns() -> None:
+    from ktxh.reader import check_document, read_document
+
+    doc = read_document(RESULTS_MD.encode(), filename="ket_qua.md")
+    assert doc.headings[0].text == "I. KẾT QUẢ THỰC HIỆN CHỈ TIÊU NĂM 2023"
+    assert doc.tables[0].rows[1][1] == "Số lượng cây lâm nghiệp phân tán đã trồng"
+    findings = check_document(doc)
+    assert [(f.verdict, f.stated_text, f.computed_text) for f in findings] == [
+        ("wrong", "226,22%", "262,22%"), ("ok", "99,16%", "99,16%"), ("ok", "102,37%", "102,37%"),
+        ("ok", "100,2%", "100,2%"),  # 12.600 / 12,575 = 100,198…%: ĐVT "Người" reads "12,575" as 12 575
+    ]
+    assert (findings[0].location.table, findings[0].location.row) == (1, 2)
+    assert "bảng 1, hàng 2" in str(findings[0].location)
+    a = doc.actuals[3]
+    assert (a.label, a.actual, a.plan, a.unit) == ("Dân số", 12600, 12575, "Người")

@@ -18,10 +18,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ktxh.core.numbers import Number, find_numbers
+from ktxh.core.errors import KtxhError
+from ktxh.core.numbers import Number, find_numbers, parse_number
 from ktxh.core.units import lookup_unit
 
-from .document import Document, Location, Paragraph
+from .document import Document, Location, Paragraph, Table
 
 _SLASH = re.compile(r"\s*/\s*")
 _LINK = re.compile(r"(?i)(đạt|bằng|=|tỷ lệ|tỉ lệ)")
@@ -462,7 +463,50 @@ def find_claims(doc: Document) -> list[Claim]:
             quote = " … ".join(q for _, q, _ in group)
             claims.append(Claim("share", quote, group[0][2], None, tuple(n for n, _, _ in group), "",
                                 {"group": "sections"}))
+    for table in doc.tables:
+        claims.extend(table_claims(table))
     return claims
+
+
+_PLAN_COL = re.compile(r"(?i)kế\s+hoạch|^kh\b|chỉ\s+tiêu\s+(?:giao|năm|kế)")
+_ACTUAL_COL = re.compile(r"(?i)thực\s+hiện|^th\b|^ước|kết\s+quả")
+_PERCENT_COL = re.compile(r"(?i)tỷ\s+lệ|tỉ\s+lệ|%|so\s+(?:với|sánh)")
+_UNIT_COL = re.compile(r"(?i)^(?:đvt|đơn\s+vị(?:\s+tính)?)$")
+_LABEL_COL = re.compile(r"(?i)chỉ\s+tiêu|nội\s+dung|danh\s+mục|tên")
+
+
+def _find(header: tuple[str, ...], pattern: re.Pattern[str], taken: set[int]) -> int | None:
+    for i, cell in enumerate(header):
+        if i not in taken and pattern.search(cell.strip()):
+            taken.add(i)
+            return i
+    return None
+
+
+def table_claims(table: Table) -> Iterator[Claim]:
+    """Rows of a table with plan, actual and percent columns ("Kế hoạch | Thực hiện | Tỷ lệ %")."""
+    for h, header in enumerate(table.rows[:3]):
+        taken: set[int] = set()
+        cols = {}
+        for name, pattern in (("unit", _UNIT_COL), ("percent", _PERCENT_COL), ("actual", _ACTUAL_COL),
+                              ("plan", _PLAN_COL), ("label", _LABEL_COL)):
+            cols[name] = _find(header, pattern, taken)
+        if cols["plan"] is None or cols["actual"] is None or cols["percent"] is None:
+            continue
+        for r, row in enumerate(table.rows[h + 1 :], start=h + 2):
+            cells = [*row, *[""] * (len(header) - len(row))]
+            unit = cells[cols["unit"]].strip() if cols["unit"] is not None else None
+            try:
+                actual = parse_number(cells[cols["actual"]], unit=unit or None)
+                plan = parse_number(cells[cols["plan"]], unit=unit or None)
+                pct = parse_number(cells[cols["percent"]], unit="%")
+            except KtxhError:
+                continue  # a group row, or a cell in words ("đạt")
+            loc = Location(table.location.section, None, table.location.line, table.index, r)
+            label = cells[cols["label"] if cols["label"] is not None else 0]
+            label = re.sub(r"^\s*(?:[IVX]+|\d+(?:\.\d+)*)[.\-]?\s*|^\s*[-+•]\s*", "", label).strip()
+            yield Claim("ratio", " | ".join(c for c in row if c), loc, pct, (actual, plan), label, {"unit": unit})
+        return
 
 
 def _share_group(section: tuple[str, ...]) -> tuple[str, ...]:

@@ -50,7 +50,7 @@ def _title(body: str, limit: int = 150) -> str | None:
 
 def classify(text: str) -> tuple[int, str, str] | None:
     """(level, marker, title) when ``text`` opens with a heading marker, else None."""
-    s = text.strip()
+    s = text.strip().lstrip("#").strip()  # Markdown "## 1. Về kinh tế"
     if not s:
         return None
     m = _PART.match(s)

@@ -7,6 +7,8 @@ import re
 from .errors import ReaderError
 from .raw import RawBlock, RawTable
 
+_MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _TAG = re.compile(r"</?[a-zA-Z][^>]{0,40}>")
 
@@ -47,7 +49,12 @@ def read_text(text: str) -> list[RawBlock | RawTable]:
     table: RawTable | None = None
     pending_blank: list[RawBlock] = []
     for number, line in enumerate(text.splitlines(), start=1):
-        cells = [clean_cell(c) for c in line.split("\t")] if "\t" in line else []
+        if _MD_SEPARATOR.match(line):
+            continue  # "|---|:---:|" under a Markdown table's header
+        if _MD_ROW.match(line):
+            cells = [clean_cell(c) for c in line.strip().strip("|").split("|")]
+        else:
+            cells = [clean_cell(c) for c in line.split("\t")] if "\t" in line else []
         is_row = sum(1 for c in cells if c) >= 2 or (table is not None and cells and any(cells))
         if is_row:
             if table is None:
