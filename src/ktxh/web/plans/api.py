@@ -5,14 +5,16 @@ from datetime import datetime
 from typing import Any
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import File, Form, Router, Schema
+from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
+from ktxh.reader import read_document
 from ktxh.web.accounts import permissions as perms
-from ktxh.web.schemas import Id, Pages, Version, Year, text
+from ktxh.web.schemas import MAX_ID, Id, Pages, Version, Year, text
 from ktxh.web.units.models import AdminUnit
 
-from . import services
+from . import importer, services
 from .models import Field, Indicator, Plan, PlanKind, TargetSource
 
 router = Router(tags=["Kế hoạch và chỉ tiêu"])
@@ -197,3 +199,29 @@ def set_target(request, plan_id: Id, data: TargetIn):
         request.user, plan, indicator=indicator, text=data.text, year=data.year, source=data.source,
         note=data.note, version=data.version,
     )
+
+
+class ImportOut(Schema):
+    plans: list[PlanOut]
+    targets: int
+    actuals: int
+    key_tasks: int
+    indicators_created: int
+    skipped: list[str]
+
+
+_UNIT_FORM = Form(..., ge=1, le=MAX_ID)
+_SOURCE_FORM = Form(TargetSource.HDND)
+_FILE = File(...)
+
+
+@router.post("/imports", response={201: ImportOut}, summary="Nhập văn bản (.docx, .txt) thành kế hoạch dự thảo")
+def import_file(request, unit_id: int = _UNIT_FORM, file: UploadedFile = _FILE, source: TargetSource = _SOURCE_FORM):
+    unit = get_object_or_404(AdminUnit.objects.select_related("parent"), pk=unit_id)
+    perms.require(perms.can_draft_plan(request.user, unit), f"Bạn không được nhập văn bản vào kế hoạch của {unit}.")
+    doc = read_document(file.read(importer.MAX_UPLOAD + 1), filename=file.name or "van-ban.txt")
+    result = importer.import_document(doc, unit=unit, user=request.user, source=source)
+    return 201, {
+        "plans": result.plans, "targets": result.targets, "actuals": result.actuals, "key_tasks": result.key_tasks,
+        "indicators_created": result.indicators_created, "skipped": result.skipped,
+    }

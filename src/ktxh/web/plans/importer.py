@@ -54,6 +54,7 @@ FIELDS = [  # canonical fields, matched on the reader's field or section words
     ("chinh-quyen", "Xây dựng chính quyền", ("nội chính", "chính quyền", "hành chính", "tư pháp", "chính trị")),
 ]
 OTHER_FIELD = ("chi-tieu-chung", "Chỉ tiêu chung")
+MAX_UPLOAD = 5 * 1024 * 1024  # the reader refuses larger files; read no more than that
 
 
 @dataclass

@@ -1,5 +1,6 @@
 """A plan or report goes through the reader into draft plans, targets and actuals, all or nothing."""
 
+import io
 from decimal import Decimal
 from pathlib import Path
 
@@ -90,3 +91,23 @@ def test_only_the_commune_imports_into_its_plans(w, who):
 )
 def test_plan_kind_and_years_are_read_from_the_title_block(prefix, expected):
     assert importer._infer_plan(seed(prefix)) == expected
+
+
+def test_upload_through_the_api_makes_a_draft(w):
+    from django.test import Client
+
+    from ktxh.web.accounts.models import ApiToken
+
+    (path,) = SEEDS.glob("003_*.txt")
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {ApiToken.issue(w.officer)}")
+    with path.open("rb") as fh:
+        r = client.post("/api/imports", {"unit_id": w.a.pk, "source": "ke_hoach", "file": fh})
+    assert r.status_code == 201, r.content
+    body = r.json()
+    assert [(p["start_year"], p["status"]) for p in body["plans"]] == [(2024, "draft"), (2023, "draft")]
+    assert body["targets"] > 20 and body["actuals"] > 10
+    refused = Client(HTTP_AUTHORIZATION=f"Bearer {ApiToken.issue(w.viewer)}")
+    with path.open("rb") as fh:
+        assert refused.post("/api/imports", {"unit_id": w.a.pk, "file": fh}).status_code == 403
+    empty = client.post("/api/imports", {"unit_id": w.a.pk, "file": io.BytesIO(b"")})
+    assert empty.status_code == 400 and "tệp" in empty.json()["detail"].lower()
