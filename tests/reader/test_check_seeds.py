@@ -117,6 +117,7 @@ def test_growth_without_base_is_listed_not_hidden() -> None:
 
 def test_average_growth_with_multiple_reports_the_years_it_implies() -> None:
     f = finding("000", "multiple", "1,81 lần", "bình quân 9,2%/năm, gấp 1,81 lần so với năm 2015")
+    assert f.quote.startswith("1. Lĩnh vực kinh tế. nền kinh tế trong nhiệm kỳ 2016 – 2021")
     assert f.verdict == "wrong"
     assert f.computed == Decimal("1.70")  # 1,092^6, from 2015 to the term's end 2021
     assert "6,74 năm" in f.note
@@ -153,7 +154,7 @@ def test_footnote_series_against_stated_totals() -> None:
     f = finding("000", "series", "64 tỷ đồng", "Tổng chi ngân sách 64 tỷ đồng")
     assert (f.verdict, f.computed) == ("wrong", Decimal("134.59"))
     assert "chú thích số 9" in f.note
-    f = finding("000", "average_growth", "35 %/năm", "84,6 tỷ đồng, tăng bình quân 35%/năm")
+    f = finding("000", "average_growth", "35%/năm", "84,6 tỷ đồng, tăng bình quân 35%/năm")
     assert f.verdict == "ok"
 
 

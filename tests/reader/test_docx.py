@@ -130,5 +130,5 @@ def test_real_word_footnotes_are_linked_like_written_ones() -> None:
     expected = [f for f in seed_findings("000") if f.kind in ("series", "average_growth")]
     assert _key(series) == _key(expected)
     assert [(f.verdict, f.stated_text) for f in series] == [
-        ("ok", "84,6 tỷ đồng"), ("ok", "35 %/năm"), ("wrong", "64 tỷ đồng"), ("wrong", "30 %/năm"),
+        ("ok", "84,6 tỷ đồng"), ("ok", "35%/năm"), ("wrong", "64 tỷ đồng"), ("wrong", "30%/năm"),
     ]

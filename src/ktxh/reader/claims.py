@@ -54,11 +54,16 @@ class Claim:
     data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
 
+_MARKER_ONLY = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVX]+|[A-DĐa-z])$")
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Spans of the sentences of a paragraph: a cut after "." "!" "?" before a capital letter."""
     spans, start = [], 0
     for m in re.finditer(r"[.!?…]+\s+", text):
         nxt = text[m.end() : m.end() + 1]
+        if _MARKER_ONLY.match(text, start, m.start()):
+            continue  # "1. Lĩnh vực kinh tế": the dot of a heading marker ends no sentence
         if nxt and (nxt.isupper() or nxt in "-+*"):
             spans.append((start, m.end()))
             start = m.end()

@@ -26,7 +26,7 @@ class Location:
     def __str__(self) -> str:
         parts = []
         if self.section:
-            parts.append(" › ".join(self.section))
+            parts.append(" › ".join(t if len(t) <= 60 else t[:59].rstrip() + "…" for t in self.section))
         if self.table is not None:
             parts.append(f"bảng {self.table}, hàng {self.row}")
         elif self.line is not None:

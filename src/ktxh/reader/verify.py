@@ -43,6 +43,8 @@ def _fmt(value: Decimal | None, decimals: int | None = None, unit: str | None = 
     if value is None:
         return ""
     try:
+        if unit and unit[0] in "%‰":
+            return format_number(value, decimals) + unit  # "35%/năm", not "35 %/năm"
         return format_number(value, decimals, unit)
     except KtxhError:
         return str(value)
@@ -136,8 +138,7 @@ def _multiple(file: str, c: Claim) -> Finding:
     except KtxhError as exc:
         return _finding(file, c, "unverifiable", None, exc.message)
     where = "" if c.data.get("term_from_text") else " (năm cuối lấy theo kỳ của văn bản)"
-    note = (f"{check.message} Số năm tính từ năm {base_year} đến {end_year}: {years}{where}; "
-            f"số năm mà hai số liệu cùng ngụ ý: {_fmt(check.years, 1)}.")
+    note = f"{check.message} Số năm tính từ năm {base_year} đến {end_year}: {years}{where}."
     computed = quantize(check.implied_multiple, m.decimals) if check.implied_multiple is not None else None
     return _finding(file, c, "ok" if check.consistent else "wrong", computed, note, m.decimals, "lần")
 
