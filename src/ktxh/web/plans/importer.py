@@ -59,6 +59,7 @@ MAX_UPLOAD = 5 * 1024 * 1024  # the reader refuses larger files; read no more th
 
 @dataclass
 class ImportResult:
+    user: object = None
     plans: list[Plan] = field(default_factory=list)
     targets: int = 0
     actuals: int = 0
@@ -224,6 +225,7 @@ def _add_target(result: ImportResult, plan: Plan, indicator: Indicator, *, year,
         return
     t = Target(plan=plan, indicator=indicator, year=year, source=source, text=text[:2000], label=label[:300], note=note)
     t.save()
+    audit.record(t, "import", result.user, {"text": [None, t.text]}, unit=plan.unit)
     result.targets += 1
 
 
@@ -256,7 +258,7 @@ def import_document(doc: Document, *, unit, user, kind: str | None = None, start
         raise WorkflowError(f"Văn bản nhập cho một xã, phường; “{unit}” không phải xã, phường.")
     if kind is None or start_year is None or end_year is None:
         kind, start_year, end_year = _infer_plan(doc)
-    result = ImportResult()
+    result = ImportResult(user=user)
     indicators = _Indicators()
     with transaction.atomic():
         plans = _Plans(user, unit, doc, kind, start_year, end_year, title)

@@ -15,7 +15,13 @@ class ActualAdmin(admin.ModelAdmin):
     list_filter = ("status", "is_estimate", "period")
     search_fields = ("indicator__name", "unit__name")
     raw_id_fields = ("unit", "indicator", "period")
-    readonly_fields = ("version", "status", "value")
+
+    # Figures change only through the workflow (versions, permissions, audit): the admin shows them.
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(AuditEntry)

@@ -38,6 +38,7 @@ def test_luong_son_report_becomes_a_draft_term_plan_with_its_figures(w):
     assert Target.objects.get(plan=plan, indicator=revenue, year=2023).text == "3.809.000.000 đồng"
     assert result.actuals == Actual.objects.filter(unit=w.a).count() >= 8
     assert AuditEntry.objects.filter(action="import", model="tracking.actual").count() == result.actuals
+    assert AuditEntry.objects.filter(action="import", model="plans.target").count() == result.targets
 
 
 def test_targets_keep_the_readers_parse(w):
