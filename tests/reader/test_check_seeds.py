@@ -193,3 +193,11 @@ def test_html_page_to_share(tmp_path, capsys: pytest.CaptureFixture[str]) -> Non
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and 'lang="vi"' in page
     assert "95,24%" in page and "Tổ dân phố đạt TDP văn hóa là 20/21 tổ = 95,45%" in page
+
+
+def test_shares_of_one_total_in_a_sentence_must_imply_the_same_total() -> None:
+    # 73 hộ = 2,13% needs 3.411–3.435 households, 69 hộ = 1,99% needs 3.450–3.476: not checkable, but noted.
+    f = finding("002", "share", "2,13%", "tổng số hộ nghèo 73 hộ = 2.13%")
+    assert f.verdict == "unverifiable" and "không cùng một tổng" in f.note
+    # 52 hộ = 1,53% and 72 hộ cận nghèo = 2,12% fit one total (about 3.400 households).
+    assert "không cùng một tổng" not in finding("002", "share", "1,53%", "tổng số hộ nghèo 52 hộ = 1,53%").note

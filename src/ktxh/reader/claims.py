@@ -351,6 +351,7 @@ def _of_plan(ctx: _Ctx) -> Iterator[Claim]:
 
 def _shares(ctx: _Ctx) -> Iterator[Claim]:
     nums, text = ctx.numbers, ctx.text
+    found: list[tuple[Number, Number]] = []
     for i, n in enumerate(nums):
         if n.unit != "%" or i == 0:
             continue
@@ -358,7 +359,11 @@ def _shares(ctx: _Ctx) -> Iterator[Claim]:
         if i > 1 and _SLASH.fullmatch(text[nums[i - 2].end : prev.start]):
             continue  # "20/21 tổ = 95,45%" is a ratio
         if is_count(prev) and _SHARE_GAP.match(text[prev.end : n.start]):
-            yield Claim("share", ctx.quote, ctx.location, n, (prev,), "", {"part": prev})
+            found.append((prev, n))
+    for prev, n in found:
+        # "73 hộ = 2.13%; hộ cận nghèo 69 hộ = 1.99%": shares of the same households imply one total.
+        peers = tuple((q, m) for q, m in found if m is not n and unit_key(q) == unit_key(prev))
+        yield Claim("share", ctx.quote, ctx.location, n, (prev,), "", {"part": prev, "peers": peers})
 
 
 def _structure(ctx: _Ctx) -> Claim | None:

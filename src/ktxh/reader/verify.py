@@ -185,11 +185,28 @@ def _average_growth(file: str, c: Claim) -> Finding:
     return _finding(file, c, "ok" if check.consistent else "wrong", quantize(check.computed, d), note, d)
 
 
+def _implied_total(part: Number, pct: Number) -> tuple[Decimal, Decimal]:
+    """The totals for which ``part`` is ``pct`` once rounded or truncated to its decimals."""
+    unit = Decimal(1).scaleb(-pct.decimals)
+    low_pct, high_pct = pct.value - unit / 2, pct.value + unit
+    if low_pct <= 0:
+        return Decimal(0), Decimal("Infinity")
+    return part.value * HUNDRED / high_pct, part.value * HUNDRED / low_pct
+
+
 def _share(file: str, c: Claim) -> Finding:
     if c.data.get("part") is not None:
         part = c.data["part"]
-        return _finding(file, c, "unverifiable", None,
-                        f"Không có tổng số để tính {_fmt(part.value)} {part.unit or ''} chiếm bao nhiêu phần trăm.")
+        note = f"Không có tổng số để tính {_fmt(part.value)} {part.unit or ''} chiếm bao nhiêu phần trăm."
+        lo, hi = _implied_total(part, c.stated)
+        for q, m in c.data.get("peers", ()):
+            qlo, qhi = _implied_total(q, m)
+            if qhi < lo or qlo > hi:
+                note += (f" Lưu ý: {_fmt(part.value)} {part.unit} = {_fmt(c.stated.value)}% ngụ ý tổng khoảng "
+                         f"{_fmt(lo, 0)}–{_fmt(hi, 0)}, còn {_fmt(q.value)} {q.unit} = {_fmt(m.value)}% ngụ ý "
+                         f"{_fmt(qlo, 0)}–{_fmt(qhi, 0)}: hai tỷ lệ trong cùng câu không cùng một tổng.")
+                break
+        return _finding(file, c, "unverifiable", None, note)
     values = [n.value for n in c.inputs]
     check = check_shares(values)
     shown = " + ".join(_fmt(v) for v in values)
