@@ -94,7 +94,7 @@ def _words(name: str, words) -> tuple[str, dict]:
     return ", ".join(f"%({k})s" for k in params), params
 
 
-def status_sql(*, province: bool) -> tuple[str, dict]:
+def status_sql(*, province: bool, term: bool = False) -> tuple[str, dict]:
     """The statement, with its fixed parameters; callers add period, year, ends and province."""
     d = _Dialect(connection.vendor)
     yes, yes_params = _words("yes", _QUALITATIVE_YES)
@@ -103,6 +103,10 @@ def status_sql(*, province: bool) -> tuple[str, dict]:
     u, p, t, i = AdminUnit._meta.db_table, Plan._meta.db_table, Target._meta.db_table, Indicator._meta.db_table
     a, per = Actual._meta.db_table, Period._meta.db_table
     x, lo, hi = "x", "lo", "hi"
+    # % of plan rounded to 2 places (half up) reaching the threshold; None (a zero or negative
+    # denominator where the evaluator gives no %) is short: không đạt.
+    short = ("CASE WHEN (CASE WHEN kind = 'assigned' OR (NOT based AND NOT dn) THEN pd <> 0 "
+             "ELSE pd > 0 END) AND pn * 100 / NULLIF(pd, 0) >= %(cut)s THEN 'co_ban_dat' ELSE 'khong_dat' END")
     sql = f"""
 WITH cu AS (
   SELECT u.id, u.parent_id FROM {u} u
@@ -116,29 +120,35 @@ pl AS (
   FROM {p} p JOIN cu ON cu.id = p.unit_id
   WHERE p.start_year <= %(year)s AND %(year)s <= p.end_year
 ),
-tg AS (
+tg0 AS (
   SELECT t.id, t.plan_id, pl.unit_id, pl.province_id, t.indicator_id, i.field_id, t.source,
     {d.text("kind")} AS kind, {d.num("low")} AS low, {d.num("high")} AS high,
     {d.flag("low_strict")} AS ls, {d.flag("high_strict")} AS hs, ({d.text("direction")} = 'down') AS down,
-    {d.text("change_mode")} AS mode, {d.base_year()} AS base_year,
-    ROW_NUMBER() OVER (PARTITION BY t.plan_id, t.indicator_id ORDER BY CASE t.source {prio} ELSE 99 END, t.id) AS prn
+    {d.text("change_mode")} AS mode, {d.base_year()} AS base_year
   FROM {t} t JOIN pl ON pl.id = t.plan_id AND pl.rn = 1 JOIN {i} i ON i.id = t.indicator_id
-  WHERE CASE WHEN %(term)s THEN t.year IS NULL
-        ELSE (t.year = %(year)s OR (t.year IS NULL AND pl.start_year = %(year)s AND pl.end_year = %(year)s)) END
+  WHERE {"t.year IS NULL" if term else
+         "(t.year = %(year)s OR (t.year IS NULL AND pl.start_year = %(year)s AND pl.end_year = %(year)s))"}
 ),
-gv AS (
-  SELECT plan_id, indicator_id, low AS given, ROW_NUMBER() OVER (PARTITION BY plan_id, indicator_id ORDER BY id) AS grn
-  FROM tg WHERE source = 'cap_tren' AND kind <> 'assigned' AND low IS NOT NULL
+tg1 AS (
+  -- the primary target of each indicator, and the upper level's figure an "assigned" target is measured
+  -- against (the first cap_tren sibling with a low bound): windows, not joins, so no nested loop.
+  SELECT tg0.*,
+    ROW_NUMBER() OVER (PARTITION BY plan_id, indicator_id ORDER BY CASE source {prio} ELSE 99 END, id) AS prn,
+    MIN(CASE WHEN source = 'cap_tren' AND kind <> 'assigned' AND low IS NOT NULL THEN id END)
+      OVER (PARTITION BY plan_id, indicator_id) AS gid
+  FROM tg0
+),
+tg AS (
+  SELECT tg1.*, MAX(CASE WHEN id = gid THEN low END) OVER (PARTITION BY plan_id, indicator_id) AS given FROM tg1
 ),
 fx AS (
-  SELECT tg.*, a.id AS aid, a.value AS v, a.text AS atext, ba.id AS baid, ba.value AS bv, gv.given
+  SELECT tg.*, a.id AS aid, a.value AS v, a.text AS atext, ba.id AS baid, ba.value AS bv
   FROM tg
   LEFT JOIN {a} a ON a.unit_id = tg.unit_id AND a.indicator_id = tg.indicator_id AND a.period_id = %(period)s
     AND a.status = 'approved'
   LEFT JOIN {per} bp ON tg.kind = 'change' AND bp.kind = 'year' AND bp.year = tg.base_year
   LEFT JOIN {a} ba ON ba.unit_id = tg.unit_id AND ba.indicator_id = tg.indicator_id AND ba.period_id = bp.id
     AND ba.status = 'approved'
-  LEFT JOIN gv ON tg.kind = 'assigned' AND gv.plan_id = tg.plan_id AND gv.indicator_id = tg.indicator_id AND gv.grn = 1
 ),
 xs AS (
   SELECT fx.*,
@@ -147,15 +157,31 @@ xs AS (
                 ELSE (CASE WHEN down THEN bv - v ELSE v - bv END) END
          ELSE v END AS x,
     CASE WHEN kind = 'assigned' THEN (CASE WHEN down THEN NULL ELSE given * (1 + low / 100) END) ELSE low END AS lo,
-    CASE WHEN kind = 'assigned' THEN (CASE WHEN down THEN given ELSE given * (1 + high / 100) END)
+    CASE WHEN kind = 'assigned' THEN
+           (CASE WHEN down THEN given WHEN high IS NOT NULL THEN given * (1 + high / 100) ELSE given * (1 + low / 100) END)
          WHEN kind = 'exact' THEN low ELSE high END AS hi,
     CASE WHEN kind = 'change' THEN FALSE ELSE down END AS dn,
+    kind = 'change' AND baid IS NOT NULL AS based,
+    -- the level a change from the base plans for, which percent of plan is measured against
+    CASE WHEN mode = 'percent' THEN bv * (1 + COALESCE(low, 0) / 100 * (CASE WHEN down THEN -1 ELSE 1 END))
+         ELSE bv + (CASE WHEN down THEN -COALESCE(low, 0) ELSE COALESCE(low, 0) END) END AS planned,
     CASE WHEN aid IS NULL OR v IS NULL THEN 'chua_co_so_lieu'
          WHEN kind = 'assigned' AND given IS NULL THEN 'chua_co_so_lieu'
          WHEN kind = 'change' AND baid IS NOT NULL AND (bv IS NULL OR (mode = 'percent' AND bv = 0))
            THEN 'chua_co_so_lieu'
     END AS early
   FROM fx
+),
+ys AS (
+  -- percent of plan for a figure short of its target: pn * 100 / pd
+  SELECT xs.*,
+    CASE WHEN kind = 'assigned' THEN (CASE WHEN down THEN given ELSE v END)
+         WHEN based THEN (CASE WHEN down THEN planned ELSE v END)
+         WHEN NOT dn THEN x ELSE hi END AS pn,
+    CASE WHEN kind = 'assigned' THEN (CASE WHEN down THEN v ELSE given END)
+         WHEN based THEN (CASE WHEN down THEN v ELSE planned END)
+         WHEN NOT dn THEN lo ELSE x END AS pd
+  FROM xs
 )
 SELECT unit_id, province_id, id, indicator_id, field_id, prn = 1 AS is_primary,
   CASE
@@ -166,17 +192,15 @@ SELECT unit_id, province_id, id, indicator_id, field_id, prn = 1 AS is_primary,
            ELSE 'chua_co_so_lieu' END
     WHEN early IS NOT NULL THEN early
     WHEN NOT dn THEN
-      CASE WHEN {lo} IS NOT NULL AND ({d.lt(x, lo)} OR (ls AND {d.eq(x, lo)})) THEN
-             CASE WHEN {lo} <> 0 AND {x} * 100 / {lo} >= %(cut)s THEN 'co_ban_dat' ELSE 'khong_dat' END
+      CASE WHEN {lo} IS NOT NULL AND ({d.lt(x, lo)} OR (ls AND {d.eq(x, lo)})) THEN {short}
            WHEN {hi} IS NOT NULL AND {d.gt(x, hi)} AND kind <> 'min' THEN 'vuot'
            ELSE 'dat' END
     ELSE
-      CASE WHEN {hi} IS NOT NULL AND ({d.gt(x, hi)} OR (hs AND {d.eq(x, hi)})) THEN
-             CASE WHEN {x} > 0 AND {hi} * 100 / {x} >= %(cut)s THEN 'co_ban_dat' ELSE 'khong_dat' END
+      CASE WHEN {hi} IS NOT NULL AND ({d.gt(x, hi)} OR (hs AND {d.eq(x, hi)})) THEN {short}
            WHEN {lo} IS NOT NULL AND {d.lt(x, lo)} AND kind <> 'max' THEN 'vuot'
            ELSE 'dat' END
   END AS status
-FROM xs
+FROM ys
 """
     return sql, {**yes_params, **no_params}
 
@@ -184,7 +208,7 @@ FROM xs
 def _params(period: Period, province, threshold) -> dict:
     # quantize(pct, 2) >= threshold (half up) is pct >= threshold - 0.005.
     cut = Decimal(threshold) - Decimal("0.005")
-    params = {"period": period.pk, "year": period.year, "ends": period.ends_on, "term": period.kind == "term",
+    params = {"period": period.pk, "year": period.year, "ends": period.ends_on,
               "cut": cut if connection.vendor == "postgresql" else float(cut) - SQLITE_SLACK}
     if province is not None:
         params["province"] = getattr(province, "pk", province)
@@ -199,13 +223,13 @@ def _run(sql: str, params: dict) -> list[tuple]:
 
 def statuses(period: Period, *, province=None, threshold=DEFAULT_THRESHOLD) -> list[TargetStatus]:
     """The status of every target of every commune (of ``province``, or of the country)."""
-    sql, fixed = status_sql(province=province is not None)
+    sql, fixed = status_sql(province=province is not None, term=period.kind == "term")
     rows = _run(sql, {**fixed, **_params(period, province, threshold)})
     return [TargetStatus(u, p, t, i, f, bool(primary), Status(s)) for u, p, t, i, f, primary, s in rows]
 
 
 def _counts(group: str, period: Period, province, threshold) -> list[tuple]:
-    sql, fixed = status_sql(province=province is not None)
+    sql, fixed = status_sql(province=province is not None, term=period.kind == "term")
     counted = f"SELECT {group}, status, COUNT(*) FROM ({sql}) s WHERE is_primary GROUP BY {group}, status"
     return _run(counted, {**fixed, **_params(period, province, threshold)})
 
