@@ -11,7 +11,7 @@ by the first source in ``SOURCE_PRIORITY``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ktxh.core.errors import KtxhError
 from ktxh.core.evaluate import evaluate, summarize, summary_sentence
@@ -106,5 +106,8 @@ def evaluate_plan(plan, period: Period) -> PlanEvaluation:
             ev = evaluate(core, _figure(actual), base=_base(t, core, plan.unit), assigned=_assigned(t, core, targets))
         except KtxhError as exc:
             ev = Evaluation(core, None, Status.CHUA_CO_SO_LIEU, note=exc.message)
+        if actual is not None and period.kind not in (PeriodKind.YEAR, PeriodKind.TERM) and t.year is not None:
+            # Seed 002: "Ước thu ngân sách nhà nước là 1.930.000.000/3.809.000.000 đạt 50,67 %" — progress, not the year's result.
+            ev = replace(ev, note=" ".join(x for x in (ev.note, f"Tiến độ {period.label} so với chỉ tiêu cả năm {t.year}.") if x))
         rows.append(Row(t, actual, ev, primary_ids[t.indicator_id] == t.pk))
     return PlanEvaluation(plan, period, rows)

@@ -64,3 +64,16 @@ def test_summary_counts_each_indicator_once(w):
     assert len(result.rows) == 2
     assert sum(result.counts.values()) == 1
     assert result.sentence.startswith("Kết quả thực hiện 01 chỉ tiêu kinh tế - xã hội năm 2022: có 01 chỉ tiêu cơ bản đạt")
+
+
+def test_half_year_figure_is_shown_as_progress_against_the_year(w):
+    # Seed 002: "Ước thu ngân sách nhà nước là 1.930.000.000/3.809.000.000 đạt 50,67 %."
+    from ktxh.web.tracking.models import Period
+
+    revenue = Indicator.objects.create(code="thu-nsnn", name="Thu ngân sách nhà nước", unit="đồng", field=w.econ)
+    Target.objects.create(plan=w.plan, indicator=revenue, year=2023, source="ke_hoach", text="3.809.000.000 đồng")
+    half = Period.get("half", 2023)
+    approved(w, revenue, "1.930.000.000", period=half)
+    (row,) = evaluate_plan(w.plan, half).rows
+    assert row.evaluation.percent_of_plan == Decimal("50.67")
+    assert "Tiến độ 6 tháng đầu năm 2023 so với chỉ tiêu cả năm 2023" in row.evaluation.note

@@ -57,3 +57,17 @@ def test_merged_unit_keeps_its_former_units(province):
     assert [u.name for u in new.lineage()] == ["Bá Xuyên", "Tân Quang", "Lương Sơn (cũ)"]
     assert new.is_valid_on(dt.date(2025, 7, 1)) and not new.is_valid_on(end)
     assert old[0].is_valid_on(end) and not old[0].is_valid_on(dt.date(2025, 7, 1))
+
+
+def test_api_lists_the_units_valid_on_a_day(w):
+    from ktxh.web.tests.factories import Api
+
+    w.b.valid_to = dt.date(2025, 6, 30)
+    w.b.save()
+    merged = unit("00009", "Phường Mới", "commune", "phuong", w.p, valid_from=dt.date(2025, 7, 1))
+    merged.predecessors.set([w.a, w.b])
+    api = Api(w.viewer)
+    names = {u["name"] for u in api.get("/units", level="commune", valid_on="2025-07-01").json()["items"]}
+    assert "Phường Mới" in names and "Lê Lợi" not in names and "Lương Sơn" in names
+    detail = api.get(f"/units/{merged.pk}").json()
+    assert {u["name"] for u in detail["predecessors"]} == {"Lương Sơn", "Lê Lợi"}
