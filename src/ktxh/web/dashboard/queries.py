@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from ktxh.web.accounts import permissions as perms
-from ktxh.web.plans.models import Field, Plan, PlanKind, PlanStatus
+from ktxh.web.plans.models import Field, Plan, PlanKind, PlanStatus, Target
 from ktxh.web.tracking.models import Actual, ActualStatus, AuditEntry, Period, PeriodKind
 from ktxh.web.units.models import AdminUnit, Level
 
@@ -52,14 +52,18 @@ def plan_for(user, unit, year: int | None = None, plans: list[Plan] | None = Non
 
 
 def default_plan(user, unit) -> Plan | None:
-    """The plan a commune's dashboard opens on: the latest one with approved figures in its
-    years, else the latest one."""
-    years = set(
-        Actual.objects.filter(unit=unit, status=ActualStatus.APPROVED).values_list("period__year", flat=True).distinct()
+    """The plan a commune's dashboard opens on: the latest one with an approved figure of one
+    of its targets in its years, else the latest one."""
+    figures = set(
+        Actual.objects.filter(unit=unit, status=ActualStatus.APPROVED).values_list("indicator_id", "period__year")
     )
-    plans = [p for p in plans_of(user, unit) if years.intersection(p.years)]
-    if plans:
-        return min(plans, key=lambda p: (-p.end_year, p.kind != PlanKind.ANNUAL, p.status != PlanStatus.APPROVED, -p.pk))
+    plans = list(plans_of(user, unit))
+    wanted: dict[int, set] = defaultdict(set)
+    for plan_id, indicator_id in Target.objects.filter(plan__in=plans).values_list("plan_id", "indicator_id"):
+        wanted[plan_id].add(indicator_id)
+    met = [p for p in plans if any(i in wanted[p.pk] and y in p.years for i, y in figures)]
+    if met:
+        return min(met, key=lambda p: (-p.end_year, p.kind != PlanKind.ANNUAL, p.status != PlanStatus.APPROVED, -p.pk))
     return plan_for(user, unit)
 
 
@@ -85,24 +89,24 @@ def periods_for(plan: Plan) -> list[Period]:
 
 
 def default_period(plan: Plan, periods: list[Period]) -> Period | None:
-    """The latest period that has both targets of the plan and approved figures of its unit;
+    """The latest period with an approved figure of one of the targets the plan weighs in it;
     else the period with the most targets (the latest of equals)."""
-    years = list(plan.targets.values_list("year", flat=True))
+    targets = list(plan.targets.values_list("indicator_id", "year"))
 
-    def targets_in(p: Period) -> int:  # the targets tracking.evaluation weighs in ``p``
+    def weighed(p: Period) -> set[int]:  # the indicators tracking.evaluation weighs in ``p``
         if p.kind == PeriodKind.TERM:
-            return sum(1 for y in years if y is None)
-        return sum(1 for y in years if y == p.year or (y is None and plan.start_year == plan.end_year == p.year))
+            return {i for i, y in targets if y is None}
+        return {i for i, y in targets if y == p.year or (y is None and plan.start_year == plan.end_year == p.year)}
 
-    with_data = set(
+    figures = set(
         Actual.objects.filter(unit=plan.unit, period__in=periods, status=ActualStatus.APPROVED)
-        .values_list("period_id", flat=True).distinct()
+        .values_list("period_id", "indicator_id")
     )
-    counted = [(p, targets_in(p)) for p in periods]
-    dated = [p for p, n in counted if n and p.pk in with_data]
+    counted = [(p, weighed(p)) for p in periods]
+    dated = [p for p, ids in counted if any((p.pk, i) in figures for i in ids)]
     if dated:
         return max(dated, key=lambda p: (p.ends_on, p.kind == PeriodKind.YEAR))
-    best = max(counted, key=lambda pn: (pn[1], pn[0].ends_on), default=None)
+    best = max(counted, key=lambda pi: (len(pi[1]), pi[0].ends_on), default=None)
     return best[0] if best else None
 
 
@@ -162,13 +166,14 @@ def level_of(parsed: dict):
 
 
 def overview_periods(province) -> tuple[list[Period], Period | None]:
-    """Periods (not terms), latest first, and the latest one with an approved figure in the province."""
+    """Periods (not terms), latest first, and the one with the most approved figures in the
+    province (the latest of equals): a stray early figure of next year does not hide this one."""
     periods = list(Period.objects.exclude(kind=PeriodKind.TERM).order_by("-ends_on", "kind"))
-    latest = (
-        Actual.objects.filter(unit__parent=province, status=ActualStatus.APPROVED)
-        .exclude(period__kind=PeriodKind.TERM).order_by("-period__ends_on").values_list("period_id", flat=True).first()
+    counts = dict(
+        Actual.objects.filter(unit__parent=province, status=ActualStatus.APPROVED).exclude(period__kind=PeriodKind.TERM)
+        .values_list("period_id").annotate(n=Count("pk")).values_list("period_id", "n")
     )
-    default = next((p for p in periods if p.pk == latest), periods[0] if periods else None)
+    default = max(periods, key=lambda p: (counts.get(p.pk, 0), p.ends_on), default=None)
     return periods, default
 
 

@@ -48,19 +48,19 @@ def shots() -> Path:
 
 
 @pytest.fixture
-def bw(transactional_db):
-    from ktxh.web.dashboard.tests.showcase import showcase
-    from ktxh.web.tests.factories import world
+def demo(transactional_db):
+    """The demo province: the five seed wards, read and imported as ``ktxh serve`` loads them."""
+    from ktxh.web.demo.load import load_demo
 
-    w = world()
-    showcase(w)
-    return w
+    load_demo()
 
 
 def log_in(page, base: str, username: str) -> None:
+    from ktxh.web.demo.load import PASSWORD
+
     page.goto(f"{base}/dang-nhap/")
     page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill("mat-khau-thu")
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
     page.wait_for_load_state()
 
