@@ -45,3 +45,41 @@ def test_a_change_must_name_its_version(w):
     with pytest.raises(workflow.WorkflowError) as err:
         workflow.enter(w.officer, unit=w.a, indicator=w.grain, period=w.year, text="5.934")
     assert "phiên bản" in err.value.message
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_threads_saving_from_one_version_one_wins(request):
+    """On a real server (PostgreSQL), two saves racing from version 1: exactly one lands."""
+    import threading
+
+    from django.db import connection, connections
+
+    from ktxh.web.tests.factories import world
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs a database with concurrent connections (PostgreSQL)")
+    w = world()
+    colleague = user("luongson.kinhte2", Role.OFFICER, w.a, [w.econ])
+    start = workflow.enter(w.officer, unit=w.a, indicator=w.grain, period=w.year, text="5.933,3")
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def save(who, text):
+        try:
+            barrier.wait()
+            workflow.enter(who, unit=w.a, indicator=w.grain, period=w.year, text=text, version=start.version)
+            outcomes.append("saved")
+        except workflow.ConflictError:
+            outcomes.append("refused")
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=save, args=a) for a in ((w.officer, "5.934"), (colleague, "6.000"))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(outcomes) == ["refused", "saved"]
+    stored = Actual.objects.get(pk=start.pk)
+    assert stored.version == 2 and stored.text in ("5.934", "6.000")
+    assert AuditEntry.objects.filter(object_id=start.pk, model="tracking.actual").count() == 2
