@@ -201,3 +201,22 @@ def test_shares_of_one_total_in_a_sentence_must_imply_the_same_total() -> None:
     assert f.verdict == "unverifiable" and "không cùng một tổng" in f.note
     # 52 hộ = 1,53% and 72 hộ cận nghèo = 2,12% fit one total (about 3.400 households).
     assert "không cùng một tổng" not in finding("002", "share", "1,53%", "tổng số hộ nghèo 52 hộ = 1,53%").note
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kích hoạt mức 02 thành công (số liệu cập nhật đến ngày 31/10/2023).",
+        "Thực hiện Công văn số 1388/UBND-VP ngày 01/6/2023 của UBND thành phố Sông Công.",
+        "Thực hiện Nghị quyết số 08/NQ-HĐND ngày 26/12/2022 của Hội đồng nhân dân phường Nhơn Hưng.",
+        "Tham dự Lễ công bố Nghị quyết số 721/NQ-UBTVQH15 thành lập thị xã Tịnh Biên.",
+        "Số: /BC-UBND",
+        "Áp dụng hệ thống quản lý chất lượng theo Tiêu chuẩn Quốc gia TCVN ISO 9001:2015.",
+        "Công tác trực phòng chống thiên tai đảm bảo 24/24h.",
+        "Công bố chỉ số CCHC năm 2022, Nhơn Hưng đạt hạng 05/14 đơn vị.",
+    ],
+)
+def test_never_claims(text: str) -> None:
+    from ktxh.reader.claims import claims_in_text
+
+    assert claims_in_text(text) == []
