@@ -132,3 +132,27 @@ def test_real_word_footnotes_are_linked_like_written_ones() -> None:
     assert [(f.verdict, f.stated_text) for f in series] == [
         ("ok", "84,6 tỷ đồng"), ("ok", "35%/năm"), ("wrong", "64 tỷ đồng"), ("wrong", "30%/năm"),
     ]
+
+
+def test_word_heading_and_list_styles_stand_for_markers() -> None:
+    d = docx.Document()
+    d.add_paragraph("KẾ HOẠCH phát triển kinh tế - xã hội năm 2024", style="Title")
+    d.add_paragraph("Đánh giá kết quả năm 2023", style="Heading 1")
+    d.add_paragraph("Sản xuất nông nghiệp", style="Heading 2")
+    d.add_paragraph("Số lượng cây lâm nghiệp phân tán đã trồng là 11.800 cây/4.500 cây đạt 226,22% tỷ lệ cây sống đạt 95%.")
+    d.add_paragraph("Các chỉ tiêu chủ yếu", style="Heading 1")
+    d.add_paragraph("Thu nhập bình quân đầu người: 64.000.000 đồng/người/năm.", style="List Number")
+    d.add_paragraph("Vận động người dân tham gia BHYT đạt 93%.", style="List Number")
+    buf = io.BytesIO()
+    d.save(buf)
+    doc = read_document(buf.getvalue(), filename="ke_hoach.docx")
+    assert [(h.level, h.text) for h in doc.headings] == [
+        (1, "KẾ HOẠCH phát triển kinh tế - xã hội năm 2024"), (3, "Đánh giá kết quả năm 2023"),
+        (4, "Sản xuất nông nghiệp"), (3, "Các chỉ tiêu chủ yếu"),
+    ]
+    [f] = check_document(doc)
+    assert (f.verdict, f.computed_text) == ("wrong", "262,22%")
+    assert f.location.section[-1] == "Sản xuất nông nghiệp" and f.location.paragraph == 4
+    assert [(t.label, t.target.low) for t in doc.targets] == [
+        ("Thu nhập bình quân đầu người", Decimal("64000000")), ("Vận động người dân tham gia BHYT đạt 93%", Decimal(93)),
+    ]

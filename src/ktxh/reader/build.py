@@ -39,6 +39,8 @@ class _Para:
     line: int | None
     marks: list[int] = field(default_factory=list)  # offsets of line-break footnote marks
     refs: list[tuple[int, int]] = field(default_factory=list)  # real (.docx) references
+    heading_level: int | None = None
+    list_item: bool = False
 
 
 def join_blocks(blocks: list[RawBlock | RawTable]) -> list[_Para | RawTable]:
@@ -73,7 +75,8 @@ def join_blocks(blocks: list[RawBlock | RawTable]) -> list[_Para | RawTable]:
                 blank_before = False
                 continue
         lead = len(text) - len(text.lstrip())
-        out.append(_Para(text.strip(), b.line, [], [(max(0, o - lead), n) for o, n in b.footnotes]))
+        out.append(_Para(text.strip(), b.line, [], [(max(0, o - lead), n) for o, n in b.footnotes],
+                         b.heading_level, b.list_item))
         blank_before = False
     return out
 
@@ -179,6 +182,8 @@ def build(blocks: list[RawBlock | RawTable], docx_footnotes: dict[int, str] | No
         index = len(paragraphs) + 1
         loc_line = it.line
         cls = classify(it.text)
+        if cls is None and it.heading_level is not None:
+            cls = (it.heading_level, "", it.text.strip(" :.") if len(it.text) <= 150 else it.text[:80] + "…")
         role = "body"
         fld = ""
         if cls is None and stack and stack[-1].level == PART and headings and headings[-1] is stack[-1] \
@@ -202,7 +207,7 @@ def build(blocks: list[RawBlock | RawTable], docx_footnotes: dict[int, str] | No
             if cls and parts and not is_group and _continues(parts, expect):
                 role, cls = "target", None
                 expect = parts[:-1] + (parts[-1] + 1,)
-            elif cls is None and it.text.lstrip().startswith(("-", "+", "–", "•")):
+            elif cls is None and (it.list_item or it.text.lstrip().startswith(("-", "+", "–", "•"))):
                 role = "target"
             elif cls and cls[0] in (STAR, DASH) and not it.text.rstrip().endswith(":"):
                 role, cls = "target", None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from lxml import etree
@@ -59,6 +60,29 @@ def _footnotes(document) -> dict[int, str]:
     return {}
 
 
+def _heading_styles(document) -> dict:
+    """Style id → heading level: "Title" is a part, "Heading 1" a roman section, "Heading 2" a numbered one.
+
+    Also the ids of list styles ("List Number", "List Bullet"), whose paragraphs are list items.
+    """
+    levels: dict = {}
+    lists = set()
+    for style in document.styles:
+        name = (getattr(style, "name", "") or "").strip()
+        sid = getattr(style, "style_id", None)
+        if not sid:
+            continue
+        m = re.fullmatch(r"(?i)heading\s*(\d)", name)
+        if m:
+            levels[sid] = min(9, 2 + int(m[1]))  # Heading 1 → 3 (I.), Heading 2 → 4 (1.), …
+        elif name.lower() == "title":
+            levels[sid] = 1
+        elif re.match(r"(?i)list\s+(number|bullet)", name):
+            lists.add(sid)
+    levels["__lists__"] = lists
+    return levels
+
+
 def read_docx(data: bytes, name: str, max_text: int = 5 * 1024 * 1024) -> tuple[list[RawBlock | RawTable], dict[int, str]]:
     """Blocks of the document body in reading order, and its footnotes by id."""
     import docx  # python-docx; imported here so text-only use does not pay for it
@@ -90,11 +114,17 @@ def read_docx(data: bytes, name: str, max_text: int = 5 * 1024 * 1024) -> tuple[
             f"Tệp \u201c{name}\u201d bị hỏng, không đọc được nội dung Word ({type(exc).__name__}).",
             field="tệp", value=name,
         ) from exc
+    levels = _heading_styles(document)
     blocks: list[RawBlock | RawTable] = []
     size = 0
     for el in document.element.body.iterchildren():
         if el.tag == f"{W}p":
             block = _paragraph(el)
+            style = el.find(f"{W}pPr/{W}pStyle")
+            style_id = style.get(f"{W}val") if style is not None else None
+            block.heading_level = levels.get(style_id or "")
+            block.list_item = el.find(f"{W}pPr/{W}numPr") is not None or (
+                style_id is not None and style_id in levels.get("__lists__", ()))
             size += len(block.text)
             blocks.append(block)
         elif el.tag == f"{W}tbl":

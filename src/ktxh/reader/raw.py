@@ -15,6 +15,8 @@ class RawBlock:
     text: str
     line: int | None = None
     footnotes: list[tuple[int, int]] = field(default_factory=list)
+    heading_level: int | None = None  # from a .docx heading style ("Heading 2"), when the text has no marker
+    list_item: bool = False  # a .docx paragraph numbered or bulleted by Word, not by its text
 
 
 @dataclass
