@@ -19,17 +19,24 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not 
 if not CHROMIUM.exists():
     pytest.skip("/usr/bin/chromium is not installed", allow_module_level=True)
 
-# Playwright's sync API keeps an event loop in this thread; the test's own ORM calls are
-# still synchronous, so Django's guard against ORM use inside a loop does not apply.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
+    # While Playwright's sync API runs, an event loop runs in this thread: the tests' own ORM
+    # calls are still synchronous, so Django's guard against ORM use in a loop is lifted, and
+    # only for as long as the browser lives.
+    before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_api.sync_playwright() as p:
+            b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+            yield b
+            b.close()
+    finally:
+        if before is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = before
 
 
 @pytest.fixture
