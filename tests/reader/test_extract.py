@@ -140,3 +140,14 @@ def test_markdown_table_with_plan_actual_and_percent_columns() -> None:
     assert "bảng 1, hàng 2" in str(findings[0].location)
     a = doc.actuals[3]
     assert (a.label, a.actual, a.plan, a.unit) == ("Dân số", 12600, 12575, "Người")
+
+
+def test_footnotes_that_cannot_all_be_linked_are_said_so(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+    p = tmp_path / "chu_thich.txt"
+    p.write_text("Tổng chi ngân sách 64 tỷ đồng\n tăng bình quân 30%/năm.\n\n"
+                 "\ufffd Năm 2016: 6,53 tỷ; 2017: 7,12 tỷ.\n\n\ufffd Một chú thích không có chỗ đánh dấu.\n",
+                 encoding="utf-8")
+    assert main(["check", str(p)]) == 1
+    out = capsys.readouterr().out
+    assert "Lưu ý: Có 2 chú thích nhưng tìm thấy 1 chỗ đánh dấu chú thích" in out
+    assert "chú thích số 1" in out

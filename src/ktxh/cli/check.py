@@ -31,6 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     results = []
+    warnings: dict[str, tuple[str, ...]] = {}
     errors: list[tuple[str, str]] = []
     files = list(args.files)
     bar = tqdm(files, desc="Kiểm tra", unit="tệp", file=sys.stderr, disable=len(files) < 2, leave=False)
@@ -38,6 +39,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             doc = read_document(Path(name), filename=name)
             results.append((name, check_document(doc)))
+            warnings[name] = doc.warnings
         except KtxhError as exc:
             errors.append((name, exc.message))
         except RecursionError:  # a pathological file must not end in a traceback
@@ -50,7 +52,9 @@ def run(args: argparse.Namespace) -> int:
     elif args.html:
         text, data = html_report(results, errors), None
     else:
-        text = "\n\n".join(text_report(n, f, show_ok=not args.only_problems) for n, f in results)
+        text = "\n\n".join(
+            text_report(n, f, show_ok=not args.only_problems, warnings=warnings.get(n, ())) for n, f in results
+        )
         data = None
     if args.output:
         import json

@@ -17,8 +17,10 @@ def summary_line(findings: Sequence[Finding]) -> str:
             f"{c['unverifiable']} không kiểm tra được.")
 
 
-def text_report(file: str, findings: Sequence[Finding], *, show_ok: bool = True) -> str:
+def text_report(file: str, findings: Sequence[Finding], *, show_ok: bool = True,
+                warnings: Sequence[str] = ()) -> str:
     lines = [f"== {file}", summary_line(findings)]
+    lines.extend(f"Lưu ý: {w}" for w in warnings)
     for f in sorted(findings, key=lambda f: _ORDER[f.verdict]):
         if f.verdict == "ok" and not show_ok:
             continue
