@@ -39,13 +39,13 @@ def menu(user) -> list[tuple[str, str]]:
     items = []
     if s.role in (Role.LEADER, Role.OFFICER) and s.unit is not None:
         items.append(("Tổng quan", reverse("dashboard:commune", args=[s.unit.pk])))
-    if s.role == Role.OFFICER or s.is_superuser:
+    if s.role == Role.OFFICER:
         items.append(("Nhập số liệu", reverse("dashboard:entry_index")))
     if s.role in (Role.LEADER, Role.PLANNER) or s.is_superuser:
         items.append(("Chờ duyệt", reverse("dashboard:queue")))
     if s.role in (Role.LEADER, Role.OFFICER, Role.PLANNER) or s.is_superuser:
         items.append(("Kế hoạch", reverse("dashboard:plans")))
-    if s.role in (Role.LEADER, Role.OFFICER) or s.is_superuser:
+    if s.role in (Role.LEADER, Role.OFFICER):
         items.append(("Nhập tệp", reverse("dashboard:import_upload")))
     if s.province is not None:
         items.append(("Toàn tỉnh", reverse("dashboard:province", args=[s.province.pk])))

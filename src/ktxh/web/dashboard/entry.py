@@ -93,7 +93,7 @@ def _figure(row: Row, value) -> validation.Figure:
                              prev.value if prev else None, prev.period.label if prev else "")
 
 
-def _check(unit, period, rows: list[Row], changed: list[Row]) -> bool:
+def _check(unit, period, changed: list[Row]) -> bool:
     """Read each changed figure with the core, then the rules between figures; errors go beside
     their field. True when the form may be saved."""
     ok = True
@@ -174,7 +174,7 @@ def form(request, period_id: int):
     if not all(r.form.is_valid() for r in rows):
         return page(request, "dashboard/entry.html", ctx)
     changed = [r for r in rows if r.changed()]
-    if not _check(unit, period, rows, changed):
+    if not _check(unit, period, changed):
         ctx["failed"] = True
         return page(request, "dashboard/entry.html", ctx)
     try:

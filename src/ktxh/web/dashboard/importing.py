@@ -100,7 +100,9 @@ def accept(request):
     unit = _importer_unit(request.user)
     if request.method != "POST":
         return redirect("dashboard:import_upload")
-    key, name = request.POST.get("key", ""), request.POST.get("name", "")[:200] or "tệp tải lên"
+    key, name = request.POST.get("key", ""), request.POST.get("name", "")[:200]
+    if Path(name).suffix.lower() != Path(key).suffix:
+        name = key  # the reviewed file's own kind decides how it is read
     try:
         result = import_document(read_document(kept(key), filename=name), unit=unit, user=request.user)
     except (KtxhError, WorkflowError) as exc:
