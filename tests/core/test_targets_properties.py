@@ -321,11 +321,6 @@ def test_evaluate_any_text_gives_a_result_or_a_vietnamese_error(t, actual: str, 
         assert e.status in Status
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="evaluate(parse_target('Tỷ lệ người tham gia bảo hiểm y tế: > 99%'), Decimal('NaN')) "
-    "(or float('inf')) raises decimal.InvalidOperation instead of a KtxhError (see the report)",
-)
 @settings(max_examples=200, deadline=None, phases=(Phase.explicit, Phase.reuse, Phase.generate))  # no slow shrink
 @given(st.sampled_from(NEUTRAL_LABELS).map(lambda label: parse_target(f"{label}: > 99%")),
        st.one_of(st.decimals(allow_nan=True, allow_infinity=True), st.floats()))

@@ -24,12 +24,13 @@ from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
 
-from .errors import EvaluationError
+from .errors import EvaluationError, NumberError
 from .model import Direction, Evaluation, Status, Target, TargetKind
-from .numbers import parse_number, quantize
+from .numbers import format_number, parse_number, quantize
 
 DEFAULT_THRESHOLD = Decimal(90)
 _HUNDRED = Decimal(100)
+_LARGEST = Decimal(10) ** 24  # beyond any budget in đồng; larger means a typing slip
 _QUALITATIVE_YES = {"đạt", "có", "hoàn thành", "x", "yes", "true", "1", "đã đạt", "giữ vững", "duy trì"}
 _QUALITATIVE_NO = {"không đạt", "không", "chưa đạt", "chưa hoàn thành", "no", "false", "0"}
 
@@ -37,20 +38,31 @@ Actual = Decimal | int | float | str | bool | None
 
 
 def _to_decimal(value: Actual, what: str, unit: str | None = None) -> Decimal | None:
+    """A finite Decimal from ``value``; errors name ``what`` (kết quả, số liệu kỳ gốc, …)."""
     if value is None or value == "":
         return None
     if isinstance(value, bool):
         raise EvaluationError(f"{what} phải là số, không phải \u201c{value}\u201d.", field=what, value=str(value))
     if isinstance(value, Decimal):
-        return value
-    if isinstance(value, int | float):
-        return Decimal(str(value))
-    return parse_number(value, unit=unit).value
+        result = value
+    elif isinstance(value, int | float):
+        result = Decimal(str(value))
+    else:
+        try:
+            result = parse_number(value, unit=unit).value
+        except NumberError as exc:
+            # The actual is what a person expects to be asked about; other figures say which they are.
+            message = exc.message if what == "kết quả" else f"{what.capitalize()}: {exc.message}"
+            raise EvaluationError(message, field=what, value=str(value)) from exc
+    if not result.is_finite() or abs(result) > _LARGEST:
+        raise EvaluationError(f"{what.capitalize()} phải là một số hữu hạn, không quá 10^24, không phải \u201c{value}\u201d.", field=what, value=str(value))
+    return result
 
 
 def _percent(numerator: Decimal, denominator: Decimal) -> Decimal | None:
     if denominator == 0:
         return None
+    # Two places, as the seeds state it ("102,37%"); show it with 2 decimals to round only once.
     return quantize(numerator / denominator * _HUNDRED, 2)
 
 
@@ -116,7 +128,7 @@ def evaluate(
     threshold = Decimal(threshold)
     if threshold.is_nan() or not Decimal(0) < threshold <= _HUNDRED:
         raise EvaluationError(
-            f"Ngưỡng \u201ccơ bản đạt\u201d phải từ 0 đến 100%, không phải {threshold}.", field="ngưỡng", value=str(threshold)
+            f"Ngưỡng \u201ccơ bản đạt\u201d phải lớn hơn 0 và không quá 100 (% kế hoạch), không phải {threshold}.", field="ngưỡng", value=str(threshold)
         )
     down = target.direction is Direction.DOWN
 
@@ -149,36 +161,55 @@ def evaluate(
         if down:
             low, high = None, given
         status, _ = _classify(value, low, high, target, threshold, down)
-        if not down and low is not None and value < low:
-            # Short of the wanted excess: judge the shortfall against the assigned figure itself.
-            pct_low = _percent(value, low)
-            status = Status.CO_BAN_DAT if pct_low is not None and pct_low >= threshold else Status.KHONG_DAT
+        if status is Status.KHONG_DAT or status is Status.CO_BAN_DAT:
+            # Short of the wanted level: judged, like the % shown, against the assigned figure.
+            status = Status.CO_BAN_DAT if pct_given is not None and pct_given >= threshold else Status.KHONG_DAT
         return Evaluation(target, value, status, pct_given, value, given)
 
-    compared = value
-    note = ""
     if target.kind is TargetKind.CHANGE:
-        base_value = _to_decimal(base, "số liệu kỳ gốc", target.unit)
-        if base_value is not None:
-            improvement = (base_value - value) if down else (value - base_value)
-            if target.change_mode == "percent":
-                if base_value == 0:
-                    raise EvaluationError(
-                        "Không tính được tốc độ tăng khi số liệu kỳ gốc bằng 0.", field="số liệu kỳ gốc", value="0"
-                    )
-                compared = improvement / base_value * _HUNDRED
-            else:
-                compared = improvement
-            note = f"So với kỳ gốc: {'giảm' if improvement >= 0 and down else 'tăng' if improvement >= 0 else 'ngược chiều'}"
-        # A change is judged by its size in the good direction, so "down" no longer inverts.
-        low, high = _interval(target)
-        status, pct = _classify(compared, low, high, target, threshold, down=False)
-        return Evaluation(target, value, status, pct, quantize(compared, 4), low, note)
+        return _evaluate_change(target, value, _to_decimal(base, "số liệu kỳ gốc", target.unit), threshold, down)
 
     low, high = _interval(target)
     status, pct = _classify(value, low, high, target, threshold, down)
     plan_value = (high if high is not None else low) if down else (low if low is not None else high)
     return Evaluation(target, value, status, pct, value, plan_value)
+
+
+def _evaluate_change(
+    target: Target, value: Decimal, base_value: Decimal | None, threshold: Decimal, down: bool
+) -> Evaluation:
+    """A change target: judged by the size of the change in the good direction.
+
+    Without a base the actual is the change itself ("giảm 17 hộ": 17 of 14 wanted is
+    121,43%). With a base the % of plan compares levels, as a planner does: grown 9%
+    where 10% was planned is 109 / 110 = 99,09% of plan.
+    """
+    low, high = _interval(target)
+    if base_value is None:
+        status, pct = _classify(value, low, high, target, threshold, down=False)
+        return Evaluation(target, value, status, pct, value, low)
+    improvement = (base_value - value) if down else (value - base_value)
+    if target.change_mode == "percent":
+        if base_value == 0:
+            raise EvaluationError(
+                "Không tính được tốc độ tăng khi số liệu kỳ gốc bằng 0.", field="số liệu kỳ gốc", value="0"
+            )
+        compared = improvement / base_value * _HUNDRED
+        planned = base_value * (1 + (low or Decimal(0)) / _HUNDRED * (-1 if down else 1))
+    else:
+        compared = improvement
+        planned = base_value + (-(low or 0) if down else (low or 0))
+    if down:
+        pct = _percent(planned, value) if value > 0 else None
+    else:
+        pct = _percent(value, planned) if planned > 0 else None
+    status, _ = _classify(compared, low, high, target, threshold, down=False)
+    if status in (Status.CO_BAN_DAT, Status.KHONG_DAT):
+        status = Status.CO_BAN_DAT if pct is not None and pct >= threshold else Status.KHONG_DAT
+    way = "ngược chiều mong muốn" if improvement < 0 else ("giảm" if down else "tăng")
+    note = f"So với kỳ gốc ({format_number(base_value)}): {way} {format_number(abs(quantize(compared, 2)))}"
+    note += "%" if target.change_mode == "percent" else (" điểm" if target.unit == "%" else "")
+    return Evaluation(target, value, status, pct, quantize(compared, 4), planned, note)
 
 
 def summarize(evaluations: Iterable[Evaluation]) -> dict[Status, int]:

@@ -422,11 +422,13 @@ def describe_target(target: Target) -> str:
         core = ("nhỏ hơn " if target.high_strict else "không quá ") + f(target.high)
     elif k is TargetKind.CHANGE:
         verb = "giảm" if target.direction is Direction.DOWN else "tăng"
-        amount = f(target.low) if target.high in (None, target.low) else f"{f(target.low)} – {f(target.high)}"
+        points = target.change_mode == "absolute" and target.unit == "%"
+        unit = " điểm phần trăm" if points else ("%" if target.unit == "%" else f" {target.unit}" if target.unit else "")
+        n = format_number
+        amount = n(target.low) if target.high in (None, target.low) else f"{n(target.low)} – {n(target.high)}"
         if target.high is None:
-            amount = ("hơn " if target.low_strict else "ít nhất ") + f(target.low)
-        mode = " điểm" if target.change_mode == "absolute" and target.unit == "%" else ""
-        core = f"{verb} {amount}{mode}" + (f" so với {target.base}" if target.base else "")
+            amount = ("hơn " if target.low_strict else "ít nhất ") + n(target.low)
+        core = f"{verb} {amount}{unit}" + (f" so với {target.base}" if target.base else "")
     elif k is TargetKind.ASSIGNED:
         if target.high is not None and target.low is None:
             core = "thấp hơn chỉ tiêu cấp trên giao"
