@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 
 from ktxh.web.accounts import permissions as perms
 from ktxh.web.accounts.models import Role
@@ -32,8 +33,10 @@ def _officer_unit(user):
 @signed_in
 def index(request):
     unit, _ = _officer_unit(request.user)
-    years = sorted({y for p in queries.plans_of(request.user, unit) for y in p.years})
-    periods = Period.objects.filter(year__in=years).exclude(kind=PeriodKind.TERM).order_by("-ends_on", "kind")
+    plans = list(queries.plans_of(request.user, unit))
+    today = timezone.localdate()
+    opened = {p for plan in plans for p in queries.plan_periods(plan, today)}  # as the dashboard opens them
+    periods = sorted((p for p in opened if p.kind != PeriodKind.TERM), key=lambda p: (p.ends_on, p.kind), reverse=True)
     counts = {}
     for a in Actual.objects.filter(unit=unit, period__in=periods).values_list("period_id", "status"):
         counts.setdefault(a[0], {}).setdefault(a[1], 0)
