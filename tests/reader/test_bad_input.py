@@ -138,3 +138,10 @@ def test_too_many_claims_are_checked_in_part(monkeypatch: pytest.MonkeyPatch) ->
     doc = read_document(("Đạt 1.000/2.000 hộ đạt 50%. " * 30).encode(), filename="nhieu.txt")
     assert len(check_document(doc)) == 10
     assert any("chỉ kiểm tra 10" in w for w in doc.warnings)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_windows_text_files_read_the_same(encoding: str) -> None:
+    text = "2. Y tế: Bảo hiểm xã hội tự nguyện 118/119 đạt 99,16%.\r\nKhám sàng lọc bệnh lao 316 lượt.\r\n"
+    [f] = check_document(read_document(text.encode(encoding), filename="y_te.txt"))
+    assert (f.verdict, f.stated_text, f.location.line) == ("ok", "99,16%", 1)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ktxh.core.errors import KtxhError
@@ -230,8 +230,6 @@ def _growths(ctx: _Ctx, bases: dict[tuple[int, str | None], list[Number]]) -> It
 
 
 def _with_unit(n: Number, other: Number) -> Number:
-    from dataclasses import replace
-
     return replace(n, unit=other.unit, scale=other.scale, base_unit=other.base_unit)
 
 
