@@ -15,7 +15,7 @@ from ktxh.web.schemas import MAX_ID, Id, Pages, Version, Year, text
 from ktxh.web.units.models import AdminUnit
 
 from . import importer, services
-from .models import Field, Indicator, Plan, PlanKind, TargetSource
+from .models import Field, Indicator, KeyTask, Plan, PlanKind, TargetSource
 
 router = Router(tags=["Kế hoạch và chỉ tiêu"])
 
@@ -208,6 +208,27 @@ class ImportOut(Schema):
     key_tasks: int
     indicators_created: int
     skipped: list[str]
+
+
+class KeyTaskIn(Schema):
+    content: text(5000, 1)
+    result: text(10000) = ""
+    assigned_by: text(200) = ""
+
+
+@router.post("/plans/{plan_id}/key-tasks", response={201: KeyTaskOut}, summary="Thêm nhiệm vụ trọng tâm")
+def add_key_task(request, plan_id: Id, data: KeyTaskIn):
+    plan = readable_plan(request, plan_id)
+    return 201, services.set_key_task(request.user, plan, content=data.content, result=data.result,
+                                      assigned_by=data.assigned_by)
+
+
+@router.post("/plans/{plan_id}/key-tasks/{task_id}", response=KeyTaskOut, summary="Sửa nhiệm vụ trọng tâm, ghi kết quả")
+def update_key_task(request, plan_id: Id, task_id: Id, data: KeyTaskIn):
+    plan = readable_plan(request, plan_id)
+    task = get_object_or_404(KeyTask, pk=task_id, plan=plan)
+    return services.set_key_task(request.user, plan, content=data.content, result=data.result,
+                                 assigned_by=data.assigned_by, task=task)
 
 
 _UNIT_FORM = Form(..., ge=1, le=MAX_ID)

@@ -11,7 +11,7 @@ from ktxh.web.accounts import permissions as perms
 from ktxh.web.tracking import audit
 from ktxh.web.tracking.workflow import ConflictError, WorkflowError
 
-from .models import Plan, PlanStatus, Target
+from .models import KeyTask, Plan, PlanStatus, Target
 
 
 def _errors_text(exc: ValidationError) -> str:
@@ -94,3 +94,26 @@ def set_target(user, plan: Plan, *, indicator, text: str, year: int | None, sour
         audit.record(target, "update" if existing else "create", user,
                      audit.diff(before, {"text": target.text, "note": target.note}), unit=plan.unit)
     return target
+
+
+def set_key_task(user, plan: Plan, *, content: str, result: str = "", assigned_by: str = "",
+                 task: KeyTask | None = None) -> KeyTask:
+    """Add a key task (nhiệm vụ trọng tâm) or record its result; results come in while the plan runs."""
+    perms.require(perms.can_draft_plan(user, plan.unit), f"Bạn không được sửa nhiệm vụ trọng tâm của {plan.unit}.")
+    if not (content or "").strip():
+        raise WorkflowError("Nhiệm vụ trọng tâm cần có nội dung.", field="content")
+    with transaction.atomic():
+        if task is None:
+            order = (plan.key_tasks.order_by("-order").values_list("order", flat=True).first() or 0) + 1
+            task = KeyTask.objects.create(plan=plan, order=order, content=content.strip(), result=result.strip(),
+                                          assigned_by=assigned_by.strip())
+            audit.record(task, "create", user, audit.diff({}, {"content": task.content, "result": task.result}),
+                         unit=plan.unit)
+        else:
+            before = {"content": task.content, "result": task.result, "assigned_by": task.assigned_by}
+            task.content, task.result, task.assigned_by = content.strip(), result.strip(), assigned_by.strip()
+            task.save()
+            audit.record(task, "update", user,
+                         audit.diff(before, {"content": task.content, "result": task.result, "assigned_by": task.assigned_by}),
+                         unit=plan.unit)
+    return task

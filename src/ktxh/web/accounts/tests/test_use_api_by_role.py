@@ -23,6 +23,12 @@ def actual_in(w, status):
     return a
 
 
+def key_task(w):
+    from ktxh.web.plans.models import KeyTask
+
+    return KeyTask.objects.get_or_create(plan=w.plan, order=1, defaults={"content": "Duy trì tốt công tác quản lý đất đai"})[0]
+
+
 def approved_plan(w):
     return services.approve_plan(w.leader, w.plan)
 
@@ -51,6 +57,12 @@ ENDPOINTS = {
     "set target": (lambda w: ("post", f"/plans/{w.plan.pk}/targets",
                               {"indicator_id": w.grain.pk, "year": 2023, "source": "hdnd", "text": "6.000 tấn"}),
                    {"leader", "officer"}),
+    "add key task": (lambda w: ("post", f"/plans/{w.plan.pk}/key-tasks",
+                                {"content": "Hoàn thành xây dựng các nhà sinh hoạt văn hóa theo Đề án của thành phố."}),
+                     A_COMMUNE),
+    "record key task result": (lambda w: ("post", f"/plans/{w.plan.pk}/key-tasks/{key_task(w).pk}",
+                                          {"content": key_task(w).content, "result": "Hoàn thành và đưa vào sử dụng 07 nhà sinh hoạt văn hóa."}),
+                               A_COMMUNE),
     "draft evaluation": (lambda w: ("get", f"/plans/{w.plan.pk}/evaluation?period_id={w.year.pk}", None),
                          A_COMMUNE | {"planner"}),
     "approved evaluation": (lambda w: ("get", f"/plans/{approved_plan(w).pk}/evaluation?period_id={w.year.pk}", None),
