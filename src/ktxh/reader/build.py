@@ -215,14 +215,13 @@ def build(blocks: list[RawBlock | RawTable], docx_footnotes: dict[int, str] | No
                 fld = _field(stack[target_at:])
         if cls is not None:
             level, marker, title = cls
-            heading = Heading(level, marker, title, Location((), index, loc_line))
             while stack and stack[-1].level >= level:
                 stack.pop()
             if target_at is not None and target_at >= len(stack):
                 target_at, expect = None, None
+            text = Heading(level, marker, title, Location()).text
+            heading = Heading(level, marker, title, Location((*section(), text), index, loc_line))
             stack.append(heading)
-            heading = Heading(level, marker, title, Location(section(), index, loc_line))
-            stack[-1] = heading
             headings.append(heading)
             role = "heading"
             if is_target_list_title(title) and (level <= NUMBER + 2):

@@ -20,7 +20,7 @@ from ktxh.core.errors import KtxhError
 from ktxh.core.growth import check_average_growth, check_growth_multiple, check_shares, check_sum
 from ktxh.core.numbers import Number, format_number, quantize
 
-from .claims import Claim, unit_key
+from .claims import Claim
 from .document import Finding
 
 HUNDRED = Decimal(100)
@@ -234,4 +234,4 @@ def verify(claim: Claim, file: str = "") -> Finding:
         return _finding(file, claim, "unverifiable", None, f"Không tính lại được: {exc}")
 
 
-__all__ = ["judge", "truncate", "verify", "unit_key"]
+__all__ = ["judge", "truncate", "verify"]
