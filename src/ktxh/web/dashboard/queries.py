@@ -153,8 +153,8 @@ def actual_history(user, unit, indicator) -> list[AuditEntry]:
 
 
 def level_of(parsed: dict):
-    """The value a target asks for, when it asks for a level: exact/min → low, max → high,
-    range → (low + high) / 2 is not drawn; the range is drawn as its two ends."""
+    """The level a target asks for, to draw: (low, None) for exact and min, (high, None) for
+    max, (low, high) for a range; None for change, assigned and qualitative targets."""
     kind = parsed.get("kind")
     if kind not in LEVEL_KINDS:
         return None
