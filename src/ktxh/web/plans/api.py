@@ -15,7 +15,7 @@ from ktxh.web.schemas import MAX_ID, Id, Pages, Version, Year, text
 from ktxh.web.units.models import AdminUnit
 
 from . import importer, services
-from .models import Field, Indicator, KeyTask, Plan, PlanKind, TargetSource
+from .models import Field, Indicator, KeyTask, Plan, PlanKind, Target, TargetSource
 
 router = Router(tags=["Kế hoạch và chỉ tiêu"])
 
@@ -189,6 +189,19 @@ def list_targets(request, plan_id: Id, year: Year | None = None):
     if year is not None:
         qs = qs.filter(year=year)
     return qs
+
+
+@router.get("/targets", response=list[TargetOut], summary="Chỉ tiêu của mọi kế hoạch được xem (lọc theo đơn vị, chỉ tiêu, năm)")
+@paginate(Pages)
+def search_targets(request, unit_id: Id | None = None, indicator_id: Id | None = None, year: Year | None = None):
+    qs = perms.readable_targets(request.user, Target.objects.select_related("indicator", "plan"))
+    if unit_id is not None:
+        qs = qs.filter(plan__unit_id=unit_id)
+    if indicator_id is not None:
+        qs = qs.filter(indicator_id=indicator_id)
+    if year is not None:
+        qs = qs.filter(year=year)
+    return qs.order_by("year", "plan_id", "source", "pk")
 
 
 @router.post("/plans/{plan_id}/targets", response=TargetOut, summary="Thêm hoặc sửa chỉ tiêu (kế hoạch dự thảo)")

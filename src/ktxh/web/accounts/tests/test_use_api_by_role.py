@@ -126,3 +126,13 @@ def test_plan_list_follows_the_same_rules(w):
     for role in sorted(ALL):
         listed = w.plan.pk in _ids(client(w, role).get("/plans"))
         assert listed == (role in A_COMMUNE | {"planner"}), role
+
+
+def test_target_search_follows_the_plans_rules(w):
+    for role in sorted(ALL):
+        listed = w.target.pk in _ids(client(w, role).get("/targets", indicator_id=w.grain.pk))
+        assert listed == (role in A_COMMUNE | {"planner"}), role
+    approved_plan(w)
+    for role in sorted(ALL):
+        listed = w.target.pk in _ids(client(w, role).get("/targets", year=2022))
+        assert listed == (role in A_COMMUNE | {"planner", "viewer", "leader_b", "officer_b"}), role
