@@ -156,3 +156,22 @@ def test_word_heading_and_list_styles_stand_for_markers() -> None:
     assert [(t.label, t.target.low) for t in doc.targets] == [
         ("Thu nhập bình quân đầu người", Decimal("64000000")), ("Vận động người dân tham gia BHYT đạt 93%", Decimal(93)),
     ]
+
+
+def test_sentences_inside_table_cells_are_checked() -> None:
+    d = docx.Document()
+    d.add_paragraph("Biểu số 03: Kết quả thực hiện Đề án 06 năm 2023")
+    table = d.add_table(rows=3, cols=2)
+    rows = [("Nội dung", "Kết quả"),
+            ("Kích hoạt định danh điện tử mức 02", "Kích hoạt mức 02 thành công 3.732/2.899 trường hợp đạt 128,7%"),
+            ("Thực hiện chỉ tiêu giai đoạn 3", "1.049/890 trường hợp đạt 117,64%")]
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    buf = io.BytesIO()
+    d.save(buf)
+    findings = check_document(read_document(buf.getvalue(), filename="de_an_06.docx"))
+    assert [(f.verdict, f.stated_text, f.computed_text, f.location.row) for f in findings] == [
+        ("ok", "128,7%", "128,7%", 2), ("wrong", "117,64%", "117,87%", 3),
+    ]
+    assert str(findings[1].location) == "bảng 1, hàng 3"

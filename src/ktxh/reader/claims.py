@@ -473,7 +473,30 @@ def find_claims(doc: Document) -> list[Claim]:
                                 {"group": "sections"}))
     for table in doc.tables:
         claims.extend(table_claims(table))
+        claims.extend(_cell_claims(table, bases))
     return claims
+
+
+def _cell_claims(table: Table, bases: dict[tuple[int, str | None], list[Number]]) -> Iterator[Claim]:
+    """Sentences written inside cells ("Đạt 32/64 = 50%") are checked like paragraphs."""
+    for r, row in enumerate(table.rows, start=1):
+        for cell in row:
+            if len(cell) < 5 or not any(ch in cell for ch in "/%"):
+                continue
+            nums = list(find_numbers(cell))
+            if len(nums) < 2:
+                continue
+            loc = Location(table.location.section, None, table.location.line, table.index, r)
+            starts = [n.start for n in nums]
+            for s0, s1 in sentences(cell):
+                sn = nums[bisect_left(starts, s0) : bisect_left(starts, s1)]
+                if sn:
+                    ctx = _Ctx(cell, s0, s1, sn, loc)
+                    yield from _ratios(ctx)
+                    yield from _growths(ctx, bases)
+                    yield from _totals(ctx)
+                    yield from _shares(ctx)
+                    yield from _of_plan(ctx)
 
 
 _PLAN_COL = re.compile(r"(?i)kế\s+hoạch|^kh\b|chỉ\s+tiêu\s+(?:giao|năm|kế)")
