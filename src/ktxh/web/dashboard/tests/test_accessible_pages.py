@@ -78,4 +78,4 @@ def test_every_control_named_every_table_captioned(client, pages):
         seen["controls"] += len(p.controls)
         seen["tables"] += p.tables
         seen["badges"] += len(p.badges)
-    assert seen["controls"] > 15 and seen["tables"] > 8 and seen["badges"] > 5  # the checks had something to check
+    assert seen["controls"] > 15 and seen["tables"] > 8 and seen["badges"] >= 2  # the checks had something to check
