@@ -46,12 +46,20 @@ _ASSIGNED = re.compile(r"(?i)\bgiao\b")
 _PLAN_WORDS = re.compile(r"(?i)kế\s+hoạch|\bKH\b|chỉ\s+tiêu|\bgiao\b|dự\s+toán|(?:đạt|bằng)\s+[\d.,]+\s*%")
 _SHARE = re.compile(r"/\s*[\d.,]+[^\d;/=]{0,30}=\s*[\d.,]+\s*%")
 _VAGUE_LABEL = re.compile(r"(?i)^(?:đến\s+nay|kết\s+quả|giữ\s+vững|hiện\s+nay|trong\s+đó)\b")
-FIELDS = [  # canonical fields, matched on the reader's field or section words
-    ("quoc-phong-an-ninh", "Quốc phòng - an ninh", ("quốc phòng", "an ninh", "biên giới", "quân sự")),
-    ("kinh-te", "Kinh tế", ("kinh tế", "ngân sách", "nông nghiệp", "công nghiệp", "thương mại", "sản xuất")),
-    ("van-hoa-xa-hoi", "Văn hóa - xã hội", ("văn hóa", "văn hoá", "xã hội", "giáo dục", "y tế", "lao động")),
-    ("moi-truong", "Tài nguyên - môi trường", ("môi trường", "đất đai", "tài nguyên")),
-    ("chinh-quyen", "Xây dựng chính quyền", ("nội chính", "chính quyền", "hành chính", "tư pháp", "chính trị")),
+FIELDS = [  # canonical fields and the words that name them, tried in this order on each text
+    ("quoc-phong-an-ninh", "Quốc phòng - an ninh",
+     ("quốc phòng", "an ninh", "anct", "atxh", "trật tự an toàn", "biên giới", "quân sự", "giao quân", "nvqs", "nhập ngũ")),
+    ("chinh-quyen", "Xây dựng chính quyền",
+     ("nội chính", "chính quyền", "hành chính", "tư pháp", "đơn thư", "khiếu nại", "hòa giải", "cán bộ, công chức",
+      "đề án 06", "định danh")),
+    ("moi-truong", "Tài nguyên - môi trường",
+     ("môi trường", "đất đai", "tài nguyên", "rác", "chất thải", "nước sạch", "vệ sinh", "vsmt")),
+    ("van-hoa-xa-hoi", "Văn hóa - xã hội",
+     ("văn hóa", "văn hoá", "xã hội", "giáo dục", "học sinh", "trường", "phổ cập", "y tế", "bảo hiểm", "bhxh", "bhyt",
+      "lao động", "việc làm", "hộ nghèo", "dân số", "sinh", "dinh dưỡng", "văn minh", "trẻ em", "khuyến học")),
+    ("kinh-te", "Kinh tế",
+     ("kinh tế", "ngân sách", "nông nghiệp", "công nghiệp", "thương mại", "dịch vụ", "sản xuất", "sản lượng",
+      "cây trồng", "thu nhập", "đầu tư", "gtsx", "tm-dv", "cn-", "dịch bệnh gia súc", "điện kế", "thủy kế", "ha")),
 ]
 OTHER_FIELD = ("chi-tieu-chung", "Chỉ tiêu chung")
 MAX_UPLOAD = 5 * 1024 * 1024  # the reader refuses larger files; read no more than that
@@ -73,11 +81,13 @@ class ImportResult:
 
 
 def _field_for(*texts: str) -> Field:
-    low = " ".join(t.lower() for t in texts if t)
+    """The field of the first text (most specific first) that names one; "Chỉ tiêu chung" otherwise."""
     code, name = OTHER_FIELD
-    for c, n, words in FIELDS:
-        if any(w in low for w in words):
-            code, name = c, n
+    for text in texts:
+        low = (text or "").lower()
+        hit = next(((c, n) for c, n, words in FIELDS if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in words)), None)
+        if hit:
+            code, name = hit
             break
     existing = Field.objects.filter(name__iexact=name).first()
     if existing:
@@ -265,7 +275,8 @@ def import_document(doc: Document, *, unit, user, kind: str | None = None, start
         for r in doc.targets:
             t = r.target
             ind = indicators.get(r.label, r.unit or t.unit or "", direction=t.direction.value,
-                                 decimals=_decimals(t.low, t.high), field_texts=(r.field, *r.location.section, r.label))
+                                 decimals=_decimals(t.low, t.high),
+                                 field_texts=(r.label, r.field, *reversed(r.location.section)))
             year = _table_year(doc, r)
             is_row = r.location.table is not None
             _add_target(result, plans.for_year(year), ind, year=year, source=source, text=t.text,
@@ -290,7 +301,7 @@ def _import_actual(doc, a, unit, user, plans: _Plans, indicators: _Indicators, r
     period = Period.get(*found)
     unit_text = a.unit or ""
     ind = indicators.get(name, unit_text, direction="up", decimals=_decimals(a.actual, a.plan),
-                         field_texts=(*a.location.section, name))
+                         field_texts=(name, *reversed(a.location.section)))
     if Actual.objects.filter(unit=unit, indicator=ind, period=period).exists():
         result.skipped.append(f"Số liệu “{ind.name}” {period.label} đã có; bỏ qua “{a.quote[:80]}”.")
         return
