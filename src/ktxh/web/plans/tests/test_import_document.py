@@ -112,3 +112,11 @@ def test_upload_through_the_api_makes_a_draft(w):
         assert refused.post("/api/imports", {"unit_id": w.a.pk, "file": fh}).status_code == 403
     empty = client.post("/api/imports", {"unit_id": w.a.pk, "file": io.BytesIO(b"")})
     assert empty.status_code == 400 and "tệp" in empty.json()["detail"].lower()
+
+
+def test_indicators_land_in_the_field_their_words_name(w):
+    importer.import_document(seed("002"), unit=w.a, user=w.leader)
+    fields = {i.name: i.field.name for i in Indicator.objects.all()}
+    assert fields["Tổng sản lượng lương thực cây có hạt"] == "Kinh tế"
+    assert fields["Tổ dân phố đạt TDP văn hóa"] == "Văn hóa - xã hội"
+    assert fields["Hằng năm hoàn thành chỉ tiêu giao quân lên đường nhập ngũ"] == "Quốc phòng - an ninh"
