@@ -197,10 +197,36 @@ def form(request, period_id: int):
     return redirect("dashboard:entry", period.pk)
 
 
+def _approve_many(request) -> None:
+    """Approve the ticked figures ("id:version" each) in one transaction: all, or none."""
+    picked = []
+    for raw in request.POST.getlist("chon"):
+        pk, _, version = raw.partition(":")
+        if pk.isdigit() and version.isdigit():
+            picked.append((int(pk), int(version)))
+    if not picked:
+        messages.error(request, "Chưa chọn số liệu nào để duyệt.")
+        return
+    actuals = Actual.objects.select_related("unit", "unit__parent", "indicator", "period").in_bulk([pk for pk, _ in picked])
+    try:
+        with transaction.atomic():
+            for pk, version in picked:
+                if pk not in actuals:
+                    raise workflow.WorkflowError("Có số liệu đã chọn không còn nữa; hãy tải lại trang.")
+                workflow.approve(request.user, actuals[pk], version=version)
+    except workflow.WorkflowError as exc:
+        messages.error(request, f"Chưa duyệt số liệu nào: {exc.message}")
+        return
+    messages.success(request, f"Đã duyệt {len(picked)} số liệu.")
+
+
 @signed_in
 def queue(request):
     s = perms.scope(request.user)
     perms.require(s.is_superuser or s.role in (Role.LEADER, Role.PLANNER), "Chỉ lãnh đạo xã, phường và cán bộ kế hoạch tỉnh duyệt số liệu.")
+    if request.method == "POST":
+        _approve_many(request)
+        return redirect("dashboard:queue")
     qs = (perms.readable_actuals(request.user, Actual.objects.filter(status=ActualStatus.SUBMITTED))
           .select_related("unit", "unit__parent", "indicator", "period", "updated_by")
           .order_by("unit__name", "period__ends_on", "indicator__field__order", "indicator__name"))

@@ -54,3 +54,34 @@ def test_another_commune_neither_sees_nor_approves(w):
     assert signed_in(w.planner_q).post(f"/cho-duyet/{a.pk}/", {"action": "duyet", "version": a.version}).status_code == 403
     assert signed_in(w.officer).get("/cho-duyet/").status_code == 403
     assert Actual.objects.get().status == ActualStatus.SUBMITTED
+
+
+def _two(w):
+    from ktxh.web.plans.models import Target
+
+    Target.objects.create(plan=w.plan, indicator=w.poor, year=2022, source="hdnd", text="dưới 2%")
+    a = _sent(w)
+    b = workflow.enter(w.officer_soc, unit=w.a, indicator=w.poor, period=w.year, text="1,8%")
+    return a, workflow.submit(w.officer_soc, b, version=b.version)
+
+
+def test_approve_several_at_once(w):
+    a, b = _two(w)
+    c = signed_in(w.leader)
+    c.post("/cho-duyet/", {"chon": [f"{a.pk}:{a.version}", f"{b.pk}:{b.version}"]})
+    assert set(Actual.objects.values_list("status", flat=True)) == {ActualStatus.APPROVED}
+    assert "Đã duyệt 2 số liệu." in c.get("/cho-duyet/").content.decode()
+
+
+def test_several_at_once_is_all_or_nothing(w):
+    a, b = _two(w)
+    c = signed_in(w.leader)
+    c.post("/cho-duyet/", {"chon": [f"{a.pk}:{a.version}", f"{b.pk}:{b.version - 1}"]})  # b is stale
+    assert set(Actual.objects.values_list("status", flat=True)) == {ActualStatus.SUBMITTED}
+    assert "Chưa duyệt số liệu nào" in c.get("/cho-duyet/").content.decode()
+
+
+def test_several_at_once_refused_to_another_commune(w):
+    a, b = _two(w)
+    assert signed_in(w.leader_b).post("/cho-duyet/", {"chon": [f"{a.pk}:{a.version}"]}).status_code == 403
+    assert Actual.objects.get(pk=a.pk).status == ActualStatus.SUBMITTED
