@@ -21,8 +21,12 @@ def _shape(target) -> tuple:
 
 
 def test_report_has_no_wrong_figure(data) -> None:
-    findings = check_document(read_document(build_report(data), filename="bao-cao.docx"))
-    assert [f for f in findings if f.verdict == "wrong"] == []
+    all_findings = check_document(read_document(build_report(data), filename="bao-cao.docx"))
+    assert [f for f in all_findings if f.verdict == "wrong"] == []
+    # Biểu số 02 is checked row by row too: plan, actual and % of plan, one ratio per row with a plan figure.
+    in_tables = [f for f in all_findings if f.location.table is not None]
+    assert sorted((f.kind, f.verdict) for f in in_tables) == [("progress", "ok")] + [("ratio", "ok")] * 6
+    findings = [f for f in all_findings if f.location.table is None]
     by_kind = {k: [f for f in findings if f.kind == k] for k in ("ratio", "growth", "count")}
     # Six "a/b, bằng x% kế hoạch" sentences, five growths against 2021 and the summary count: all recomputed.
     assert [(len(v), {f.verdict for f in v}) for v in by_kind.values()] == [(6, {"ok"}), (5, {"ok"}), (1, {"ok"})]
@@ -39,7 +43,8 @@ def test_report_has_no_wrong_figure(data) -> None:
 def test_every_period_kind_checks_out(data, period: Period) -> None:
     findings = check_document(read_document(build_report(replace(data, period=period)), filename="bao-cao.docx"))
     verdicts = sorted((f.kind, f.verdict) for f in findings if f.kind in ("ratio", "growth"))
-    assert verdicts == [("growth", "ok")] * 5 + [("ratio", "ok")] * 6
+    # Six ratio sentences and five growths in the text, and six ratio rows in Biểu số 02.
+    assert verdicts == [("growth", "ok")] * 5 + [("ratio", "ok")] * 12
 
 
 def test_a_tampered_figure_is_caught(data) -> None:
@@ -57,7 +62,11 @@ def test_report_gives_back_its_actuals_and_plans(data) -> None:
     doc = read_document(build_report(data), filename="bao-cao.docx")
     written = [r for f in data.fields for r in f.rows if assess(r).is_ratio and not assess(r).down]
     got = [(a.label, a.actual, a.plan, a.unit) for a in doc.actuals]
-    assert got == [(f"{r.name} năm 2022", r.actual, assess(r).plan_value, r.unit) for r in written]
+    # From the sentences ("… năm 2022 đạt a/b …") and again from Biểu số 02's rows.
+    from_sentences = [(f"{r.name} năm 2022", r.actual, assess(r).plan_value, r.unit) for r in written]
+    from_table = [(r.name, r.actual, assess(r).plan_value, r.unit) for r in written]
+    assert [g for g in got if g in from_sentences] == from_sentences
+    assert [g for g in got if g in from_table] == from_table
 
 
 def test_report_tables_give_back_the_targets(data) -> None:
