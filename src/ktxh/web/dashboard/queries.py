@@ -141,6 +141,14 @@ def waiting(user, unit) -> int:
     return Actual.objects.filter(unit=unit, status=ActualStatus.SUBMITTED).count()
 
 
+def pending(user, unit, period) -> dict[int, Actual]:
+    """The figures of ``unit`` for ``period`` sent but not yet approved, by indicator (empty for
+    those who may not see them): shown beside a target, never counted."""
+    if not perms.can_read(user, unit, ActualStatus.SUBMITTED):
+        return {}
+    return {a.indicator_id: a for a in Actual.objects.filter(unit=unit, period=period, status=ActualStatus.SUBMITTED)}
+
+
 def actual_history(user, unit, indicator) -> list[AuditEntry]:
     """The audit entries of the commune's figures of one indicator, oldest first."""
     if not perms.can_read_history(user, unit):

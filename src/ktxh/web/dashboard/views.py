@@ -51,7 +51,7 @@ def home(request):
                                                   "message": "Tài khoản chưa được giao vai trò ở đơn vị nào."})
 
 
-def _rows(result, unit, period) -> list[dict]:
+def _rows(result, unit, period, pending) -> list[dict]:
     trend = queries.trends(unit, {r.target.indicator_id for r in result.rows}, period)
     rows = []
     for r in result.rows:
@@ -61,7 +61,7 @@ def _rows(result, unit, period) -> list[dict]:
         rows.append({
             "target": r.target, "indicator": ind, "primary": r.primary, "actual": r.actual, "evaluation": ev,
             "source": SOURCE_LABELS.get(r.target.source, r.target.source), "badge": badge(ev.status),
-            "trend": trend.get(ind.pk, []), "spark": sparkline(points),
+            "trend": trend.get(ind.pk, []), "spark": sparkline(points), "pending": pending.get(ind.pk),
         })
     return rows
 
@@ -81,7 +81,7 @@ def commune(request, unit_id: int):
     if period is None:
         return page(request, "dashboard/commune.html", ctx)
     result = evaluate_plan(plan, period)
-    rows = _rows(result, unit, period)
+    rows = _rows(result, unit, period, queries.pending(request.user, unit, period))
     fields = {r["indicator"].field_id for r in rows}
     field_id = request.GET.get("linh_vuc", "")
     status = request.GET.get("trang_thai", "")

@@ -28,6 +28,10 @@ def test_a_sent_figure_waits_and_does_not_count(w):
     page = signed_in(w.leader).get(f"/xa/{w.a.pk}/").content.decode()
     assert "01 chỉ tiêu chưa có số liệu" in page
     assert "1 số liệu đang chờ duyệt" in page
+    assert "Chờ duyệt: 6.031 (ước)" in page
+    # Another commune of the province reads approved data only: nothing of what waits.
+    other = signed_in(w.leader_b).get(f"/xa/{w.a.pk}/").content.decode()
+    assert "Chờ duyệt:" not in other and "6.031" not in other and "đang chờ duyệt" not in other
 
 
 def test_filters_by_status_and_field(w):
