@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, connections, router, transaction
 
 from ktxh.core.evaluate import _QUALITATIVE_NO, _QUALITATIVE_YES, DEFAULT_THRESHOLD
 from ktxh.core.model import Status
@@ -94,6 +94,12 @@ def _words(name: str, words) -> tuple[str, dict]:
     return ", ".join(f"%({k})s" for k in params), params
 
 
+def _rank(p: str) -> str:
+    """A plan's rank as a row value: annual before term, approved before draft, latest, last made."""
+    return (f"CASE WHEN {p}.kind = 'annual' THEN 0 ELSE 1 END, CASE WHEN {p}.status = 'approved' THEN 0 ELSE 1 END, "
+            f"-{p}.end_year, -{p}.id")
+
+
 def status_sql(*, province: bool, term: bool = False) -> tuple[str, dict]:
     """The statement, with its fixed parameters; callers add period, year, ends and province."""
     d = _Dialect(connection.vendor)
@@ -114,41 +120,52 @@ WITH cu AS (
     AND (u.valid_to IS NULL OR u.valid_to >= %(ends)s) {"AND u.parent_id = %(province)s" if province else ""}
 ),
 pl AS (
-  SELECT p.id, p.unit_id, cu.parent_id AS province_id, p.start_year, p.end_year,
-    ROW_NUMBER() OVER (PARTITION BY p.unit_id ORDER BY CASE WHEN p.kind = 'annual' THEN 0 ELSE 1 END,
-      CASE WHEN p.status = 'approved' THEN 0 ELSE 1 END, p.end_year DESC, p.id DESC) AS rn
+  -- the plan the dashboard shows: no other plan of the unit covering the year ranks before it
+  -- (an anti-join rather than a window, so the planner knows it keeps about one plan per commune)
+  SELECT p.id, p.unit_id, cu.parent_id AS province_id, p.start_year, p.end_year
   FROM {p} p JOIN cu ON cu.id = p.unit_id
-  WHERE p.start_year <= %(year)s AND %(year)s <= p.end_year
+  WHERE p.start_year <= %(year)s AND %(year)s <= p.end_year AND NOT EXISTS (
+    SELECT 1 FROM {p} q WHERE q.unit_id = p.unit_id AND q.start_year <= %(year)s AND %(year)s <= q.end_year
+      AND ({_rank("q")}) < ({_rank("p")}))
 ),
 tg0 AS (
   SELECT t.id, t.plan_id, pl.unit_id, pl.province_id, t.indicator_id, i.field_id, t.source,
     {d.text("kind")} AS kind, {d.num("low")} AS low, {d.num("high")} AS high,
     {d.flag("low_strict")} AS ls, {d.flag("high_strict")} AS hs, ({d.text("direction")} = 'down') AS down,
     {d.text("change_mode")} AS mode, {d.base_year()} AS base_year
-  FROM {t} t JOIN pl ON pl.id = t.plan_id AND pl.rn = 1 JOIN {i} i ON i.id = t.indicator_id
+  FROM {t} t JOIN pl ON pl.id = t.plan_id JOIN {i} i ON i.id = t.indicator_id
   WHERE {"t.year IS NULL" if term else
          "(t.year = %(year)s OR (t.year IS NULL AND pl.start_year = %(year)s AND pl.end_year = %(year)s))"}
 ),
-tg1 AS (
-  -- the primary target of each indicator, and the upper level's figure an "assigned" target is measured
-  -- against (the first cap_tren sibling with a low bound): windows, not joins, so no nested loop.
+tg AS (
   SELECT tg0.*,
-    ROW_NUMBER() OVER (PARTITION BY plan_id, indicator_id ORDER BY CASE source {prio} ELSE 99 END, id) AS prn,
-    MIN(CASE WHEN source = 'cap_tren' AND kind <> 'assigned' AND low IS NOT NULL THEN id END)
-      OVER (PARTITION BY plan_id, indicator_id) AS gid
+    ROW_NUMBER() OVER (PARTITION BY plan_id, indicator_id ORDER BY CASE source {prio} ELSE 99 END, id) AS prn
   FROM tg0
 ),
-tg AS (
-  SELECT tg1.*, MAX(CASE WHEN id = gid THEN low END) OVER (PARTITION BY plan_id, indicator_id) AS given FROM tg1
+gv AS (
+  -- an "assigned" target is measured against the first cap_tren sibling with a low bound
+  SELECT g.tid, s.low AS given FROM (
+    SELECT a.id AS tid, MIN(s.id) AS gid FROM tg a
+    JOIN tg s ON s.plan_id = a.plan_id AND s.indicator_id = a.indicator_id AND s.source = 'cap_tren'
+      AND s.kind <> 'assigned' AND s.low IS NOT NULL
+    WHERE a.kind = 'assigned' GROUP BY a.id) g
+  JOIN tg s ON s.id = g.gid
+),
+bases AS (
+  -- a change "so với năm 2024" is measured from that year's approved figure
+  SELECT tg.id AS tid, ba.id AS baid, ba.value AS bv
+  FROM tg JOIN {per} bp ON bp.kind = 'year' AND bp.year = tg.base_year
+  JOIN {a} ba ON ba.unit_id = tg.unit_id AND ba.indicator_id = tg.indicator_id AND ba.period_id = bp.id
+    AND ba.status = 'approved'
+  WHERE tg.kind = 'change'
 ),
 fx AS (
-  SELECT tg.*, a.id AS aid, a.value AS v, a.text AS atext, ba.id AS baid, ba.value AS bv
+  SELECT tg.*, a.id AS aid, a.value AS v, a.text AS atext, bases.baid, bases.bv, gv.given
   FROM tg
   LEFT JOIN {a} a ON a.unit_id = tg.unit_id AND a.indicator_id = tg.indicator_id AND a.period_id = %(period)s
     AND a.status = 'approved'
-  LEFT JOIN {per} bp ON tg.kind = 'change' AND bp.kind = 'year' AND bp.year = tg.base_year
-  LEFT JOIN {a} ba ON ba.unit_id = tg.unit_id AND ba.indicator_id = tg.indicator_id AND ba.period_id = bp.id
-    AND ba.status = 'approved'
+  LEFT JOIN bases ON bases.tid = tg.id
+  LEFT JOIN gv ON gv.tid = tg.id
 ),
 xs AS (
   SELECT fx.*,
@@ -216,7 +233,11 @@ def _params(period: Period, province, threshold) -> dict:
 
 
 def _run(sql: str, params: dict) -> list[tuple]:
-    with connection.cursor() as cursor:
+    alias = router.db_for_read(Target)  # a read replica when there are some
+    conn = connections[alias]
+    with transaction.atomic(using=alias), conn.cursor() as cursor:
+        if conn.vendor == "postgresql":
+            cursor.execute("SET LOCAL work_mem = '64MB'")  # sort the country's targets in memory, not on disk
         cursor.execute(sql, params)
         return cursor.fetchall()
 
