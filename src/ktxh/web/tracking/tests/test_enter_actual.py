@@ -3,7 +3,10 @@
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from ktxh.core.numbers import format_number, quantize
 from ktxh.web.accounts.permissions import Denied
 from ktxh.web.plans.models import Indicator
 from ktxh.web.tracking import workflow
@@ -81,3 +84,15 @@ def test_entering_is_audited_with_the_new_values(w):
     assert entry.changes["text"] == [None, "5.933,3"]
     assert entry.changes["value"] == [None, "5933.3"]
     assert entry.changes["is_estimate"] == [None, True]
+
+
+@given(
+    value=st.decimals(min_value=0, max_value=10**12, places=1, allow_nan=False, allow_infinity=False),
+    unit=st.sampled_from(["tấn", "ha", "đồng", "người", "hộ"]),
+)
+def test_any_figure_written_the_vietnamese_way_reads_back(value, unit):
+    # What format_number writes ("5.933,3", "1.930.000.000") an officer may type; the core reads it back.
+    indicator = Indicator(name="Chỉ tiêu thử", unit=unit)
+    text = format_number(value, decimals=0 if unit in ("người", "hộ") else None)
+    expected = quantize(value, 0) if unit in ("người", "hộ") else value
+    assert workflow.read_value(text, indicator) == expected, (text, unit)
