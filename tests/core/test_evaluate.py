@@ -533,7 +533,8 @@ def test_summary_sentence_small_counts_and_no_data() -> None:
     assert summary_sentence(evaluations, threshold=80) == (
         "Kết quả thực hiện 04 chỉ tiêu: có 01 chỉ tiêu vượt, 02 chỉ tiêu đạt, 01 chỉ tiêu chưa có số liệu."
     )
-    assert summary_sentence([]) == "Kết quả thực hiện 00 chỉ tiêu: chưa có chỉ tiêu nào."
+    assert summary_sentence([]) == "Chưa có chỉ tiêu nào để đánh giá."
+    assert summary_sentence([], scope="năm 2023") == "Chưa có chỉ tiêu nào để đánh giá năm 2023."
 
 
 def test_evaluation_as_json() -> None:

@@ -301,3 +301,9 @@ def test_bad_input_gets_a_vietnamese_error_naming_the_text(bad: str) -> None:
         parse_target(bad)
     assert "Chỉ tiêu" in err.value.message
     assert err.value.field == "chỉ tiêu"
+
+
+def test_a_range_written_backwards_is_read_and_flagged() -> None:
+    t = parse_target("Thu ngân sách tăng 15 – 10%/năm")
+    assert (t.low, t.high) == (Decimal(10), Decimal(15))
+    assert "ghi ngược" in t.warnings[0]

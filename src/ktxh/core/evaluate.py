@@ -233,6 +233,8 @@ def summary_sentence(evaluations: Iterable[Evaluation], *, scope: str = "", thre
     'Kết quả thực hiện 22 chỉ tiêu kinh tế - xã hội năm 2023: có 06 chỉ tiêu vượt, 14 chỉ tiêu đạt, 01 chỉ tiêu cơ bản đạt (đạt từ 90% kế hoạch trở lên), 01 chỉ tiêu không đạt.'
     """
     evaluations = list(evaluations)
+    if not evaluations:
+        return "Chưa có chỉ tiêu nào để đánh giá" + (f" {scope}" if scope else "") + "."
     counts = summarize(evaluations)
     total = len(evaluations)
     pieces = []
@@ -247,6 +249,4 @@ def summary_sentence(evaluations: Iterable[Evaluation], *, scope: str = "", thre
     if counts[Status.CHUA_CO_SO_LIEU]:
         pieces.append(f"{_n(counts[Status.CHUA_CO_SO_LIEU])} chỉ tiêu chưa có số liệu")
     head = f"Kết quả thực hiện {_n(total) if total < 10 else total} chỉ tiêu" + (f" {scope}" if scope else "")
-    if not pieces:
-        return head + ": chưa có chỉ tiêu nào."
     return f"{head}: có " + ", ".join(pieces) + "."

@@ -26,7 +26,7 @@ from decimal import Decimal
 
 from .errors import TargetError
 from .model import Direction, Target, TargetKind
-from .numbers import Number, find_numbers, parse_number
+from .numbers import Number, find_numbers, format_number, parse_number
 from .units import lookup_unit
 
 MAX_TARGET_LENGTH = 2000
@@ -391,10 +391,16 @@ def parse_target(
             targets.append(_qualitative(tail, tail_label, None, tail))
 
     targets = targets or [_qualitative(text, label, direction, context)]  # ";" or "trong đó" alone: no sentence left
+    for i, t in enumerate(targets):
+        if t.low is not None and t.high is not None and t.low > t.high:
+            # "15 – 10%": written the wrong way round; read as a range, and say so.
+            targets[i] = replace(t, low=t.high, high=t.low, warnings=t.warnings + (
+                f"Khoảng \u201c{format_number(t.low)} – {format_number(t.high)}\u201d ghi ngược; "
+                f"đã đọc là từ {format_number(t.high)} đến {format_number(t.low)}.",))
     measurable = [t for t in targets if t.kind is not TargetKind.QUALITATIVE]
     main = measurable[0] if measurable else targets[0]
     parts = tuple(replace(t, text=t.text) for t in targets if t is not main)
-    warnings: list[str] = []
+    warnings: list[str] = [w for t in targets for w in t.warnings]
     if main.kind is TargetKind.QUALITATIVE and not measurable:
         warnings.append("Chỉ tiêu không nêu số đo được: đánh giá bằng nhận xét (đạt / không đạt).")
     return replace(main, text=original.strip(), label=label, parts=parts, warnings=tuple(warnings))
@@ -406,7 +412,6 @@ def describe_target(target: Target) -> str:
     >>> describe_target(parse_target("Tỷ lệ người tham gia bảo hiểm y tế: > 99%"))
     'lớn hơn 99% (càng cao càng tốt)'
     """
-    from .numbers import format_number
 
     def f(v: Decimal | None) -> str:
         return format_number(v) + (target.unit if target.unit in ("%", "‰") else f" {target.unit}" if target.unit else "")
