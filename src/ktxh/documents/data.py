@@ -21,14 +21,16 @@ Figures are Decimals; texts are Vietnamese as they will be printed.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
 from ktxh.core.errors import KtxhError
+from ktxh.core.model import Target
 from ktxh.core.numbers import format_number, parse_number
+from ktxh.core.review import Review, TermSeries, review_all, summary_sentence
 
 
 class DocumentDataError(KtxhError):
@@ -215,12 +217,44 @@ class NextPlan:
     tasks: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class TermReview:
+    """Đánh giá khả năng thực hiện các chỉ tiêu Nghị quyết: the term targets as ``ktxh.core.review`` judged them.
+
+    Printed in the giữa kỳ and nhiệm kỳ reports only. ``names`` (optional, one per review)
+    name the indicators in the table, else the target's own words; ``period`` words the
+    summary sentence ("giai đoạn 2021 - 2025"). Build it from the series with
+    :meth:`from_series`, never by computing a review here.
+    """
+
+    reviews: tuple[Review, ...]
+    deadline: int
+    names: tuple[str, ...] = ()
+    period: str = ""
+
+    @classmethod
+    def from_series(cls, items: Iterable[tuple[Target, TermSeries | None]], *, deadline: int,
+                    names: Iterable[str] = (), period: str = "") -> TermReview:
+        return cls(tuple(review_all(items)), deadline, tuple(names), period)
+
+    def name(self, index: int) -> str:
+        if index < len(self.names) and self.names[index]:
+            return self.names[index]
+        target = self.reviews[index].target
+        return target.label or target.text
+
+    @property
+    def summary(self) -> str:
+        return summary_sentence(self.reviews, period=self.period)
+
+
 # Section ids whose officer-written text the documents print (see ``ReportData.narratives``).
 SECTION_OPENING = "mo-dau"
 SECTION_RESULTS = "ket-qua"
 SECTION_ASSESSMENT = "danh-gia-chung"
 SECTION_DIRECTIONS = "phuong-huong"
 SECTION_OBJECTIVE = "muc-tieu-tong-quat"
+SECTION_REVIEW = "kha-nang-dat"
 
 
 def field_section(code: str) -> str:
@@ -236,6 +270,7 @@ class ReportData:
     ``basis`` opens the report ("Thực hiện Công văn số 1388/UBND-VP …"). ``narratives``
     maps a section id (``SECTION_*`` or ``field_section(code)``) to the officer's own
     paragraphs, printed before the generated figures; regenerating never touches them.
+    ``term_review`` is printed by the giữa kỳ and nhiệm kỳ reports (issue 9).
     """
 
     issuer: Issuer
@@ -254,6 +289,7 @@ class ReportData:
     key_tasks_title: str = ""
     narratives: Mapping[str, str] = field(default_factory=dict)
     next_plan: NextPlan | None = None
+    term_review: TermReview | None = None
 
     def narrative(self, section: str) -> str:
         return (self.narratives.get(section) or "").strip()

@@ -27,12 +27,14 @@ from docx.text.paragraph import Paragraph
 
 from ktxh.core.numbers import format_number
 
+from . import term
 from .data import (
     SECTION_ASSESSMENT,
     SECTION_DIRECTIONS,
     SECTION_OBJECTIVE,
     SECTION_OPENING,
     SECTION_RESULTS,
+    SECTION_REVIEW,
     PeriodKind,
     ReportData,
     field_section,
@@ -64,6 +66,10 @@ BIEU_02_HEADERS = ("STT", "Danh mục", "ĐVT", "Kế hoạch", "Thực hiện",
 # Landscape A4 leaves 252 mm between the margins.
 BIEU_02_WIDTHS = (Cm(1.2), Cm(6.0), Cm(1.5), Cm(3.5), Cm(3.5), Cm(3.5), Cm(2.0), Cm(2.0), Cm(2.0))
 BIEU_01_WIDTHS = (Cm(1.2), Cm(11.0), Cm(13.0))
+# The term review table on portrait A4 (165 mm), 10 pt so that eleven columns fit.
+REVIEW_WIDTHS = (Cm(0.8), Cm(3.2), Cm(1.3), Cm(1.5), Cm(1.5), Cm(1.3), Cm(1.2), Cm(1.3), Cm(1.3), Cm(1.5),
+                 Cm(1.6))
+REVIEW_PT = 10
 
 
 # --- low-level formatting ------------------------------------------------------------------------
@@ -490,6 +496,36 @@ def _results(doc: DocxDocument, data: ReportData, assessed) -> None:
                    "(chi tiết theo Biểu số 01 kèm theo).")
 
 
+def _term_review(doc: DocxDocument, data: ReportData, number: str) -> None:
+    """Đánh giá khả năng thực hiện các chỉ tiêu Nghị quyết: summary, table, one sentence per target."""
+    review = data.term_review
+    assert review is not None
+    _heading(doc, f"{number}. {term.title(review)}", upper=True)
+    _paragraphs(doc, data.narrative(SECTION_REVIEW))
+    _para(doc, review.summary)
+    table = _grid(doc, term.HEADERS, len(review.reviews))
+    centre, right = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT
+    aligns = (centre,) + (right,) * 7 + (centre,)
+    rows = list(table.rows)
+    for i, r in enumerate(review.reviews):
+        cells = rows[i + 1].cells
+        _grid_cell(cells[0], str(i + 1), align=centre)
+        _grid_cell(cells[1], review.name(i))
+        for cell, text, align in zip(cells[2:], term.review_cells(r), aligns, strict=True):
+            _grid_cell(cell, text, align=align)
+    for row in rows:
+        for cell in row.cells:
+            for p in cell.paragraphs:
+                for run in p.runs:
+                    run.font.size = Pt(REVIEW_PT)
+    _widths(table, REVIEW_WIDTHS)
+    _para(doc, "", after=0)
+    for i in range(len(review.reviews)):
+        sentence = term.target_sentence(review, i)
+        if sentence:
+            _para(doc, f"- {sentence}")
+
+
 def _save(doc: DocxDocument) -> bytes:
     out = io.BytesIO()
     doc.save(out)
@@ -509,10 +545,13 @@ def build_report(data: ReportData, *, appendices: bool = True) -> bytes:
     _heading(doc, f"I. Kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội {p.phrase}", upper=True)
     _paragraphs(doc, data.narrative(SECTION_RESULTS))
     _results(doc, data, assessed)
-    _heading(doc, "II. Đánh giá chung", upper=True)
+    parts = iter(ROMAN[1:])
+    if data.term_review is not None and data.term_review.reviews and p.kind in (PeriodKind.MIDTERM, PeriodKind.TERM):
+        _term_review(doc, data, next(parts))
+    _heading(doc, f"{next(parts)}. Đánh giá chung", upper=True)
     _paragraphs(doc, data.narrative(SECTION_ASSESSMENT))
     _assessment(doc, data, ("1.", "2.", "3."))
-    _heading(doc, f"III. Phương hướng, nhiệm vụ {p.next_phrase}", upper=True)
+    _heading(doc, f"{next(parts)}. Phương hướng, nhiệm vụ {p.next_phrase}", upper=True)
     _paragraphs(doc, data.narrative(SECTION_DIRECTIONS))
     _items(doc, data.directions)
     _para(doc, f"Trên đây là báo cáo {report_title(data)[0].lower()}{report_title(data)[1:]} "
