@@ -21,8 +21,8 @@ outside the audited workflow must call ``invalidate(period_id)`` itself.
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.core.cache import cache
 from django.db import connection, connections, router, transaction
@@ -42,8 +42,7 @@ CACHE_SECONDS = 24 * 3600
 SQLITE_SLACK = 1e-9
 
 
-@dataclass(frozen=True)
-class TargetStatus:
+class TargetStatus(NamedTuple):  # a tuple, not a dataclass: the country has ~150 000 of them
     unit_id: int
     province_id: int
     target_id: int
@@ -246,7 +245,8 @@ def statuses(period: Period, *, province=None, threshold=DEFAULT_THRESHOLD) -> l
     """The status of every target of every commune (of ``province``, or of the country)."""
     sql, fixed = status_sql(province=province is not None, term=period.kind == "term")
     rows = _run(sql, {**fixed, **_params(period, province, threshold)})
-    return [TargetStatus(u, p, t, i, f, bool(primary), Status(s)) for u, p, t, i, f, primary, s in rows]
+    status = {s.value: s for s in Status}
+    return [TargetStatus(u, p, t, i, f, bool(primary), status[s]) for u, p, t, i, f, primary, s in rows]
 
 
 def _counts(group: str, period: Period, province, threshold) -> list[tuple]:
