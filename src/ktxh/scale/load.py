@@ -111,7 +111,7 @@ def load(size: Size, *, progress: bool = True, batch: int = 5000) -> Loaded:
     """Generate the country of ``size`` and write it; returns what was written."""
     country = Country(size, first_unit_id=_next_id(AdminUnit))
     codes = [u.code for u in country.units]
-    clash = AdminUnit.objects.filter(code__in=codes[:1000]).values_list("code", flat=True).first()
+    clash = min(set(codes) & set(AdminUnit.objects.values_list("code", flat=True)), default=None)
     if clash:
         raise LoadError(f"Cơ sở dữ liệu đã có đơn vị hành chính mã “{clash}”: hãy nạp dữ liệu mẫu vào cơ sở dữ liệu trống.")
     now = dt.datetime.now(dt.UTC)
