@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "ktxh.web.accounts",
     "ktxh.web.dashboard",
     "ktxh.web.rollup",
+    "ktxh.web.reports",
 ]
 
 MIDDLEWARE = [

@@ -8,5 +8,6 @@ from ktxh.web.api import api
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
+    path("", include("ktxh.web.reports.urls")),
     path("", include("ktxh.web.dashboard.urls")),
 ]

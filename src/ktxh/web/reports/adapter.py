@@ -1,0 +1,160 @@
+"""Fill ``ktxh.documents``' dataclasses from the database, for one commune, one plan and one period.
+
+Thin on purpose: which targets and which approved figures count is ``tracking.evaluation``'s
+(the dashboard's own reading), the term review is ``dashboard.term``'s (the core's
+``review_all``), and every sentence and percentage is written by ``ktxh.documents`` from
+ktxh.core. Here only: names from the AdminUnit tree, last year's figure for "so với cùng
+kỳ", key tasks, the officers' narratives, the signer and Nơi nhận.
+"""
+
+from __future__ import annotations
+
+from ktxh.core.model import TargetKind
+from ktxh.documents import data as doc
+from ktxh.web.dashboard import term
+from ktxh.web.plans.models import Plan, PlanKind, PlanStatus
+from ktxh.web.tracking.evaluation import evaluate_plan
+from ktxh.web.tracking.models import Actual, ActualStatus, Period, PeriodKind
+
+from .models import DocumentSettings, Narrative
+
+SECTION_TASKS = "nhiem-vu-giai-phap"  # the next year's plan: nhiệm vụ và giải pháp, one per line
+KINDS = {PeriodKind.HALF: doc.PeriodKind.SIX_MONTHS, PeriodKind.NINE: doc.PeriodKind.NINE_MONTHS,
+         PeriodKind.YEAR: doc.PeriodKind.YEAR}
+
+
+class NoDocument(ValueError):
+    """This period has no document form (a month, a quarter); the message says so in Vietnamese."""
+
+
+def unit_title(unit) -> str:
+    """"Phường Lương Sơn", "Tỉnh Thái Nguyên": the kind, unless the name carries it already."""
+    kind = unit.get_kind_display()
+    return unit.name if unit.name.lower().startswith(kind.lower()) else f"{kind} {unit.name}"
+
+
+def issuer(unit) -> doc.Issuer:
+    upper = f"UBND {unit_title(unit.parent)}".upper() if unit.parent_id else ""
+    return doc.Issuer(upper=upper, name=f"UBND {unit_title(unit)}".upper(), place=unit.name)
+
+
+def signer_and_recipients(unit) -> tuple[doc.Signer, tuple[str, ...]]:
+    """From the commune's DocumentSettings; else its leader signs and the usual recipients."""
+    s = DocumentSettings.objects.filter(unit=unit).first()
+    if s is not None and s.signer_name:
+        signer = doc.Signer(s.signer_name, s.signer_authority or "TM. ỦY BAN NHÂN DÂN", s.signer_title or "CHỦ TỊCH")
+    else:
+        leader = unit.members.filter(role="leader").select_related("user").order_by("pk").first()
+        name = leader.user.get_full_name() if leader is not None else ""
+        signer = doc.Signer(name or "\u00a0")
+    if s is not None and s.recipients.strip():
+        recipients = tuple(line.strip().lstrip("-").strip() for line in s.recipients.splitlines() if line.strip())
+    else:
+        upper = unit_title(unit.parent) if unit.parent_id else "cấp trên"
+        recipients = (f"UBND {upper} (b/c)", "TT Đảng ủy, HĐND phường" if unit.kind == "phuong" else
+                      "TT Đảng ủy, HĐND xã", "Các thành viên UBND", "Lưu: VT")
+    return signer, recipients
+
+
+def narratives(unit, period) -> dict[str, str]:
+    return dict(Narrative.objects.filter(unit=unit, period=period).values_list("section", "text"))
+
+
+def document_period(plan, period) -> doc.Period:
+    if period.kind in KINDS:
+        return doc.Period(KINDS[period.kind], period.year)
+    if period.kind == PeriodKind.TERM:
+        # Half-way while the term's last year has no approved figure yet; the term report after.
+        years = Actual.objects.filter(unit=plan.unit, status=ActualStatus.APPROVED, period__kind=PeriodKind.YEAR,
+                                      period__year__gte=plan.start_year, period__year__lte=plan.end_year)
+        latest = max(years.values_list("period__year", flat=True), default=plan.start_year)
+        kind = doc.PeriodKind.TERM if latest >= plan.end_year else doc.PeriodKind.MIDTERM
+        return doc.Period(kind, latest if kind is doc.PeriodKind.MIDTERM else plan.end_year, plan.start_year,
+                          plan.end_year)
+    raise NoDocument(f"Chưa có mẫu văn bản cho kỳ “{period.label}”: chọn kỳ 6 tháng, 9 tháng, năm hoặc nhiệm kỳ.")
+
+
+def _previous(plan, period, indicator_ids) -> dict[int, object]:
+    """The same period a year before (for a term: the base year, the year before it), approved."""
+    if period.kind == PeriodKind.TERM:
+        code = Period.make_code(PeriodKind.YEAR, plan.start_year - 1)
+    else:
+        code = Period.make_code(period.kind, period.year - 1, period.number)
+    qs = Actual.objects.filter(unit=plan.unit, period__code=code, indicator_id__in=indicator_ids,
+                               status=ActualStatus.APPROVED, value__isnull=False)
+    return dict(qs.values_list("indicator_id", "value"))
+
+
+def _row(r, previous) -> doc.Row:
+    t, ind = r.target, r.target.indicator
+    actual = None
+    if r.actual is not None:
+        actual = r.actual.value if r.actual.value is not None else r.actual.text
+    plan = r.evaluation.plan_value if r.evaluation.target.kind is TargetKind.ASSIGNED else None
+    return doc.Row(name=ind.name, unit=ind.unit, target_text=t.text, plan=plan, actual=actual,
+                   previous=previous.get(ind.pk), estimate=bool(r.actual and r.actual.is_estimate),
+                   direction=ind.direction)
+
+
+def fields(plan, period) -> tuple[doc.Field, ...]:
+    """The fields and their indicators as the dashboard evaluates them (each indicator once)."""
+    rows = [r for r in evaluate_plan(plan, period).rows if r.primary]
+    previous = _previous(plan, period, {r.target.indicator_id for r in rows})
+    grouped: dict = {}
+    for r in rows:
+        grouped.setdefault(r.target.indicator.field, []).append(_row(r, previous))
+    ordered = sorted(grouped.items(), key=lambda fr: (fr[0].order, fr[0].name))
+    return tuple(doc.Field(f.code, f.name, tuple(rs)) for f, rs in ordered)
+
+
+def term_review(plan) -> doc.TermReview | None:
+    if plan.kind != PlanKind.TERM:
+        return None
+    pairs = term.reviews(plan)
+    if not pairs:
+        return None
+    return doc.TermReview(tuple(r for _, r in pairs), plan.end_year, tuple(t.indicator.name for t, _ in pairs),
+                          f"giai đoạn {plan.start_year} - {plan.end_year}")
+
+
+def _next_plan(plan, year: int, notes: dict[str, str]) -> doc.NextPlan:
+    """Next year's targets: an approved annual plan of that year first, else the year's targets of ``plan``."""
+    annuals = Plan.objects.filter(unit=plan.unit, kind=PlanKind.ANNUAL, start_year=year)
+    annual = min(annuals, key=lambda p: (p.status != PlanStatus.APPROVED, -p.pk), default=None)
+    source = annual or plan
+    targets = [t for t in source.targets.select_related("indicator__field")
+               .order_by("indicator__field__order", "indicator__name", "pk")
+               if t.year == year or (annual is not None and t.year is None)]
+    grouped: dict = {}
+    seen = set()
+    for t in targets:
+        if t.indicator_id in seen:
+            continue
+        seen.add(t.indicator_id)
+        ind = t.indicator
+        grouped.setdefault(ind.field, []).append(doc.Row(ind.name, ind.unit, target_text=t.text,
+                                                         direction=ind.direction))
+    ordered = sorted(grouped.items(), key=lambda fr: (fr[0].order, fr[0].name))
+    tasks = tuple(line.strip() for line in notes.get(SECTION_TASKS, "").splitlines() if line.strip())
+    return doc.NextPlan(year, fields=tuple(doc.Field(f.code, f.name, tuple(rs)) for f, rs in ordered), tasks=tasks)
+
+
+def report_data(plan, period) -> doc.ReportData:
+    """Everything the báo cáo, the kế hoạch năm sau and Biểu 01–02 need, from the database."""
+    unit = plan.unit
+    kind = document_period(plan, period)
+    notes = narratives(unit, period)
+    signer, recipients = signer_and_recipients(unit)
+    review = term_review(plan) if kind.kind in (doc.PeriodKind.MIDTERM, doc.PeriodKind.TERM) else None
+    return doc.ReportData(
+        issuer=issuer(unit),
+        signer=signer,
+        period=kind,
+        fields=fields(plan, period),
+        key_tasks=tuple(doc.KeyTask(k.content, k.result, k.assigned_by) for k in plan.key_tasks.all()),
+        recipients=recipients,
+        basis=f"Thực hiện {plan.legal_basis.strip().splitlines()[0]}" if plan.legal_basis.strip() else "",
+        narratives=notes,
+        next_plan=_next_plan(plan, kind.year + 1, notes),
+        term_review=review,
+    )

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("xa/<int:unit_id>/van-ban/loi-van/", views.narratives, name="narratives"),
+    path("xa/<int:unit_id>/van-ban/<slug:kind>/", views.download, name="download"),
+]
