@@ -139,6 +139,14 @@ def _next_plan(plan, year: int, notes: dict[str, str]) -> doc.NextPlan:
     return doc.NextPlan(year, fields=tuple(doc.Field(f.code, f.name, tuple(rs)) for f, rs in ordered), tasks=tasks)
 
 
+def _basis(legal_basis: str) -> str:
+    """The plan's legal basis as the opening clause: "Thực hiện Nghị quyết số 08/NQ-HĐND …"."""
+    first = legal_basis.strip().splitlines()[0].strip() if legal_basis.strip() else ""
+    if not first or first.lower().startswith(("thực hiện", "căn cứ")):
+        return first
+    return f"Thực hiện {first}"
+
+
 def report_data(plan, period) -> doc.ReportData:
     """Everything the báo cáo, the kế hoạch năm sau and Biểu 01–02 need, from the database."""
     unit = plan.unit
@@ -153,7 +161,7 @@ def report_data(plan, period) -> doc.ReportData:
         fields=fields(plan, period),
         key_tasks=tuple(doc.KeyTask(k.content, k.result, k.assigned_by) for k in plan.key_tasks.all()),
         recipients=recipients,
-        basis=f"Thực hiện {plan.legal_basis.strip().splitlines()[0]}" if plan.legal_basis.strip() else "",
+        basis=_basis(plan.legal_basis),
         narratives=notes,
         next_plan=_next_plan(plan, kind.year + 1, notes),
         term_review=review,
