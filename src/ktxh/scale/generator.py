@@ -211,7 +211,8 @@ class Country:
         """Each current commune (and its former communes) plans ``targets`` indicators; rates bring
         their numerator and denominator along; population and households are always counted."""
         by_code = {s.code: s for s in self.specs}
-        planned_pool = [s for s in self.specs]
+        planned_pool = list(self.specs)
+        order = {s.code: n for n, s in enumerate(self.specs)}
         self.planned: list[list[Spec]] = []
         self.tracked: list[list[Spec]] = []
         self.factor: list[dict[str, float]] = []
@@ -221,7 +222,7 @@ class Country:
             for s in planned:
                 if s.aggregation == "rate":
                     codes |= {s.numerator, s.denominator}
-            self.planned.append(sorted(planned, key=self.specs.index))
+            self.planned.append(sorted(planned, key=lambda s: order[s.code]))
             self.tracked.append([s for s in self.specs if s.code in codes])
             self.factor.append({s.code: self.rng.uniform(0.8, 1.2) for s in self.specs if s.code in codes})
 
