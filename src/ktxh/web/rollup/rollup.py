@@ -251,7 +251,10 @@ def statuses(period: Period, *, province=None, threshold=DEFAULT_THRESHOLD) -> l
 
 def _counts(group: str, period: Period, province, threshold) -> list[tuple]:
     sql, fixed = status_sql(province=province is not None, term=period.kind == "term")
-    counted = f"SELECT {group}, status, COUNT(*) FROM ({sql}) s WHERE is_primary GROUP BY {group}, status"
+    # Summed, not filtered with WHERE: a filter on the primary flag would be pushed into the statement,
+    # where the planner misjudges it and falls back to nested loops.
+    counted = (f"SELECT {group}, status, SUM(CASE WHEN is_primary THEN 1 ELSE 0 END) AS n FROM ({sql}) s "
+               f"GROUP BY {group}, status HAVING SUM(CASE WHEN is_primary THEN 1 ELSE 0 END) > 0")
     return _run(counted, {**fixed, **_params(period, province, threshold)})
 
 
