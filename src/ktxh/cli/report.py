@@ -1,4 +1,9 @@
-"""``ktxh report --input DATA.json --kind bao-cao|ke-hoach --out FILE.docx [--xlsx FILE.xlsx]``."""
+"""``ktxh report --input DATA.json --kind bao-cao|ke-hoach --out FILE.docx [--xlsx FILE.xlsx]``.
+
+Or from the application's database: ``ktxh report --unit CODE --period nam:2022 --out FILE.docx``
+(periods: ``6-thang:2023``, ``9-thang:2023``, ``nam:2022``, ``nhiem-ky:2021-2025``), the same
+document the commune page's download gives (``ktxh.web.reports.adapter``).
+"""
 
 from __future__ import annotations
 
@@ -17,14 +22,35 @@ KINDS = {"bao-cao": build_report, "ke-hoach": build_plan}
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("report", help="Lập báo cáo hoặc kế hoạch (.docx) và Biểu 01, 02 (.xlsx) từ tệp JSON.")
-    p.add_argument("--input", required=True, help="Tệp JSON dữ liệu (xem docs/documents.md)")
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("--input", help="Tệp JSON dữ liệu (xem docs/documents.md)")
+    source.add_argument("--unit", help="Mã xã, phường trong cơ sở dữ liệu của ứng dụng (thay cho --input)")
+    p.add_argument("--period", help="Kỳ báo cáo khi dùng --unit: 6-thang:2023, 9-thang:2023, nam:2022, "
+                                    "nhiem-ky:2021-2025")
     p.add_argument("--kind", choices=sorted(KINDS), default="bao-cao", help="bao-cao (báo cáo) hoặc ke-hoach")
     p.add_argument("--out", required=True, help="Tệp .docx ghi ra")
     p.add_argument("--xlsx", help="Tệp .xlsx ghi Biểu số 01, 02 (không bắt buộc)")
     p.set_defaults(func=run)
 
 
+def _from_database(unit_code: str, period_text: str | None):
+    """The commune's data for the period, read through the web app's adapter."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ktxh.web.settings")
+    import django
+
+    django.setup()
+    from ktxh.web.reports import adapter
+
+    return adapter.data_for(unit_code, period_text or "")
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.unit:
+        try:
+            data = _from_database(args.unit, args.period)
+        except KtxhError as exc:
+            return fail(exc)
+        return _write(args, data)
     source = Path(args.input)
     try:
         raw = json.loads(source.read_text(encoding="utf-8"))
@@ -34,6 +60,13 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"Tệp \u201c{source}\u201d không phải JSON hợp lệ: {exc}.")
     try:
         data = report_from_dict(raw)
+    except KtxhError as exc:
+        return fail(exc)
+    return _write(args, data)
+
+
+def _write(args: argparse.Namespace, data) -> int:
+    try:
         document = KINDS[args.kind](data)
         tables = build_tables_xlsx(data) if args.xlsx else None
     except KtxhError as exc:

@@ -9,6 +9,9 @@ kỳ", key tasks, the officers' narratives, the signer and Nơi nhận.
 
 from __future__ import annotations
 
+import re
+
+from ktxh.core.errors import KtxhError
 from ktxh.core.model import TargetKind
 from ktxh.documents import data as doc
 from ktxh.web.dashboard import term
@@ -23,8 +26,8 @@ KINDS = {PeriodKind.HALF: doc.PeriodKind.SIX_MONTHS, PeriodKind.NINE: doc.Period
          PeriodKind.YEAR: doc.PeriodKind.YEAR}
 
 
-class NoDocument(ValueError):
-    """This period has no document form (a month, a quarter); the message says so in Vietnamese."""
+class NoDocument(KtxhError):
+    """No document for this: a period without a form (a month, a quarter), an unknown commune or period."""
 
 
 def unit_title(unit) -> str:
@@ -71,7 +74,8 @@ def document_period(plan, period) -> doc.Period:
         kind = doc.PeriodKind.TERM if latest >= plan.end_year else doc.PeriodKind.MIDTERM
         return doc.Period(kind, latest if kind is doc.PeriodKind.MIDTERM else plan.end_year, plan.start_year,
                           plan.end_year)
-    raise NoDocument(f"Chưa có mẫu văn bản cho kỳ “{period.label}”: chọn kỳ 6 tháng, 9 tháng, năm hoặc nhiệm kỳ.")
+    raise NoDocument(f"Chưa có mẫu văn bản cho kỳ “{period.label}”: chọn kỳ 6 tháng, 9 tháng, năm hoặc nhiệm kỳ.",
+                     field="kỳ", value=period.code)
 
 
 def _previous(plan, period, indicator_ids) -> dict[int, object]:
@@ -166,3 +170,44 @@ def report_data(plan, period) -> doc.ReportData:
         next_plan=_next_plan(plan, kind.year + 1, notes),
         term_review=review,
     )
+
+
+# --- for the command line: a commune by its code, a period by its words ---------------------------
+
+PERIOD_WORDS = {"6-thang": PeriodKind.HALF, "9-thang": PeriodKind.NINE, "nam": PeriodKind.YEAR,
+                "nhiem-ky": PeriodKind.TERM}
+_PERIOD = re.compile(r"^(6-thang|9-thang|nam|nhiem-ky):(\d{4})(?:-(\d{4}))?$")
+
+
+def parse_period(text: str) -> tuple[str, int, int | None]:
+    """"nam:2022" → ("year", 2022, None); "nhiem-ky:2021-2025" → ("term", 2021, 2025)."""
+    m = _PERIOD.match(text.strip())
+    if not m or (m.group(1) == "nhiem-ky") != bool(m.group(3)):
+        raise NoDocument(f"Kỳ “{text}” không hợp lệ; viết 6-thang:2023, 9-thang:2023, nam:2022 hoặc "
+                         "nhiem-ky:2021-2025.", field="--period", value=text)
+    return PERIOD_WORDS[m.group(1)], int(m.group(2)), int(m.group(3)) if m.group(3) else None
+
+
+def plan_for(unit, kind: str, year: int, end_year: int | None):
+    """The commune's plan for the period: its term plan for a term; else an annual plan of that year
+    before a term plan covering it, an approved plan before a draft."""
+    plans = list(Plan.objects.filter(unit=unit))
+    if kind == PeriodKind.TERM:
+        plans = [p for p in plans if p.kind == PlanKind.TERM and (p.start_year, p.end_year) == (year, end_year)]
+    else:
+        plans = [p for p in plans if p.start_year <= year <= p.end_year]
+    return min(plans, key=lambda p: (p.kind != PlanKind.ANNUAL, p.status != PlanStatus.APPROVED, -p.pk), default=None)
+
+
+def data_for(unit_code: str, period_text: str) -> doc.ReportData:
+    """``ktxh report --unit CODE --period nam:2022``: the same data as the commune page's download."""
+    from ktxh.web.units.models import AdminUnit, Level
+
+    unit = AdminUnit.objects.filter(code=unit_code.strip(), level=Level.COMMUNE).first()
+    if unit is None:
+        raise NoDocument(f"Không có xã, phường mã “{unit_code}”.", field="--unit", value=unit_code)
+    kind, year, end_year = parse_period(period_text)
+    plan = plan_for(unit, kind, year, end_year)
+    if plan is None:
+        raise NoDocument(f"{unit} chưa có kế hoạch cho kỳ “{period_text}”.", field="--period", value=period_text)
+    return report_data(plan, Period.get(kind, year, end_year=end_year))
