@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import re
 import sys
 from typing import NoReturn
 
@@ -12,23 +11,27 @@ from typing import NoReturn
 COMMANDS = ["target", "evaluate", "check", "extract", "review", "report", "serve", "generate"]
 
 
-_MESSAGES = [
-    (re.compile(r"the following arguments are required: (.+)"), "thiếu tham số bắt buộc: {0}"),
-    (re.compile(r"argument (\S+): invalid choice: '?([^']*)'? \(choose from (.+)\)"), "tham số {0}: \u201c{1}\u201d không hợp lệ, chọn một trong: {2}"),
-    (re.compile(r"argument (\S+): expected one argument"), "tham số {0} cần một giá trị"),
-    (re.compile(r"unrecognized arguments: (.+)"), "tham số không nhận ra: {0}"),
-]
+# argparse looks its words up through gettext at call time: give it Vietnamese ones.
+_VI = {
+    "usage: ": "cách dùng: ",
+    "positional arguments": "tham số",
+    "options": "tùy chọn",
+    "show this help message and exit": "hiện trợ giúp này rồi thoát",
+    "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
+    "unrecognized arguments: %s": "tham số không nhận ra: %s",
+    "expected one argument": "cần một giá trị",
+    "invalid choice: %(value)r (choose from %(choices)s)": "\u201c%(value)s\u201d không hợp lệ, chọn một trong: %(choices)s",
+    "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
+    "not allowed with argument %s": "không dùng cùng với %s",
+    "invalid %(type)s value: %(value)r": "giá trị \u201c%(value)s\u201d không hợp lệ",
+}
+argparse._ = lambda text: _VI.get(text, text)  # type: ignore[attr-defined]
 
 
 class VietnameseParser(argparse.ArgumentParser):
-    """argparse with its errors in Vietnamese, like every other message of ktxh."""
+    """argparse whose errors read like every other message of ktxh: "Lỗi: …" in Vietnamese."""
 
     def error(self, message: str) -> NoReturn:
-        for pattern, template in _MESSAGES:
-            m = pattern.search(message)
-            if m:
-                message = template.format(*m.groups())
-                break
         self.print_usage(sys.stderr)
         self.exit(2, f"Lỗi: {message}\n")
 

@@ -15,14 +15,14 @@ from .common import fail, print_json
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("evaluate", help="Đánh giá kết quả thực hiện so với chỉ tiêu.")
-    p.add_argument("--target", required=True, help="Chỉ tiêu như được viết, ví dụ \u201c> 99%\u201d")
-    p.add_argument("--actual", help="Kết quả thực hiện, ví dụ \u201c99,3%\u201d; bỏ trống nếu chưa có")
+    p.add_argument("--target", required=True, help="Chỉ tiêu như được viết, ví dụ \u201c> 99%%\u201d")
+    p.add_argument("--actual", help="Kết quả thực hiện, ví dụ \u201c99,3%%\u201d; bỏ trống nếu chưa có")
     p.add_argument("--base", help="Số liệu kỳ gốc, cho chỉ tiêu tăng/giảm so với năm trước")
     p.add_argument("--assigned", help="Số chỉ tiêu cấp trên giao, cho chỉ tiêu \u201cvượt chỉ tiêu giao\u201d")
     p.add_argument("--label", help="Tên chỉ tiêu, khi con số đứng riêng")
     p.add_argument("--unit", help="Đơn vị tính (ĐVT)")
     p.add_argument("--direction", choices=["up", "down"], help="Chiều tốt: up hoặc down")
-    p.add_argument("--threshold", default="90", help="Ngưỡng \u201ccơ bản đạt\u201d, % kế hoạch (mặc định 90)")
+    p.add_argument("--threshold", default="90", help="Ngưỡng \u201ccơ bản đạt\u201d, %% kế hoạch (mặc định 90)")
     p.add_argument("--json", action="store_true", help="In kết quả dạng JSON")
     p.set_defaults(func=run)
 
