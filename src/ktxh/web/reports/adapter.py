@@ -13,6 +13,7 @@ import re
 
 from ktxh.core.errors import KtxhError
 from ktxh.core.model import TargetKind
+from ktxh.core.review import TermKind
 from ktxh.documents import data as doc
 from ktxh.web.dashboard import term
 from ktxh.web.plans.models import Plan, PlanKind, PlanStatus
@@ -89,32 +90,43 @@ def _previous(plan, period, indicator_ids) -> dict[int, object]:
     return dict(qs.values_list("indicator_id", "value"))
 
 
-def _row(r, previous) -> doc.Row:
+# Term targets whose latest yearly figure stands for "so far" in a giữa kỳ report (not growth rates
+# or term totals, which a single year's level does not measure).
+LEVEL_KINDS = (TermKind.LEVEL, TermKind.SHARE, TermKind.REDUCTION)
+
+
+def _row(r, previous, review=None) -> doc.Row:
     t, ind = r.target, r.target.indicator
     actual = None
     if r.actual is not None:
         actual = r.actual.value if r.actual.value is not None else r.actual.text
+    elif review is not None and review.kind in LEVEL_KINDS and review.latest_year not in (None, review.base_year):
+        actual = review.latest_value  # seed 002: "năm 2023 ước đạt 5.814,7 tấn" against the term target
     plan = r.evaluation.plan_value if r.evaluation.target.kind is TargetKind.ASSIGNED else None
     return doc.Row(name=ind.name, unit=ind.unit, target_text=t.text, plan=plan, actual=actual,
                    previous=previous.get(ind.pk), estimate=bool(r.actual and r.actual.is_estimate),
                    direction=ind.direction)
 
 
-def fields(plan, period) -> tuple[doc.Field, ...]:
-    """The fields and their indicators as the dashboard evaluates them (each indicator once)."""
+def fields(plan, period, reviews: dict | None = None) -> tuple[doc.Field, ...]:
+    """The fields and their indicators as the dashboard evaluates them (each indicator once).
+
+    ``reviews`` (target pk → core Review) give a term target without a figure for the whole
+    term its latest approved yearly figure.
+    """
     rows = [r for r in evaluate_plan(plan, period).rows if r.primary]
     previous = _previous(plan, period, {r.target.indicator_id for r in rows})
     grouped: dict = {}
     for r in rows:
-        grouped.setdefault(r.target.indicator.field, []).append(_row(r, previous))
+        grouped.setdefault(r.target.indicator.field, []).append(_row(r, previous, (reviews or {}).get(r.target.pk)))
     ordered = sorted(grouped.items(), key=lambda fr: (fr[0].order, fr[0].name))
     return tuple(doc.Field(f.code, f.name, tuple(rs)) for f, rs in ordered)
 
 
-def term_review(plan) -> doc.TermReview | None:
+def term_review(plan, pairs=None) -> doc.TermReview | None:
     if plan.kind != PlanKind.TERM:
         return None
-    pairs = term.reviews(plan)
+    pairs = term.reviews(plan) if pairs is None else pairs
     if not pairs:
         return None
     return doc.TermReview(tuple(r for _, r in pairs), plan.end_year, tuple(t.indicator.name for t, _ in pairs),
@@ -157,18 +169,19 @@ def report_data(plan, period) -> doc.ReportData:
     kind = document_period(plan, period)
     notes = narratives(unit, period)
     signer, recipients = signer_and_recipients(unit)
-    review = term_review(plan) if kind.kind in (doc.PeriodKind.MIDTERM, doc.PeriodKind.TERM) else None
+    pairs = term.reviews(plan) if kind.kind in (doc.PeriodKind.MIDTERM, doc.PeriodKind.TERM) \
+        and plan.kind == PlanKind.TERM else []
     return doc.ReportData(
         issuer=issuer(unit),
         signer=signer,
         period=kind,
-        fields=fields(plan, period),
+        fields=fields(plan, period, {t.pk: r for t, r in pairs}),
         key_tasks=tuple(doc.KeyTask(k.content, k.result, k.assigned_by) for k in plan.key_tasks.all()),
         recipients=recipients,
         basis=_basis(plan.legal_basis),
         narratives=notes,
         next_plan=_next_plan(plan, kind.year + 1, notes),
-        term_review=review,
+        term_review=term_review(plan, pairs),
     )
 
 

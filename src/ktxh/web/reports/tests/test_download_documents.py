@@ -13,6 +13,7 @@ import pytest
 
 from ktxh.core.numbers import format_number
 from ktxh.core.review import TermSeries, review_target
+from ktxh.reader import check_document, read_document
 from ktxh.web.dashboard.tests.conftest import approved, signed_in
 from ktxh.web.plans.models import KeyTask, Target
 from ktxh.web.reports.models import DocumentSettings, Narrative
@@ -161,6 +162,10 @@ def test_midterm_report_holds_the_term_review_from_the_yearly_figures(ward):
                                                  "kinh tế - xã hội 5 năm, giai đoạn 2021-2025")
     heading = "II. ĐÁNH GIÁ KHẢ NĂNG THỰC HIỆN CÁC CHỈ TIÊU NGHỊ QUYẾT ĐẾN NĂM 2025"
     assert heading in lines
+    # Part I: no figure for the whole term yet, so the latest year's against the term target, as seed 002
+    # writes it: 5.933,3 / 6.500 = 91,28%; 5.933,3 / 5.551,1 (2020, the base year) = +6,89%.
+    assert ("- Tổng sản lượng lương thực cây có hạt giai đoạn 2021-2022 đạt 5.933,3/6.500 tấn, bằng 91,28% kế "
+            "hoạch, tăng 6,89% so với năm 2020 (5.551,1 tấn).") in lines
     # The core's review of 5.551,1 (2020) → 6.031, 5.933,3 (2021, 2022) against 6.500 tấn by 2025.
     from ktxh.core.targets import parse_target
 
@@ -180,3 +185,7 @@ def test_midterm_report_holds_the_term_review_from_the_yearly_figures(ward):
         "Tổng sản lượng lương thực cây có hạt", "tấn", "5.551,1 (2020)", "5.933,3 (2022)", "6.500", "40,3%",
         "+191,1/năm"]
     assert table.rows[1].cells[10].text == r.outlook.label == "khó đạt"
+    report = signed_in(ward.leader).get(_url(ward, "bao-cao", term)).content
+    findings = check_document(read_document(report, filename="giua-ky.docx"))
+    assert [f for f in findings if f.verdict == "wrong"] == []
+    assert ("ratio", "ok") in {(f.kind, f.verdict) for f in findings}
