@@ -39,19 +39,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def timed(fn, rounds: int) -> tuple[float, int, object]:
-    """Best time, peak traced bytes of the best-of run, and the last result."""
-    best, peak, result = float("inf"), 0, None
-    for _ in range(rounds):
-        tracemalloc.start()
-        started = time.perf_counter()
-        result = fn()
-        elapsed = time.perf_counter() - started
-        peak_now = tracemalloc.get_traced_memory()[1]
-        tracemalloc.stop()
-        if elapsed < best:
-            best, peak = elapsed, peak_now
-    return best, peak, result
+def timed(fn) -> float:
+    started = time.perf_counter()
+    fn()
+    return time.perf_counter() - started
+
+
+def traced(fn) -> tuple[int, object]:
+    """Peak bytes of Python allocations during ``fn`` (tracemalloc slows it: not timed), and its result."""
+    tracemalloc.start()
+    result = fn()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak, result
 
 
 def baseline_sql() -> str:
@@ -212,14 +212,15 @@ def main() -> int:
         cache.clear()
         return rollup.field_counts(period)
 
-    # alternate, so both see the same machine load
-    t_raw, m_raw, rows = timed(lambda: raw_group_by(period), 1)
-    t_roll, m_roll, statuses = timed(full, 1)
-    t_cnt, m_cnt, _ = timed(counts, 1)
-    for _ in range(args.rounds - 1):
-        t_raw = min(t_raw, timed(lambda: raw_group_by(period), 1)[0])
-        t_roll = min(t_roll, timed(full, 1)[0])
-        t_cnt = min(t_cnt, timed(counts, 1)[0])
+    # alternate, so both see the same machine load; memory from one traced run each at the end
+    t_raw = t_roll = t_cnt = float("inf")
+    for _ in range(args.rounds):
+        t_raw = min(t_raw, timed(lambda: raw_group_by(period)))
+        t_roll = min(t_roll, timed(full))
+        t_cnt = min(t_cnt, timed(counts))
+    m_raw, rows = traced(lambda: raw_group_by(period))
+    m_roll, statuses = traced(full)
+    m_cnt, _ = traced(counts)
     communes = len({s.unit_id for s in statuses})
     print(f"Cả nước: {communes} xã, {len(statuses)} mục tiêu, {sum(r[2] for r in rows)} dòng trong nhóm gốc")
     print(f"  gốc (GROUP BY thô):            {t_raw:6.2f} s, bộ nhớ Python đỉnh {m_raw / 1e6:6.1f} MB")
