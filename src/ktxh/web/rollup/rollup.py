@@ -75,9 +75,6 @@ class _Dialect:
     def fold(self, expr: str) -> str:
         return f"LOWER(BTRIM({expr}, E' \\t\\n\\r\\f\\v'))" if self.pg else f"ktxh_fold({expr})"
 
-    def slack(self, b: str) -> str:
-        return "" if self.pg else f" + {SQLITE_SLACK} * (1 + ABS({b}))"
-
     def lt(self, a: str, b: str) -> str:
         return f"{a} < {b}" if self.pg else f"{a} < {b} - {SQLITE_SLACK} * (1 + ABS({b}))"
 
