@@ -69,7 +69,7 @@ _NOT_FIGURES = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Number:
     """A number found in text.
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Literal
 
 UnitKind = Literal["percent", "money", "count", "measure", "time"]
@@ -74,15 +75,46 @@ for _spellings, _unit in _CANONICAL:
 for _w in _COUNT_WORDS:
     _TABLE.setdefault(_w.casefold(), _u(_w, "count"))
 
-# Longest spelling first so "tỷ đồng" wins over "tỷ" and "hộ nghèo" over "hộ".
-_SPELLINGS = sorted(_TABLE, key=len, reverse=True)
+def _trie_pattern(words: list[str]) -> str:
+    """One regex for many words, common prefixes shared, longer words first.
+
+    A flat "a|ab|abc…" alternation of a hundred units is tried word by word after every
+    number; the trie fails on the first letter that no unit has.
+
+    >>> p = re.compile(_trie_pattern(["tỷ", "tỷ đồng", "tấn"]))
+    >>> [p.match(t).group(0) for t in ("tỷ đồng", "tỷ", "tấn/ha")]
+    ['tỷ đồng', 'tỷ', 'tấn']
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            # Greedy "?" tries the longer spelling first, so "tỷ đồng" wins over "tỷ".
+            return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
+        return body
+
+    return build(trie)
+
+
+# Spellings are matched case-insensitively, so the trie holds them folded.
 UNIT_PATTERN = (
-    r"(?:"
-    + "|".join(re.escape(s) for s in _SPELLINGS)
+    "(?:"
+    + _trie_pattern(sorted(_TABLE))
     + r")(?:\s?/\s?(?:người|năm học|năm|tháng|ha|hộ|lao động))*"
 )
 
 
+@lru_cache(maxsize=4096)
 def lookup_unit(text: str | None) -> Unit | None:
     """The unit written as ``text`` (any case, optional "/năm" tail), or None if unknown.
 
