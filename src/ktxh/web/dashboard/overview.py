@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from ktxh.core.model import Status
 from ktxh.web.accounts import permissions as perms
+from ktxh.web.accounts.models import Role
+from ktxh.web.plans.models import Plan
+from ktxh.web.rollup import rollup
 from ktxh.web.tracking.evaluation import evaluate_plan
 from ktxh.web.units.models import AdminUnit, Level
 
@@ -17,6 +22,27 @@ from .common import badge, page, signed_in
 def _may_see(user, province) -> bool:
     s = perms.scope(user)
     return s.is_superuser or (s.province is not None and s.province.pk == province.pk)
+
+
+def _counts(user, prov, period, communes, shown) -> dict[int, dict]:
+    """Each commune's status counts, from the roll-up (one cached statement for the province).
+
+    The roll-up picks each commune's plan among all its plans; a user who may not read some
+    (a draft plan of another commune, for its leader or officer) is shown another plan: those
+    few communes are evaluated apart, so nobody sees counts of a plan they may not read."""
+    counts = rollup.commune_counts(period, province=prov)
+    s = perms.scope(user)
+    if s.is_superuser or s.role == Role.PLANNER:  # they read every plan of the province
+        return counts
+    every: dict[int, list] = defaultdict(list)
+    for plan in Plan.objects.filter(unit__in=communes):
+        every[plan.unit_id].append(plan)
+    counts = dict(counts)
+    for c in communes:
+        if shown[c.pk] != queries.plan_for(user, c, period.year, plans=every[c.pk]):
+            result = evaluate_plan(shown[c.pk], period) if shown[c.pk] is not None else None
+            counts[c.pk] = result.counts if result else None
+    return counts
 
 
 @signed_in
@@ -30,21 +56,21 @@ def province(request, unit_id: int):
     if period is None:
         return page(request, "dashboard/province.html", ctx)
     today = timezone.localdate()
-    communes = queries.communes(prov)
+    communes = queries.communes(prov, on=period.ends_on)
     plans = queries.plans_by_unit(request.user, communes)
+    shown = {c.pk: queries.plan_for(request.user, c, period.year, plans=plans[c.pk]) for c in communes}
+    counts = _counts(request.user, prov, period, communes, shown)
+    terms = {c.pk: term.term_plan(plans[c.pk], period.year) for c in communes}
+    at_risk = term.at_risk_many(p for p in terms.values() if p is not None)
+    reported = queries.reporting(request.user, queries.wanted(shown, period), period, today)
     lines, fields = [], {}
     for c in communes:
-        plan = queries.plan_for(request.user, c, period.year, plans=plans[c.pk])
-        result = evaluate_plan(plan, period) if plan is not None else None
-        counts = result.counts if result else {s: 0 for s in Status}
-        term_plan = term.term_plan(plans[c.pk], period.year)
-        lines.append({"unit": c, "plan": plan, "counts": [counts[s] for s in Status], "total": sum(counts.values()),
-                      "rows": result.rows if result else [], "term_plan": term_plan,
-                      "at_risk": term.at_risk(term_plan) if term_plan else None})
-    reported = queries.reporting(request.user, [(line["unit"], line.pop("rows")) for line in lines], period, today)
-    for line in lines:
-        line["reporting"] = reported[line["unit"].pk]
-        for f in line["reporting"]["by_field"].values():
+        n = counts.get(c.pk) or {s: 0 for s in Status}
+        term_plan = terms[c.pk]
+        lines.append({"unit": c, "plan": shown[c.pk], "counts": [n[s] for s in Status], "total": sum(n.values()),
+                      "term_plan": term_plan, "at_risk": at_risk[term_plan.pk] if term_plan else None,
+                      "reporting": reported[c.pk]})
+        for f in reported[c.pk]["by_field"].values():
             fields[f["field"].pk] = f["field"]
     fields = sorted(fields.values(), key=lambda f: (f.order, f.name))
     for line in lines:

@@ -21,8 +21,13 @@ from ktxh.web.units.models import AdminUnit, Level
 LEVEL_KINDS = ("exact", "min", "max", "range")
 
 
-def communes(province) -> list[AdminUnit]:
-    return list(AdminUnit.objects.filter(parent=province, level=Level.COMMUNE).order_by("name"))
+def communes(province, on=None) -> list[AdminUnit]:
+    """The province's communes; with ``on``, only those standing that day (the 2025 mergers:
+    a former commune before 1/7/2025, the merged one after), as the roll-up counts them."""
+    qs = AdminUnit.objects.filter(parent=province, level=Level.COMMUNE)
+    if on is not None:
+        qs = qs.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=on), Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+    return list(qs.order_by("name"))
 
 
 def plans_of(user, unit):
@@ -185,23 +190,32 @@ def overview_periods(province) -> tuple[list[Period], Period | None]:
     return periods, default
 
 
-def reporting(user, communes: list[tuple[object, list]], period: Period, today) -> dict[int, dict]:
+def wanted(plans: dict[int, Plan | None], period: Period) -> dict[int, dict]:
+    """The indicators each commune's plan targets in ``period``, by field: ``{unit_pk: {Field:
+    {indicator_id}}}`` (the primary rows of ``tracking.evaluation``: one per indicator).
+    ``plans`` maps each commune to the plan shown for the period. Two queries in all."""
+    by_id = {f.pk: f for f in Field.objects.all()}
+    if period.kind == PeriodKind.TERM:
+        in_period = Q(year__isnull=True)
+    else:
+        in_period = Q(year=period.year) | Q(year__isnull=True, plan__start_year=period.year, plan__end_year=period.year)
+    chosen = {p.pk: unit_pk for unit_pk, p in plans.items() if p is not None}
+    out: dict[int, dict] = {unit_pk: {} for unit_pk in plans}
+    for plan_id, indicator_id, field_id in (Target.objects.filter(in_period, plan_id__in=list(chosen))
+                                            .values_list("plan_id", "indicator_id", "indicator__field_id")):
+        out[chosen[plan_id]].setdefault(by_id[field_id], set()).add(indicator_id)
+    return out
+
+
+def reporting(user, wanted_by_unit: dict[int, dict], period: Period, today) -> dict[int, dict]:
     """How far each commune has reported ``period``: figures sent and approved, completeness
     (share of targeted indicators with a sent figure) per field, and whether it is late.
 
-    ``communes`` pairs each unit with the evaluation rows of its plan for the period (primary
-    rows count). Three queries whatever the number of communes."""
-    by_id = {f.pk: f for f in Field.objects.all()}
-    wanted_by_unit = {}
-    for unit, rows in communes:
-        fields: dict = {}
-        for r in rows:
-            if r.primary:
-                fields.setdefault(by_id[r.target.indicator.field_id], set()).add(r.target.indicator_id)
-        wanted_by_unit[unit.pk] = fields
+    ``wanted_by_unit`` is ``wanted(...)``. Two queries whatever the number of communes."""
     sent_by_unit: dict[int, dict[int, Actual]] = defaultdict(dict)
     for a in perms.readable_actuals(user, Actual.objects.filter(
-            unit_id__in=wanted_by_unit, period=period, status__in=(ActualStatus.SUBMITTED, ActualStatus.APPROVED))):
+            unit_id__in=list(wanted_by_unit), period=period,
+            status__in=(ActualStatus.SUBMITTED, ActualStatus.APPROVED))).only("pk", "unit_id", "indicator_id", "status"):
         sent_by_unit[a.unit_id][a.indicator_id] = a
     unit_of = {a.pk: a.unit_id for sent in sent_by_unit.values() for a in sent.values()}
     last_sent: dict[int, object] = {}

@@ -12,7 +12,7 @@ from collections import defaultdict
 from ktxh.core import review as core_review
 from ktxh.core.errors import KtxhError
 from ktxh.core.review import Outlook, TermKind, TermSeries
-from ktxh.web.plans.models import PlanKind
+from ktxh.web.plans.models import PlanKind, Target
 from ktxh.web.tracking.models import Actual, ActualStatus, PeriodKind
 
 from . import queries
@@ -37,30 +37,37 @@ def term_targets(plan) -> list:
     return [t for t in plan.targets.select_related("indicator", "indicator__field") if t.year is None]
 
 
-def series(plan, targets) -> dict[int, TermSeries | None]:
-    """Each term target's series (None when the commune has no approved yearly figure of it)."""
-    base_year = plan.start_year - 1
+def _approved_yearly(units, indicator_ids, first: int, last: int) -> dict[tuple[int, int], dict[int, object]]:
+    """Approved yearly values ``{(unit_id, indicator_id): {year: value}}`` from ``first`` to ``last``."""
     qs = Actual.objects.filter(
-        unit=plan.unit, indicator_id__in={t.indicator_id for t in targets}, status=ActualStatus.APPROVED,
-        period__kind=PeriodKind.YEAR, period__year__gte=base_year, period__year__lte=plan.end_year,
-        value__isnull=False,
-    ).values_list("indicator_id", "period__year", "value")
-    values: dict[int, dict[int, object]] = defaultdict(dict)
-    for indicator_id, year, value in qs:
-        values[indicator_id][year] = value
+        unit_id__in=units, indicator_id__in=indicator_ids, status=ActualStatus.APPROVED,
+        period__kind=PeriodKind.YEAR, period__year__gte=first, period__year__lte=last, value__isnull=False,
+    ).values_list("unit_id", "indicator_id", "period__year", "value")
+    values: dict[tuple[int, int], dict[int, object]] = defaultdict(dict)
+    for unit_id, indicator_id, year, value in qs:
+        values[unit_id, indicator_id][year] = value
+    return values
+
+
+def _series(plan, targets, values) -> dict[int, TermSeries | None]:
+    base_year = plan.start_year - 1
     out = {}
     for t in targets:
-        found = dict(values.get(t.indicator_id, {}))
+        found = {y: v for y, v in values.get((plan.unit_id, t.indicator_id), {}).items()
+                 if base_year <= y <= plan.end_year}
         base = found.pop(base_year, None)
         out[t.pk] = TermSeries(base_year, base, found, plan.end_year, unit=t.indicator.unit or None) \
             if found or base is not None else None
     return out
 
 
-def reviews(plan) -> list[tuple[object, core_review.Review]]:
-    """(target, review) for every term target of a term plan, through ``core.review.review_all``."""
-    targets = term_targets(plan)
-    found = series(plan, targets)
+def series(plan, targets) -> dict[int, TermSeries | None]:
+    """Each term target's series (None when the commune has no approved yearly figure of it)."""
+    values = _approved_yearly([plan.unit_id], {t.indicator_id for t in targets}, plan.start_year - 1, plan.end_year)
+    return _series(plan, targets, values)
+
+
+def _reviews(targets, found) -> list[tuple[object, core_review.Review]]:
     items = []
     for t in targets:
         try:
@@ -71,9 +78,30 @@ def reviews(plan) -> list[tuple[object, core_review.Review]]:
     return [(t, r) for (t, _), r in zip(items, done, strict=True)]
 
 
+def reviews(plan) -> list[tuple[object, core_review.Review]]:
+    """(target, review) for every term target of a term plan, through ``core.review.review_all``."""
+    targets = term_targets(plan)
+    return _reviews(targets, series(plan, targets))
+
+
 def at_risk(plan) -> int:
     """How many of a term plan's targets are likely to be missed (khó đạt, không thể đạt)."""
     return sum(1 for _, r in reviews(plan) if r.outlook in AT_RISK)
+
+
+def at_risk_many(plans) -> dict[int, int]:
+    """``at_risk`` of several term plans (the province overview's column) in two queries:
+    their term targets, then the approved yearly figures of their communes."""
+    plans = list(plans)
+    if not plans:
+        return {}
+    targets: dict[int, list] = defaultdict(list)
+    for t in Target.objects.filter(plan__in=plans, year__isnull=True).select_related("indicator", "indicator__field"):
+        targets[t.plan_id].append(t)
+    values = _approved_yearly({p.unit_id for p in plans}, {t.indicator_id for ts in targets.values() for t in ts},
+                              min(p.start_year for p in plans) - 1, max(p.end_year for p in plans))
+    return {p.pk: sum(1 for _, r in _reviews(targets[p.pk], _series(p, targets[p.pk], values)) if r.outlook in AT_RISK)
+            for p in plans}
 
 
 def term_plan(plans, year: int | None = None):
