@@ -18,13 +18,14 @@ from typing import Any
 
 from ktxh.core.errors import KtxhError
 from ktxh.core.model import Direction, Target
-from ktxh.core.numbers import format_number, parse_number
+from ktxh.core.numbers import parse_number
 from ktxh.core.review import (
     Review,
     TermKind,
     TermSeries,
     infer_kind,
     review_all,
+    review_cells,
     summarize,
     summary_sentence,
 )
@@ -190,60 +191,11 @@ def load_plan(path: Path) -> tuple[dict[str, Any], list[tuple[Target, TermSeries
 # --- showing the review --------------------------------------------------------------------------
 
 
-def _places(r: Review) -> int:
-    """Decimals of the figures as given, so the table speaks with the data's precision."""
-    figures = [r.base_value, r.latest_value]
-    places = 0
-    for f in figures:
-        if f is not None:
-            exp = f.as_tuple().exponent
-            places = max(places, -exp if isinstance(exp, int) and exp < 0 else 0)
-    return min(places, 2)
-
-
-def _value(v: Decimal | None, places: int) -> str:
-    return "" if v is None else format_number(v, places)
-
-
-def _pace(v: Decimal | None, r: Review, places: int) -> str:
-    if v is None:
-        return ""
-    if r.kind is TermKind.GROWTH:
-        return format_number(v, 1) + "%/năm"
-    p = places if places else (0 if abs(v) >= 10 else 2)
-    sign = "+" if v > 0 else ""
-    return f"{sign}{format_number(v, p)}/năm"
-
-
 def _row(i: int, r: Review) -> list[str]:
-    places = _places(r)
     label = r.target.text
     if len(label) > 48:
         label = label[:47] + "…"
-    base = f"{_value(r.base_value, places)} ({r.base_year})" if r.base_value is not None else ""
-    if r.kind is TermKind.CUMULATIVE:
-        latest = f"{_value(r.achieved, places)} (lũy kế {r.latest_year})" if r.achieved is not None else ""
-    else:
-        latest = f"{_value(r.latest_value, places)} ({r.latest_year})" if r.latest_value is not None else ""
-    if r.kind is TermKind.GROWTH and r.goal_rate is not None:
-        goal = f"{format_number(r.goal_rate)}%/năm"
-    else:
-        goal = _value(r.goal, _places_of(r.goal))
-    progress = "" if r.progress is None else format_number(r.progress, 1) + "%"
-    anticipated = _value(r.anticipated, places)
-    if r.anticipated_rate is not None:
-        anticipated += f" ({format_number(r.anticipated_rate, 1)}%/năm)"
-    return [
-        str(i), label, r.unit or "", base, latest, goal, progress, _pace(r.pace, r, places),
-        _pace(r.pace_needed, r, places), anticipated, r.outlook.label,
-    ]
-
-
-def _places_of(v: Decimal | None) -> int:
-    if v is None:
-        return 0
-    exp = v.normalize().as_tuple().exponent
-    return min(-exp, 2) if isinstance(exp, int) and exp < 0 else 0
+    return [str(i), label, *review_cells(r)]
 
 
 HEADER = [

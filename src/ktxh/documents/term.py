@@ -20,10 +20,7 @@ levels with the decimals they were given (at most two).
 
 from __future__ import annotations
 
-from decimal import Decimal
-
-from ktxh.core.numbers import format_number
-from ktxh.core.review import Review, TermKind
+from ktxh.core.review import review_cells  # noqa: F401 - the documents print the core's cells
 
 from .data import TermReview
 
@@ -33,52 +30,6 @@ HEADERS = ("STT", "Chỉ tiêu", "ĐVT", "Năm gốc", "Mới nhất", "Mục ti
 
 def title(review: TermReview) -> str:
     return f"Đánh giá khả năng thực hiện các chỉ tiêu Nghị quyết đến năm {review.deadline}"
-
-
-def _places(*values: Decimal | None) -> int:
-    """Decimals the figures were given with, at most two."""
-    places = 0
-    for v in values:
-        if v is not None:
-            exp = v.normalize().as_tuple().exponent
-            if isinstance(exp, int) and exp < 0:
-                places = max(places, -exp)
-    return min(places, 2)
-
-
-def _value(v: Decimal | None, places: int) -> str:
-    return "" if v is None else format_number(v, places)
-
-
-def _pace(v: Decimal | None, r: Review, places: int) -> str:
-    if v is None:
-        return ""
-    if r.kind is TermKind.GROWTH:
-        return f"{format_number(v, 1)}%/năm"
-    shown = places if places else (0 if abs(v) >= 10 else 2)
-    return f"{'+' if v > 0 else ''}{format_number(v, shown)}/năm"
-
-
-def review_cells(r: Review) -> tuple[str, ...]:
-    """Columns 3–11 of one row: ĐVT, năm gốc, mới nhất, mục tiêu, tiến độ, nhịp đã đạt, nhịp cần, ước, khả năng."""
-    places = _places(r.base_value, r.latest_value)
-    base = f"{_value(r.base_value, places)} ({r.base_year})" if r.base_value is not None else ""
-    if r.kind is TermKind.CUMULATIVE:
-        latest = f"{_value(r.achieved, places)} (lũy kế {r.latest_year})" if r.achieved is not None else ""
-    else:
-        latest = f"{_value(r.latest_value, places)} ({r.latest_year})" if r.latest_value is not None else ""
-    if r.kind is TermKind.GROWTH and r.goal_rate is not None:
-        goal = f"{format_number(r.goal_rate)}%/năm"
-    elif r.goal is not None:
-        goal = _value(r.goal, _places(r.goal))
-    else:
-        goal = r.target.text if r.kind is TermKind.QUALITATIVE else ""
-    progress = "" if r.progress is None else f"{format_number(r.progress, 1)}%"
-    anticipated = _value(r.anticipated, places)
-    if r.anticipated_rate is not None:
-        anticipated += f" ({format_number(r.anticipated_rate, 1)}%/năm)"
-    return (r.unit or "", base, latest, goal, progress, _pace(r.pace, r, places), _pace(r.pace_needed, r, places),
-            anticipated, r.outlook.label)
 
 
 def target_sentence(review: TermReview, index: int) -> str:
