@@ -195,7 +195,8 @@ def _row(i: int, r: Review) -> list[str]:
     label = r.target.text
     if len(label) > 48:
         label = label[:47] + "…"
-    return [str(i), label, *review_cells(r)]
+    cells = [c if len(c) <= 40 else c[:39] + "…" for c in review_cells(r)]  # keep the terminal table narrow
+    return [str(i), label, *cells]
 
 
 HEADER = [
