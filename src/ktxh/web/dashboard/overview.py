@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from ktxh.core.model import Status
+from ktxh.core.numbers import format_number
 from ktxh.web.accounts import permissions as perms
 from ktxh.web.accounts.models import Role
 from ktxh.web.plans.models import Plan
@@ -73,8 +74,13 @@ def province(request, unit_id: int):
         for f in reported[c.pk]["by_field"].values():
             fields[f["field"].pk] = f["field"]
     fields = sorted(fields.values(), key=lambda f: (f.order, f.name))
+    shares = {}  # the same few shares (0,0%, 100,0%) on every line: each formatted once by the core
     for line in lines:
         line["fields"] = [line["reporting"]["by_field"].get(f.pk) for f in fields]
+        for r in (line["reporting"], *filter(None, line["fields"])):
+            if r["share"] is not None and r["share"] not in shares:
+                shares[r["share"]] = format_number(r["share"], 1)
+            r["share_text"] = shares.get(r["share"])
     ctx.update(
         lines=lines, fields=fields, today=today,
         chart={"communes": [line["unit"].name for line in lines],

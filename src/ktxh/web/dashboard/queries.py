@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from ktxh.web.accounts import permissions as perms
@@ -212,25 +212,28 @@ def reporting(user, wanted_by_unit: dict[int, dict], period: Period, today) -> d
     (share of targeted indicators with a sent figure) per field, and whether it is late.
 
     ``wanted_by_unit`` is ``wanted(...)``. Two queries whatever the number of communes."""
-    sent_by_unit: dict[int, dict[int, Actual]] = defaultdict(dict)
-    for a in perms.readable_actuals(user, Actual.objects.filter(
-            unit_id__in=list(wanted_by_unit), period=period,
-            status__in=(ActualStatus.SUBMITTED, ActualStatus.APPROVED))).only("pk", "unit_id", "indicator_id", "status"):
-        sent_by_unit[a.unit_id][a.indicator_id] = a
-    unit_of = {a.pk: a.unit_id for sent in sent_by_unit.values() for a in sent.values()}
+    sent = perms.readable_actuals(user, Actual.objects.filter(
+        unit_id__in=list(wanted_by_unit), period=period, status__in=(ActualStatus.SUBMITTED, ActualStatus.APPROVED)))
+    sent_by_unit: dict[int, dict[int, str]] = defaultdict(dict)  # {unit: {indicator: status}}
+    unit_of = {}
+    for pk, unit_id, indicator_id, status in sent.values_list("pk", "unit_id", "indicator_id", "status"):
+        sent_by_unit[unit_id][indicator_id] = status
+        unit_of[pk] = unit_id
     last_sent: dict[int, object] = {}
-    for object_id, at in AuditEntry.objects.filter(model=Actual._meta.label_lower, object_id__in=list(unit_of),
-                                                   action="submit").values_list("object_id", "at"):
-        unit_id = unit_of[object_id]
-        last_sent[unit_id] = max(at, last_sent.get(unit_id, at))
+    for object_id, at in (AuditEntry.objects.filter(model=Actual._meta.label_lower, action="submit",
+                                                    object_id__in=sent.values("pk"))
+                          .values("object_id").annotate(last=Max("at")).values_list("object_id", "last")):
+        unit_id = unit_of.get(object_id)
+        if unit_id is not None:
+            last_sent[unit_id] = max(at, last_sent.get(unit_id, at))
     return {unit_pk: _reported(fields, sent_by_unit[unit_pk], last_sent.get(unit_pk), period, today)
             for unit_pk, fields in wanted_by_unit.items()}
 
 
 def _reported(fields: dict, sent_all: dict, last_sent, period: Period, today) -> dict:
     wanted = {i for ids in fields.values() for i in ids}
-    sent = {i: a for i, a in sent_all.items() if i in wanted}
-    approved = sum(1 for a in sent.values() if a.status == ActualStatus.APPROVED)
+    sent = {i: status for i, status in sent_all.items() if i in wanted}
+    approved = sum(1 for status in sent.values() if status == ActualStatus.APPROVED)
     total = len(wanted)
     complete = total > 0 and len(sent) == total
     if total == 0:
