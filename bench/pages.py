@@ -39,7 +39,7 @@ def _setup(folder: str) -> None:
 
     # The project's URLs plus one static file served by the same Django: the baseline.
     urls = types.ModuleType("bench_pages_urls")
-    static = ROOT / "src" / "ktxh" / "web" / "dashboard" / "static" / "dashboard"
+    static = ROOT / "src" / "ktxh" / "web" / "ui" / "static" / "ui"
     urls.urlpatterns = [
         path("bench-static/<path:path>", serve, {"document_root": str(static)}),
         path("", include(settings.ROOT_URLCONF)),
@@ -79,10 +79,10 @@ def main() -> None:
         from django.core.management import call_command
         from django.test import Client
 
+        from ktxh.web.data.tracking.models import Actual, Period
         from ktxh.web.demo.load import load_demo
-        from ktxh.web.plans.models import Plan
-        from ktxh.web.tracking.models import Actual, Period
-        from ktxh.web.units.models import AdminUnit
+        from ktxh.web.metadata.plans.models import Plan
+        from ktxh.web.metadata.units.models import AdminUnit
 
         t = time.perf_counter()
         call_command("migrate", verbosity=0)

@@ -55,9 +55,9 @@ def traced(fn) -> tuple[int, object]:
 
 
 def baseline_sql() -> str:
-    from ktxh.web.plans.models import Indicator, Plan, Target
-    from ktxh.web.tracking.models import Actual
-    from ktxh.web.units.models import AdminUnit
+    from ktxh.web.data.tracking.models import Actual
+    from ktxh.web.metadata.plans.models import Indicator, Plan, Target
+    from ktxh.web.metadata.units.models import AdminUnit
 
     u, p, t, i, a = (m._meta.db_table for m in (AdminUnit, Plan, Target, Indicator, Actual))
     return f"""
@@ -184,10 +184,10 @@ def main() -> int:
     from django.core.management import call_command
     from django.db import connection
 
-    from ktxh.web.rollup import rollup
-    from ktxh.web.tracking.evaluation import evaluate_plan
-    from ktxh.web.tracking.models import Period
-    from ktxh.web.units.models import AdminUnit
+    from ktxh.web.analytics import rollup
+    from ktxh.web.analytics.evaluation import evaluate_plan
+    from ktxh.web.data.tracking.models import Period
+    from ktxh.web.metadata.units.models import AdminUnit
 
     call_command("migrate", interactive=False, verbosity=0)
     if args.generate:
@@ -236,7 +236,7 @@ def main() -> int:
     for s in statuses:
         by_unit.setdefault(s.unit_id, s)
     sample = list(AdminUnit.objects.filter(pk__in=list(by_unit)[: args.sample]))
-    from ktxh.web.plans.models import Plan
+    from ktxh.web.metadata.plans.models import Plan
 
     started = time.perf_counter()
     for unit in sample:

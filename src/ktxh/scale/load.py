@@ -17,9 +17,9 @@ from django.db import connection, transaction
 from django.db.models import Max
 from tqdm import tqdm
 
-from ktxh.web.plans.models import Field, Indicator, Plan, Target
-from ktxh.web.tracking.models import Actual, Period
-from ktxh.web.units.models import AdminUnit
+from ktxh.web.data.tracking.models import Actual, Period
+from ktxh.web.metadata.plans.models import Field, Indicator, Plan, Target
+from ktxh.web.metadata.units.models import AdminUnit
 
 from .catalogue import FIELDS
 from .generator import Country, Size
@@ -143,7 +143,7 @@ def load(size: Size, *, progress: bool = True, batch: int = 5000) -> Loaded:
                 for sql in connection.ops.sequence_reset_sql(no_style(), [AdminUnit, Plan, Target]):
                     cursor.execute(sql)
                 cursor.execute("ANALYZE")
-    from ktxh.web.rollup.rollup import invalidate
+    from ktxh.web.analytics.rollup import invalidate
 
     invalidate()
     return out

@@ -16,7 +16,7 @@ from ninja.security import HttpBearer, django_auth
 from ktxh.core.errors import KtxhError
 from ktxh.web.accounts.models import ApiToken
 from ktxh.web.accounts.permissions import Denied
-from ktxh.web.tracking.workflow import ConflictError, WorkflowError
+from ktxh.web.errors import ConflictError, WorkflowError
 
 
 class TokenAuth(HttpBearer):
@@ -83,14 +83,16 @@ def _invalid(request, exc: ValidationError):
 
 def _routers():
     from ktxh.web.accounts.api import router as accounts
-    from ktxh.web.plans.api import router as plans
-    from ktxh.web.tracking.api import router as tracking
-    from ktxh.web.units.api import router as units
+    from ktxh.web.analytics.api import router as analytics
+    from ktxh.web.data.tracking.api import router as tracking
+    from ktxh.web.metadata.plans.api import router as plans
+    from ktxh.web.metadata.units.api import router as units
 
     api.add_router("/", accounts)
     api.add_router("/", units)
     api.add_router("/", plans)
     api.add_router("/", tracking)
+    api.add_router("/", analytics)
 
 
 _routers()

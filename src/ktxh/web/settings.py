@@ -50,12 +50,15 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "ninja",
-    "ktxh.web.units",
-    "ktxh.web.plans",
-    "ktxh.web.tracking",
+    # metadata: units, indicators and plans; data: figures, workflow, audit; analytics: evaluation,
+    # reviews, roll-up and the reading pages; reports: documents; ui: what every page shares.
+    "ktxh.web.ui",
     "ktxh.web.accounts",
-    "ktxh.web.dashboard",
-    "ktxh.web.rollup",
+    "ktxh.web.metadata.units",
+    "ktxh.web.metadata.plans",
+    "ktxh.web.data.audit",
+    "ktxh.web.data.tracking",
+    "ktxh.web.analytics",
     "ktxh.web.reports",
 ]
 

@@ -9,5 +9,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("", include("ktxh.web.reports.urls")),
-    path("", include("ktxh.web.dashboard.urls")),
+    path("", include("ktxh.web.ui.urls")),
+    path("", include("ktxh.web.analytics.urls")),
+    path("", include("ktxh.web.data.tracking.urls")),
+    path("", include("ktxh.web.metadata.plans.urls")),
 ]

@@ -16,11 +16,11 @@ from django.db import transaction
 
 from ktxh.reader import read_document
 from ktxh.web.accounts.models import Membership, Role
-from ktxh.web.plans import importer, services
-from ktxh.web.plans.models import Field, PlanStatus
-from ktxh.web.tracking import workflow
-from ktxh.web.tracking.models import Actual, ActualStatus
-from ktxh.web.units.models import AdminUnit
+from ktxh.web.data.tracking import importer, workflow
+from ktxh.web.data.tracking.models import Actual, ActualStatus
+from ktxh.web.metadata.plans import services
+from ktxh.web.metadata.plans.models import Field, PlanStatus
+from ktxh.web.metadata.units.models import AdminUnit
 
 SEEDS = Path(__file__).resolve().parent / "seeds"
 PASSWORD = "ktxh-demo"

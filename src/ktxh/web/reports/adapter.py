@@ -15,10 +15,10 @@ from ktxh.core.errors import KtxhError
 from ktxh.core.model import TargetKind
 from ktxh.core.review import TermKind
 from ktxh.documents import data as doc
-from ktxh.web.dashboard import term
-from ktxh.web.plans.models import Plan, PlanKind, PlanStatus
-from ktxh.web.tracking.evaluation import evaluate_plan
-from ktxh.web.tracking.models import Actual, ActualStatus, Period, PeriodKind
+from ktxh.web.analytics import term
+from ktxh.web.analytics.evaluation import evaluate_plan
+from ktxh.web.data.tracking.models import Actual, ActualStatus, Period, PeriodKind
+from ktxh.web.metadata.plans.models import Plan, PlanKind, PlanStatus
 
 from .models import DocumentSettings, Narrative
 
@@ -214,7 +214,7 @@ def plan_for(unit, kind: str, year: int, end_year: int | None):
 
 def data_for(unit_code: str, period_text: str) -> doc.ReportData:
     """``ktxh report --unit CODE --period nam:2022``: the same data as the commune page's download."""
-    from ktxh.web.units.models import AdminUnit, Level
+    from ktxh.web.metadata.units.models import AdminUnit, Level
 
     unit = AdminUnit.objects.filter(code=unit_code.strip(), level=Level.COMMUNE).first()
     if unit is None:

@@ -19,9 +19,11 @@ from ktxh.core.errors import KtxhError
 from ktxh.documents import build_plan, build_report, build_tables_xlsx
 from ktxh.documents import data as doc
 from ktxh.web.accounts import permissions as perms
-from ktxh.web.dashboard import queries
-from ktxh.web.dashboard.common import page, readable_commune, signed_in
-from ktxh.web.plans.models import PlanKind
+from ktxh.web.analytics import queries
+from ktxh.web.data.tracking import periods as tracking_periods
+from ktxh.web.metadata.plans import selection
+from ktxh.web.metadata.plans.models import PlanKind
+from ktxh.web.ui.pages import page, readable_commune, signed_in
 
 from . import adapter
 from .models import Narrative
@@ -38,12 +40,12 @@ KINDS = {
 
 def plan_and_period(request, unit):
     """The plan and period of the dashboard's choice (``ke_hoach``, ``ky``), among the readable ones."""
-    plans = list(queries.plans_of(request.user, unit))
+    plans = list(selection.plans_of(request.user, unit))
     plan = next((p for p in plans if str(p.pk) == request.GET.get("ke_hoach")), None) \
         or queries.default_plan(request.user, unit)
     if plan is None:
         raise Http404(f"{unit} chưa có kế hoạch nào bạn được xem.")
-    periods = queries.plan_periods(plan, timezone.localdate())
+    periods = tracking_periods.plan_periods(plan, timezone.localdate())
     period = queries.pick_period(periods, request.GET.get("ky"), queries.default_period(plan, periods))
     if period is None:
         raise Http404("Kế hoạch chưa có kỳ báo cáo nào.")
@@ -65,7 +67,7 @@ def download(request, unit_id: int, kind: str):
         blob = build(adapter.report_data(plan, period))
     except (adapter.NoDocument, KtxhError) as exc:
         message = exc.message if isinstance(exc, KtxhError) else str(exc)
-        return page(request, "dashboard/empty.html", {"title": "Chưa lập được văn bản", "message": message},
+        return page(request, "ui/empty.html", {"title": "Chưa lập được văn bản", "message": message},
                     status=400)
     response = HttpResponse(blob, content_type=content_type)
     name = f"{prefix}-{_slug(unit.code)}-{_slug(period.code)}.{ext}"

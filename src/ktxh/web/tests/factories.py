@@ -9,9 +9,9 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from ktxh.web.accounts.models import ApiToken, Membership, Role
-from ktxh.web.plans.models import Field, Indicator, Plan, Target
-from ktxh.web.tracking.models import Period
-from ktxh.web.units.models import AdminUnit
+from ktxh.web.data.tracking.models import Period
+from ktxh.web.metadata.plans.models import Field, Indicator, Plan, Target
+from ktxh.web.metadata.units.models import AdminUnit
 
 
 def unit(code, name, level, kind, parent=None, **kw) -> AdminUnit:

@@ -2,7 +2,7 @@
 
 from ktxh.cli import build_parser
 from ktxh.cli.serve import prepare
-from ktxh.web.units.models import AdminUnit
+from ktxh.web.metadata.units.models import AdminUnit
 
 
 def test_prepare_loads_the_demo_once_and_prints_logins(db):

@@ -24,7 +24,7 @@ def test_role_fits_its_unit(w, role, unit, ok):
 
 
 def test_commune_viewer_reads_only_approved_data_of_its_province(w, api):
-    from ktxh.web.tracking import workflow
+    from ktxh.web.data.tracking import workflow
 
     viewer = user("luongson.xem", Role.VIEWER, w.a)
     a = workflow.enter(w.officer, unit=w.a, indicator=w.grain, period=w.year, text="6.031")

@@ -4,7 +4,7 @@ commune and state, and no one outside a commune reads its unapproved figures."""
 import itertools
 
 from ktxh.web.accounts import permissions as perms
-from ktxh.web.tracking.models import Actual, ActualStatus
+from ktxh.web.data.tracking.models import Actual, ActualStatus
 
 PEOPLE = ["planner", "leader", "officer", "officer_soc", "viewer", "leader_b", "officer_b", "planner_q", "leader_c", "nobody"]
 

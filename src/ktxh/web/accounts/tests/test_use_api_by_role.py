@@ -6,10 +6,10 @@ commune C. ``officer`` enters the economic field of A; ``officer_soc`` the socia
 
 import pytest
 
-from ktxh.web.plans import services
+from ktxh.web.data.tracking import workflow
+from ktxh.web.data.tracking.models import ActualStatus
+from ktxh.web.metadata.plans import services
 from ktxh.web.tests.factories import Api
-from ktxh.web.tracking import workflow
-from ktxh.web.tracking.models import ActualStatus
 
 ROLES = ["planner", "leader", "officer", "officer_soc", "viewer", "leader_b", "officer_b", "planner_q", "nobody", "anon"]
 
@@ -24,7 +24,7 @@ def actual_in(w, status):
 
 
 def key_task(w):
-    from ktxh.web.plans.models import KeyTask
+    from ktxh.web.metadata.plans.models import KeyTask
 
     return KeyTask.objects.get_or_create(plan=w.plan, order=1, defaults={"content": "Duy trì tốt công tác quản lý đất đai"})[0]
 

@@ -4,11 +4,11 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 
+from ktxh.web.data.tracking.models import Actual
 from ktxh.web.demo import load
-from ktxh.web.plans.models import Plan
+from ktxh.web.metadata.plans.models import Plan
+from ktxh.web.metadata.units.models import AdminUnit
 from ktxh.web.tests.factories import Api
-from ktxh.web.tracking.models import Actual
-from ktxh.web.units.models import AdminUnit
 
 
 def test_demo_loads_once_and_the_api_shows_luong_son_plan_actuals_and_evaluation(db):

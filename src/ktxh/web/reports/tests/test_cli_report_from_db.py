@@ -9,8 +9,8 @@ import pytest
 from openpyxl import load_workbook
 
 from ktxh.cli import main
-from ktxh.web.dashboard.tests.conftest import approved
-from ktxh.web.tracking.models import Period
+from ktxh.web.data.tracking.models import Period
+from ktxh.web.tests.pages import approved
 
 
 def test_report_and_tables_of_a_commune_from_the_database(w, tmp_path: Path, capsys) -> None:

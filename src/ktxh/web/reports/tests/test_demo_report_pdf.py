@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 
 from ktxh.reader import check_document, read_document
-from ktxh.web.dashboard.tests.conftest import signed_in
 from ktxh.web.demo import load
-from ktxh.web.plans.models import Plan
-from ktxh.web.units.models import AdminUnit
+from ktxh.web.metadata.plans.models import Plan
+from ktxh.web.metadata.units.models import AdminUnit
+from ktxh.web.tests.pages import signed_in
 
 DOCS_IMG = Path(__file__).resolve().parents[5] / "docs" / "img" / "demo-report-page1.png"
 TOOLS = ("soffice", "pdftoppm", "pdftotext")

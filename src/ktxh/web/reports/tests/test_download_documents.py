@@ -14,10 +14,10 @@ import pytest
 from ktxh.core.numbers import format_number
 from ktxh.core.review import TermSeries, review_target
 from ktxh.reader import check_document, read_document
-from ktxh.web.dashboard.tests.conftest import approved, signed_in
-from ktxh.web.plans.models import KeyTask, Target
+from ktxh.web.data.tracking.models import Period
+from ktxh.web.metadata.plans.models import KeyTask, Target
 from ktxh.web.reports.models import DocumentSettings, Narrative
-from ktxh.web.tracking.models import Period
+from ktxh.web.tests.pages import approved, signed_in
 
 GRAIN_SENTENCE = ("- Tổng sản lượng lương thực cây có hạt năm 2022 đạt 5.933,3/5.795,9 tấn, bằng 102,37% kế hoạch, "
                   "giảm 1,62% so với năm 2021 (6.031 tấn).")

@@ -1,0 +1,112 @@
+"""A plan evaluated for a period, through the core evaluator (``ktxh.core.evaluate``).
+
+Only approved figures count. Each target is evaluated against the commune's figure for
+the period; a ``change`` target measured from a named year ("so với năm 2021") gets
+that year's approved figure as its base, and an ``assigned`` target ("đạt và vượt
+chỉ tiêu giao từ 5-10%") the upper level's target of the same indicator and year.
+When an indicator carries targets from several sources, the summary counts it once,
+by the first source in ``SOURCE_PRIORITY``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ktxh.core.errors import KtxhError
+from ktxh.core.evaluate import evaluate, summarize, summary_sentence
+from ktxh.core.model import Evaluation, Status, TargetKind
+from ktxh.web.data.tracking.models import Actual, ActualStatus, Period, PeriodKind
+
+SOURCE_PRIORITY = ("hdnd", "dai_hoi", "dang_uy", "ke_hoach", "cap_tren")
+_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+
+
+@dataclass(frozen=True)
+class Row:
+    target: object  # plans.Target
+    actual: Actual | None
+    evaluation: Evaluation
+    primary: bool
+
+
+@dataclass(frozen=True)
+class PlanEvaluation:
+    plan: object
+    period: Period
+    rows: list[Row]
+
+    @property
+    def primary(self) -> list[Evaluation]:
+        return [r.evaluation for r in self.rows if r.primary]
+
+    @property
+    def counts(self) -> dict[Status, int]:
+        return summarize(self.primary)
+
+    @property
+    def sentence(self) -> str:
+        return summary_sentence(self.primary, scope=f"kinh tế - xã hội {self.period.label[0].lower()}{self.period.label[1:]}")
+
+
+def _targets_for(plan, period: Period):
+    qs = plan.targets.select_related("indicator").order_by("indicator__field__order", "indicator__name", "pk")
+    if period.kind == PeriodKind.TERM:
+        return [t for t in qs if t.year is None]
+    return [t for t in qs if t.year == period.year or (t.year is None and plan.start_year == plan.end_year == period.year)]
+
+
+def _approved(unit, indicator_ids, period) -> dict[int, Actual]:
+    qs = Actual.objects.filter(unit=unit, period=period, indicator_id__in=indicator_ids, status=ActualStatus.APPROVED)
+    return {a.indicator_id: a for a in qs}
+
+
+def _figure(actual: Actual | None):
+    if actual is None:
+        return None
+    return actual.value if actual.value is not None else actual.text
+
+
+def _base(target, core, unit):
+    if core.kind is not TargetKind.CHANGE or not core.base:
+        return None
+    m = _YEAR.search(core.base)
+    if not m:
+        return None
+    year_period = Period.objects.filter(kind=PeriodKind.YEAR, year=int(m.group(1))).first()
+    if year_period is None:
+        return None
+    return _figure(_approved(unit, [target.indicator_id], year_period).get(target.indicator_id))
+
+
+def _assigned(target, core, siblings):
+    if core.kind is not TargetKind.ASSIGNED:
+        return None
+    for other in siblings:
+        if other.pk != target.pk and other.source == "cap_tren" and other.indicator_id == target.indicator_id:
+            given = other.core_target()
+            if given.kind is not TargetKind.ASSIGNED and given.low is not None:
+                return given.low
+    return None
+
+
+def evaluate_plan(plan, period: Period) -> PlanEvaluation:
+    targets = _targets_for(plan, period)
+    actuals = _approved(plan.unit, {t.indicator_id for t in targets}, period)
+    ranked = sorted(targets, key=lambda t: SOURCE_PRIORITY.index(t.source) if t.source in SOURCE_PRIORITY else 99)
+    primary_ids = {}
+    for t in ranked:
+        primary_ids.setdefault(t.indicator_id, t.pk)
+    rows = []
+    for t in targets:
+        core = t.core_target()
+        actual = actuals.get(t.indicator_id)
+        try:
+            ev = evaluate(core, _figure(actual), base=_base(t, core, plan.unit), assigned=_assigned(t, core, targets))
+        except KtxhError as exc:
+            ev = Evaluation(core, None, Status.CHUA_CO_SO_LIEU, note=exc.message)
+        if actual is not None and period.kind not in (PeriodKind.YEAR, PeriodKind.TERM) and t.year is not None:
+            # Seed 002: "Ước thu ngân sách nhà nước là 1.930.000.000/3.809.000.000 đạt 50,67 %" — progress, not the year's result.
+            ev = replace(ev, note=" ".join(x for x in (ev.note, f"Tiến độ {period.label} so với chỉ tiêu cả năm {t.year}.") if x))
+        rows.append(Row(t, actual, ev, primary_ids[t.indicator_id] == t.pk))
+    return PlanEvaluation(plan, period, rows)

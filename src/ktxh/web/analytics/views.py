@@ -1,0 +1,149 @@
+"""The reading pages: the commune dashboard and the indicator page.
+
+A page first asks ``accounts.permissions`` whether the user may read the commune, then
+shows only what the evaluation module computed (the core evaluator): no status, % of
+plan or sentence is worked out here.
+"""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from ktxh.core.model import Status
+from ktxh.web.accounts import permissions as perms
+from ktxh.web.analytics.evaluation import evaluate_plan
+from ktxh.web.data.tracking import periods as tracking_periods
+from ktxh.web.data.tracking.models import Actual, ActualStatus, PeriodKind
+from ktxh.web.metadata.plans import selection
+from ktxh.web.metadata.plans.models import Field, Indicator, TargetSource
+from ktxh.web.ui.pages import badge, page, readable_commune, signed_in, sparkline
+
+from . import queries
+
+ACTIONS = {"create": "Nhập mới", "update": "Sửa", "submit": "Gửi duyệt", "approve": "Duyệt", "return": "Trả lại",
+           "confirm": "Xác nhận số liệu bất thường"}
+SOURCE_LABELS = dict(TargetSource.choices)
+CHANGE_LABELS = {"text": "số liệu", "status": "trạng thái", "is_estimate": "ước tính", "source_note": "nguồn",
+                 "review_comment": "ý kiến duyệt"}
+STATUS_LABELS = {**dict(ActualStatus.choices), True: "có", False: "không"}
+
+
+def _changes(entry) -> list[tuple[str, object, object]]:
+    def shown(v):
+        return STATUS_LABELS.get(v, v) if isinstance(v, str | bool) else v
+
+    empty = (None, "", False)  # a new figure's blank fields say nothing
+    return [(CHANGE_LABELS[k], shown(old), shown(new)) for k, (old, new) in entry.changes.items()
+            if k in CHANGE_LABELS and not (old in empty and new in empty)]
+
+
+def _rows(result, unit, period, pending) -> list[dict]:
+    trend = queries.trends(unit, {r.target.indicator_id for r in result.rows}, period)
+    rows = []
+    for r in result.rows:
+        ind = r.target.indicator
+        points = [v for _, v in trend.get(ind.pk, [])]
+        ev = r.evaluation
+        rows.append({
+            "target": r.target, "indicator": ind, "primary": r.primary, "actual": r.actual, "evaluation": ev,
+            "source": SOURCE_LABELS.get(r.target.source, r.target.source), "badge": badge(ev.status),
+            "trend": trend.get(ind.pk, []), "spark": sparkline(points), "pending": pending.get(ind.pk),
+        })
+    return rows
+
+
+@signed_in
+def commune(request, unit_id: int):
+    unit = readable_commune(request, unit_id)
+    plans = list(selection.plans_of(request.user, unit))
+    plan = next((p for p in plans if str(p.pk) == request.GET.get("ke_hoach")), None) or queries.default_plan(request.user, unit)
+    ctx = {"unit": unit, "plans": plans, "plan": plan, "title": f"Tổng quan {unit}", "waiting": queries.waiting(request.user, unit),
+           "has_term": any(p.kind == "term" for p in plans)}
+    if plan is None:
+        return page(request, "analytics/commune.html", ctx)
+    periods = tracking_periods.plan_periods(plan, timezone.localdate())
+    period = queries.pick_period(periods, request.GET.get("ky"), queries.default_period(plan, periods))
+    ctx.update(periods=periods, period=period)
+    if period is None:
+        return page(request, "analytics/commune.html", ctx)
+    result = evaluate_plan(plan, period)
+    rows = _rows(result, unit, period, queries.pending(request.user, unit, period))
+    fields = {r["indicator"].field_id for r in rows}
+    field_id = request.GET.get("linh_vuc", "")
+    status = request.GET.get("trang_thai", "")
+    shown = [r for r in rows if (not field_id or str(r["indicator"].field_id) == field_id)
+             and (not status or r["evaluation"].status.value == status)]
+    by_id = {f.pk: f for f in Field.objects.all()}  # one query, not one per row
+    groups: dict = {}
+    for r in shown:
+        groups.setdefault(by_id[r["indicator"].field_id], []).append(r)
+    counts = [(badge(s), n) for s, n in result.counts.items()]
+    ctx.update(
+        sentence=result.sentence, counts=counts, groups=list(groups.items()), total=len(rows), shown=len(shown),
+        fields=[by_id[f] for f in sorted(fields, key=lambda f: (by_id[f].order, by_id[f].name))], field_id=field_id,
+        status=status,
+        statuses=[badge(s) for s in Status],
+    )
+    return page(request, "analytics/commune.html", ctx)
+
+
+def _history_chart(plans, actuals, years) -> dict:
+    """Chart.js data: the approved yearly values and each source's yearly target levels."""
+    labels = [str(y) for y in years]
+    by_year = {a.period.year: float(a.value) for a in actuals
+               if a.period.kind == PeriodKind.YEAR and a.status == ActualStatus.APPROVED and a.value is not None}
+    datasets = [{"label": "Thực hiện (đã duyệt)", "kind": "actual", "data": [by_year.get(y) for y in years]}]
+    for source, label in TargetSource.choices:
+        lows, highs = {}, {}
+        for plan in plans:
+            for t in plan.targets_here:
+                if t.source != source:
+                    continue
+                level = queries.level_of(t.parsed)
+                if level is None or level[0] is None:
+                    continue
+                for y in ([t.year] if t.year else [plan.end_year]):
+                    lows[y] = float(level[0])
+                    if level[1] is not None:
+                        highs[y] = float(level[1])
+        if lows:
+            name = f"Chỉ tiêu: {label}"
+            datasets.append({"label": name + (" (cận dưới)" if highs else ""), "kind": "target",
+                             "data": [lows.get(y) for y in years]})
+            if highs:
+                datasets.append({"label": name + " (cận trên)", "kind": "target", "data": [highs.get(y) for y in years]})
+    return {"labels": labels, "datasets": datasets}
+
+
+def _with_forecast(chart: dict, plans, ind, years) -> dict:
+    from .term import anticipated_paths  # the term review module reads this module's neighbours
+
+    chart["datasets"] += anticipated_paths(plans, ind, years)
+    return chart
+
+
+@signed_in
+def indicator(request, unit_id: int, indicator_id: int):
+    unit = readable_commune(request, unit_id)
+    ind = get_object_or_404(Indicator.objects.select_related("field"), pk=indicator_id)
+    plans = list(selection.plans_of(request.user, unit))
+    for p in plans:
+        p.targets_here = [t for t in p.targets.all() if t.indicator_id == ind.pk]
+    plans = [p for p in plans if p.targets_here]
+    actuals = list(
+        perms.readable_actuals(request.user, Actual.objects.filter(unit=unit, indicator=ind))
+        .select_related("period", "updated_by").order_by("period__ends_on", "period__kind")
+    )
+    years = sorted({y for p in plans for y in p.years} | {a.period.year for a in actuals})
+    history = queries.actual_history(request.user, unit, ind)
+    by_pk = {a.pk: a for a in actuals}
+    ctx = {
+        "unit": unit, "indicator": ind, "plans": plans, "actuals": actuals, "title": ind.name,
+        "chart": _with_forecast(_history_chart(plans, actuals, years), plans, ind, years) if years else None,
+        "history": [{"entry": e, "action": ACTIONS.get(e.action, e.action), "actual": by_pk.get(e.object_id),
+                     "changes": _changes(e)}
+                    for e in history],
+        "history_allowed": perms.can_read_history(request.user, unit),
+    }
+    return page(request, "analytics/indicator.html", ctx)

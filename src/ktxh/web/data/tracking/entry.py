@@ -1,0 +1,263 @@
+"""Data entry for an officer's fields, one form per period; the reviewers' queue.
+
+Every step goes through ``tracking.workflow`` (permissions, the core's number reader,
+versions, audit); the form adds the checks between figures of ``validation`` first.
+A save is one transaction: all the figures of the form, or none.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+
+from ktxh.web.accounts import permissions as perms
+from ktxh.web.accounts.models import Role
+from ktxh.web.data.audit import audit
+from ktxh.web.data.tracking import workflow
+from ktxh.web.data.tracking.models import Actual, ActualStatus, Period, PeriodKind
+from ktxh.web.metadata.plans import selection
+from ktxh.web.metadata.plans.models import Aggregation, Indicator, Target
+from ktxh.web.ui.pages import page, signed_in
+
+from . import periods as tracking_periods
+from . import validation
+from .forms import EntryRowForm, ReturnForm
+
+
+def _officer_unit(user):
+    s = perms.scope(user)
+    perms.require(s.role == Role.OFFICER and s.unit is not None and bool(s.field_ids),
+                  "Chỉ công chức xã, phường được giao lĩnh vực mới nhập số liệu.")
+    return s.unit, s.field_ids
+
+
+@signed_in
+def index(request):
+    unit, _ = _officer_unit(request.user)
+    plans = list(selection.plans_of(request.user, unit))
+    today = timezone.localdate()
+    opened = {p for plan in plans for p in tracking_periods.plan_periods(plan, today)}  # as the dashboard opens them
+    periods = sorted((p for p in opened if p.kind != PeriodKind.TERM), key=lambda p: (p.ends_on, p.kind), reverse=True)
+    counts = {}
+    for a in Actual.objects.filter(unit=unit, period__in=periods).values_list("period_id", "status"):
+        counts.setdefault(a[0], {}).setdefault(a[1], 0)
+        counts[a[0]][a[1]] += 1
+    rows = [{"period": p, "counts": [(label, counts.get(p.pk, {}).get(v, 0)) for v, label in ActualStatus.choices]}
+            for p in periods]
+    return page(request, "tracking/entry_index.html", {"title": "Nhập số liệu", "unit": unit, "rows": rows})
+
+
+class Row:
+    """One indicator of the form: its targets, its figure, the last earlier one, its form."""
+
+    def __init__(self, indicator, targets, actual, previous, data=None):
+        self.indicator, self.targets, self.actual, self.previous = indicator, targets, actual, previous
+        initial = {"version": actual.version if actual else 0}
+        if actual:
+            initial.update(text=actual.text, is_estimate=actual.is_estimate, source_note=actual.source_note)
+        self.form = EntryRowForm(data, prefix=f"i{indicator.pk}", initial=initial)
+        self.warning = ""
+        self.value = None
+
+    @property
+    def editable(self) -> bool:
+        return self.actual is None or self.actual.status in workflow.EDITABLE
+
+    def changed(self) -> bool:
+        d = self.form.cleaned_data
+        if not d["text"].strip():
+            return False
+        if self.actual is None:
+            return True
+        return (d["text"].strip(), d["is_estimate"], d["source_note"]) != (
+            self.actual.text, self.actual.is_estimate, self.actual.source_note)
+
+
+def _rows(user, unit, field_ids, period, data=None) -> list[Row]:
+    plans = [p for p in selection.plans_of(user, unit) if period.year in p.years]
+    targets = Target.objects.filter(plan__in=plans, indicator__field_id__in=field_ids).select_related("indicator", "indicator__field")
+    by_indicator: dict = {}
+    for t in targets:
+        if t.year in (None, period.year):
+            by_indicator.setdefault(t.indicator, []).append(t)
+    ids = [i.pk for i in by_indicator]
+    actuals = {a.indicator_id: a for a in Actual.objects.filter(unit=unit, period=period, indicator_id__in=ids)}
+    previous = {}
+    for a in (Actual.objects.filter(unit=unit, indicator_id__in=ids, period__kind=period.kind,
+                                    period__ends_on__lt=period.ends_on, value__isnull=False)
+              .select_related("period").order_by("period__ends_on")):
+        previous[a.indicator_id] = a  # the latest earlier one wins
+    ordered = sorted(by_indicator, key=lambda i: (i.field.order, i.field.name, i.name))
+    return [Row(i, by_indicator[i], actuals.get(i.pk), previous.get(i.pk), data) for i in ordered]
+
+
+def _figure(row: Row, value) -> validation.Figure:
+    prev = row.previous
+    return validation.Figure(row.indicator.pk, row.indicator.name, row.indicator.unit, value,
+                             prev.value if prev else None, prev.period.label if prev else "")
+
+
+def _check(unit, period, changed: list[Row]) -> bool:
+    """Read each changed figure with the core, then the rules between figures; errors go beside
+    their field. True when the form may be saved."""
+    ok = True
+    for r in changed:
+        if not r.editable:
+            r.form.add_error("text", f"Số liệu đang ở trạng thái “{r.actual.get_status_display()}”, không sửa được.")
+            ok = False
+            continue
+        try:
+            r.value = workflow.read_value(r.form.cleaned_data["text"], r.indicator)
+        except workflow.WorkflowError as exc:
+            r.form.add_error("text", exc.message)
+            ok = False
+    if not ok:
+        return False
+    entered = [_figure(r, r.value) for r in changed]
+    keys = {r.indicator.pk for r in changed}
+    stored = [validation.Figure(a.indicator_id, a.indicator.name, a.indicator.unit, a.value)
+              for a in Actual.objects.filter(unit=unit, period=period).select_related("indicator")
+              if a.indicator_id not in keys]
+    pairs = list(Indicator.objects.filter(aggregation=Aggregation.RATE, numerator__isnull=False, denominator__isnull=False)
+                 .values_list("numerator_id", "denominator_id"))
+    by_key = {r.indicator.pk: r for r in changed}
+    for problem in validation.check(entered, stored, pairs):
+        r = by_key[problem.key]
+        d = r.form.cleaned_data
+        if problem.blocking:
+            r.form.add_error("text", problem.message)
+            ok = False
+        elif not d["confirm"]:
+            r.warning = problem.message
+            ok = False
+        elif not d["confirm_comment"].strip():
+            r.warning = problem.message
+            r.form.add_error("confirm_comment", "Ghi lý do xác nhận số liệu bất thường.")
+            ok = False
+        else:
+            r.warning = problem.message  # confirmed: recorded with the save
+    return ok
+
+
+def _save(user, unit, period, changed: list[Row]) -> list[Actual]:
+    saved = []
+    with transaction.atomic():
+        for r in changed:
+            d = r.form.cleaned_data
+            actual = workflow.enter(user, unit=unit, indicator=r.indicator, period=period, text=d["text"],
+                                    is_estimate=d["is_estimate"], source_note=d["source_note"].strip(),
+                                    version=d["version"] if r.actual else None)
+            if r.warning and d["confirm"]:
+                audit.record(actual, "confirm", user, {}, unit=unit, comment=f"{r.warning} Lý do: {d['confirm_comment'].strip()}")
+            r.actual = actual
+            saved.append(actual)
+    return saved
+
+
+def _submit(user, rows: list[Row], just_saved: set[int]) -> int:
+    n = 0
+    with transaction.atomic():
+        for r in rows:
+            if r.actual is None or r.actual.status not in workflow.EDITABLE:
+                continue
+            version = r.actual.version if r.actual.pk in just_saved else r.form.cleaned_data["version"]
+            r.actual = workflow.submit(user, r.actual, version=version)
+            n += 1
+    return n
+
+
+@signed_in
+def form(request, period_id: int):
+    unit, field_ids = _officer_unit(request.user)
+    period = get_object_or_404(Period, pk=period_id)
+    data = request.POST if request.method == "POST" else None
+    rows = _rows(request.user, unit, field_ids, period, data)
+    ctx = {"title": f"Nhập số liệu {period.label}", "unit": unit, "period": period, "rows": rows}
+    if data is None:
+        return page(request, "tracking/entry.html", ctx)
+    if not all(r.form.is_valid() for r in rows):
+        return page(request, "tracking/entry.html", ctx)
+    changed = [r for r in rows if r.changed()]
+    if not _check(unit, period, changed):
+        ctx["failed"] = True
+        return page(request, "tracking/entry.html", ctx)
+    try:
+        saved = _save(request.user, unit, period, changed)
+        sent = _submit(request.user, rows, {a.pk for a in saved}) if request.POST.get("action") == "gui" else 0
+    except workflow.WorkflowError as exc:
+        for r in rows:  # nothing was kept: show the message beside the figure it names, or on top
+            if r.indicator.name in exc.message:
+                r.form.add_error(None, exc.message)
+                break
+        else:
+            messages.error(request, exc.message)
+        ctx["failed"] = True
+        return page(request, "tracking/entry.html", ctx)
+    note = f"Đã lưu {len(saved)} số liệu" + (f", đã gửi duyệt {sent} số liệu" if sent else "") + "."
+    messages.success(request, note)
+    return redirect("tracking:entry", period.pk)
+
+
+def _approve_many(request) -> None:
+    """Approve the ticked figures ("id:version" each) in one transaction: all, or none."""
+    picked = []
+    for raw in request.POST.getlist("chon"):
+        pk, _, version = raw.partition(":")
+        if pk.isdigit() and version.isdigit():
+            picked.append((int(pk), int(version)))
+    if not picked:
+        messages.error(request, "Chưa chọn số liệu nào để duyệt.")
+        return
+    actuals = Actual.objects.select_related("unit", "unit__parent", "indicator", "period").in_bulk([pk for pk, _ in picked])
+    try:
+        with transaction.atomic():
+            for pk, version in picked:
+                if pk not in actuals:
+                    raise workflow.WorkflowError("Có số liệu đã chọn không còn nữa; hãy tải lại trang.")
+                workflow.approve(request.user, actuals[pk], version=version)
+    except workflow.WorkflowError as exc:
+        messages.error(request, f"Chưa duyệt số liệu nào: {exc.message}")
+        return
+    messages.success(request, f"Đã duyệt {len(picked)} số liệu.")
+
+
+@signed_in
+def queue(request):
+    s = perms.scope(request.user)
+    perms.require(s.is_superuser or s.role in (Role.LEADER, Role.PLANNER), "Chỉ lãnh đạo xã, phường và cán bộ kế hoạch tỉnh duyệt số liệu.")
+    if request.method == "POST":
+        _approve_many(request)
+        return redirect("tracking:queue")
+    qs = (perms.readable_actuals(request.user, Actual.objects.filter(status=ActualStatus.SUBMITTED))
+          .select_related("unit", "unit__parent", "indicator", "period", "updated_by")
+          .order_by("unit__name", "period__ends_on", "indicator__field__order", "indicator__name"))
+    items = [a for a in qs if perms.can_review(request.user, a.unit)]
+    return page(request, "tracking/queue.html", {"title": "Số liệu chờ duyệt", "items": items, "return_form": ReturnForm()})
+
+
+@signed_in
+def review(request, actual_id: int):
+    if request.method != "POST":
+        return redirect("tracking:queue")
+    actual = get_object_or_404(Actual.objects.select_related("unit", "unit__parent", "indicator", "period"), pk=actual_id)
+    perms.require(perms.can_review(request.user, actual.unit), f"Bạn không được duyệt số liệu của {actual.unit}.")
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        version = None
+    try:
+        if request.POST.get("action") == "tra-lai":
+            f = ReturnForm(request.POST)
+            if not f.is_valid():
+                messages.error(request, f"“{actual.indicator.name}”: " + " ".join(f.errors["comment"]))
+                return redirect("tracking:queue")
+            workflow.return_(request.user, actual, version=version, comment=f.cleaned_data["comment"])
+            messages.success(request, f"Đã trả lại số liệu “{actual.indicator.name}” {actual.period.label} của {actual.unit}.")
+        else:
+            workflow.approve(request.user, actual, version=version)
+            messages.success(request, f"Đã duyệt số liệu “{actual.indicator.name}” {actual.period.label} của {actual.unit}.")
+    except workflow.WorkflowError as exc:
+        messages.error(request, exc.message)
+    return redirect("tracking:queue")

@@ -1,0 +1,36 @@
+"""Forms of data entry, approval and import. Numbers stay text here: the core reads them, not the form."""
+
+from __future__ import annotations
+
+from django import forms
+
+
+class EntryRowForm(forms.Form):
+    """One indicator's figure in the period's entry form (prefix: the indicator)."""
+
+    text = forms.CharField(label="Số liệu", required=False, max_length=200,
+                           widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}))
+    is_estimate = forms.BooleanField(label="Số ước", required=False)
+    source_note = forms.CharField(label="Nguồn số liệu", required=False, max_length=500)
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    confirm = forms.BooleanField(label="Tôi xác nhận số liệu này đúng", required=False)
+    confirm_comment = forms.CharField(label="Lý do xác nhận", required=False, max_length=500)
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(label="Ý kiến (lý do trả lại)", widget=forms.Textarea(attrs={"rows": 2}), max_length=1000,
+                              error_messages={"required": "Trả lại số liệu cần ghi ý kiến (lý do trả lại)."})
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label="Tệp báo cáo hoặc kế hoạch (.docx, .txt)",
+                           error_messages={"required": "Chọn một tệp .docx hoặc .txt.", "empty": "Tệp rỗng."})
+
+    def clean_file(self):
+        f = self.cleaned_data["file"]
+        name = f.name.lower()
+        if not name.endswith((".docx", ".txt", ".md")):
+            raise forms.ValidationError(f"Tệp “{f.name}” không phải .docx hay .txt.")
+        if f.size > 10 * 1024 * 1024:
+            raise forms.ValidationError(f"Tệp “{f.name}” lớn quá 10 MB.")
+        return f

@@ -1,0 +1,118 @@
+"""Import review: upload a report or plan, see what the reader found, accept it into a draft.
+
+The file is read by ``ktxh.reader.read_document`` and checked by ``check_document``
+(what ``ktxh check`` reports); nothing is written until the person accepts, and then
+the data layer's importer writes the draft plan in one transaction. Between the two
+steps the file waits in the data folder under its SHA-256, so the accepted file is the
+reviewed one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from ktxh.core.errors import KtxhError
+from ktxh.reader import check_document, read_document
+from ktxh.web.accounts import permissions as perms
+from ktxh.web.accounts.models import Role
+from ktxh.web.data.tracking.importer import import_document
+from ktxh.web.errors import WorkflowError
+from ktxh.web.ui.pages import page, signed_in
+
+from .forms import UploadForm
+
+_KEY = re.compile(r"^[0-9a-f]{64}\.(docx|txt|md)$")
+
+
+def _folder() -> Path:
+    folder = Path(settings.DATA_DIR) / "uploads"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def keep(data: bytes, name: str) -> str:
+    """Keep the uploaded bytes; the key names them by content."""
+    key = hashlib.sha256(data).hexdigest() + Path(name).suffix.lower()
+    path = _folder() / key
+    if not path.exists():
+        path.write_bytes(data)
+    return key
+
+
+def kept(key: str) -> bytes:
+    if not _KEY.match(key or ""):
+        raise Http404("Không có tệp này.")
+    path = _folder() / key
+    if not path.exists():
+        raise Http404("Tệp đã được nhận hoặc không còn; hãy tải lên lại.")
+    return path.read_bytes()
+
+
+def _importer_unit(user):
+    s = perms.scope(user)
+    perms.require(s.role in (Role.LEADER, Role.OFFICER) and s.unit is not None and perms.can_draft_plan(user, s.unit),
+                  "Chỉ lãnh đạo, công chức xã, phường mới nhập tệp vào kế hoạch dự thảo của xã, phường mình.")
+    return s.unit
+
+
+def review_context(doc, findings) -> dict:
+    wrong = [f for f in findings if f.verdict == "wrong"]
+    fields: dict = {}
+    for t in doc.targets:
+        fields.setdefault(t.field or "Chưa rõ lĩnh vực", []).append(t)
+    return {
+        "doc": doc, "findings": findings, "wrong": wrong, "target_groups": list(fields.items()),
+        "counts": {"targets": len(doc.targets), "actuals": len(doc.actuals), "wrong": len(wrong),
+                   "ok": sum(1 for f in findings if f.verdict == "ok"),
+                   "unverifiable": sum(1 for f in findings if f.verdict == "unverifiable")},
+    }
+
+
+@signed_in
+def upload(request):
+    unit = _importer_unit(request.user)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    ctx = {"title": "Nhập tệp báo cáo, kế hoạch", "unit": unit, "form": form}
+    if request.method == "POST" and form.is_valid():
+        f = form.cleaned_data["file"]
+        data = f.read()
+        try:
+            doc = read_document(data, filename=f.name)
+            findings = check_document(doc)
+        except KtxhError as exc:
+            form.add_error("file", exc.message)
+        else:
+            ctx.update(review_context(doc, findings), key=keep(data, f.name), name=f.name,
+                       accept_url=reverse("tracking:import_accept"))
+    return page(request, "tracking/import.html", ctx)
+
+
+@signed_in
+def accept(request):
+    unit = _importer_unit(request.user)
+    if request.method != "POST":
+        return redirect("tracking:import_upload")
+    key, name = request.POST.get("key", ""), request.POST.get("name", "")[:200]
+    if Path(name).suffix.lower() != Path(key).suffix:
+        name = key  # the reviewed file's own kind decides how it is read
+    try:
+        result = import_document(read_document(kept(key), filename=name), unit=unit, user=request.user)
+    except (KtxhError, WorkflowError) as exc:
+        messages.error(request, exc.message)
+        return redirect("tracking:import_upload")
+    (_folder() / key).unlink(missing_ok=True)
+    messages.success(
+        request,
+        f"Đã nhận tệp “{name}” vào {len(result.plans)} kế hoạch dự thảo: {result.targets} chỉ tiêu, "
+        f"{result.actuals} số liệu (đang nhập, chưa tính), {result.key_tasks} nhiệm vụ trọng tâm. "
+        "Hãy xem lại rồi trình phê duyệt.",
+    )
+    return redirect("plans:plan", result.plan.pk)

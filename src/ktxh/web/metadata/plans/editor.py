@@ -1,0 +1,134 @@
+"""The plan editor: a plan's indicators and targets, each target typed as Vietnamese text.
+
+The text is read by the core (``Target.core_target`` → ``parse_target``) and shown with
+``describe_target`` before it is saved, by a server round-trip ("Xem trước") or by the
+small JSON endpoint ``preview`` that the page's script calls while typing. Saving and
+approving go through ``plans.services`` (permissions, versions, audit).
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+
+from ktxh.core.errors import KtxhError
+from ktxh.core.targets import describe_target
+from ktxh.web.accounts import permissions as perms
+from ktxh.web.accounts.models import Role
+from ktxh.web.errors import WorkflowError
+from ktxh.web.metadata.plans import selection, services
+from ktxh.web.metadata.plans.models import Indicator, Plan, PlanStatus, Target
+from ktxh.web.metadata.units.models import Level
+from ktxh.web.ui.pages import page, signed_in
+
+from .forms import PlanForm, TargetForm
+
+
+def reading(indicator, text: str) -> dict:
+    """The core's reading of ``text`` as a target of ``indicator``: a description, or the error."""
+    try:
+        core = Target(indicator=indicator, text=(text or "").strip()).core_target()
+    except KtxhError as exc:
+        return {"ok": False, "error": exc.message}
+    parts = [describe_target(p) for p in core.parts]
+    return {"ok": True, "description": describe_target(core), "kind": core.kind.value, "parts": parts,
+            "warnings": list(core.warnings)}
+
+
+@signed_in
+def preview(request):
+    indicator = Indicator.objects.filter(pk=request.GET.get("indicator") or 0).first()
+    if indicator is None:
+        return JsonResponse({"ok": False, "error": "Chọn chỉ tiêu trước khi ghi mục tiêu."}, status=400)
+    return JsonResponse(reading(indicator, request.GET.get("text", "")[:500]))
+
+
+def _units(user):
+    s = perms.scope(user)
+    if s.role in (Role.LEADER, Role.OFFICER):
+        return [s.unit]
+    if s.province is not None:
+        return selection.communes(s.province)
+    return []
+
+
+@signed_in
+def plans(request):
+    s = perms.scope(request.user)
+    perms.require(s.is_superuser or s.role in (Role.LEADER, Role.OFFICER, Role.PLANNER),
+                  "Người xem không mở được trang kế hoạch.")
+    units = _units(request.user)
+    drafting = s.role in (Role.LEADER, Role.OFFICER) and perms.can_draft_plan(request.user, s.unit)
+    form = PlanForm(request.POST or None) if drafting else None
+    if request.method == "POST":
+        perms.require(drafting, "Bạn không được lập kế hoạch.")
+        if form.is_valid():
+            try:
+                plan = services.create_plan(request.user, unit=s.unit, **form.cleaned_data)
+            except WorkflowError as exc:
+                form.add_error(None, exc.message)
+            else:
+                messages.success(request, f"Đã lập kế hoạch “{plan.title}” (dự thảo).")
+                return redirect("plans:plan", plan.pk)
+    listing = [(u, list(selection.plans_of(request.user, u))) for u in units]
+    return page(request, "plans/plans.html", {"title": "Kế hoạch", "listing": listing, "form": form})
+
+
+def _indicators(user):
+    s = perms.scope(user)
+    qs = Indicator.objects.select_related("field").order_by("field__order", "field__name", "name")
+    return qs.filter(field_id__in=s.field_ids) if s.role == Role.OFFICER else qs
+
+
+@signed_in
+def plan(request, plan_id: int):
+    p = get_object_or_404(Plan.objects.select_related("unit", "unit__parent"), pk=plan_id)
+    perms.require(perms.can_read_plan(request.user, p), f"Bạn không được xem kế hoạch “{p.title}”.")
+    editable = p.status == PlanStatus.DRAFT and p.unit.level == Level.COMMUNE and perms.can_draft_plan(request.user, p.unit)
+    add = TargetForm(request.POST if request.POST.get("form") == "them" else None)
+    add.fields["indicator"].queryset = _indicators(request.user)
+    shown = None
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "phe-duyet":
+            try:
+                services.approve_plan(request.user, p)
+                messages.success(request, f"Đã phê duyệt kế hoạch “{p.title}”.")
+            except WorkflowError as exc:
+                messages.error(request, exc.message)
+            return redirect("plans:plan", p.pk)
+        if request.POST.get("form") == "sua":
+            target = get_object_or_404(Target, pk=request.POST.get("target") or 0, plan=p)
+            form = TargetForm({"indicator": target.indicator_id, "year": target.year, "source": target.source,
+                               "text": request.POST.get("text", ""), "note": request.POST.get("note", target.note),
+                               "version": request.POST.get("version")})
+            form.fields["indicator"].queryset = Indicator.objects.filter(pk=target.indicator_id)
+        else:
+            form = add
+        if form.is_valid():
+            d = form.cleaned_data
+            if action == "xem-truoc":
+                shown = {"form": request.POST.get("form"), "target": request.POST.get("target"),
+                         **reading(d["indicator"], d["text"])}
+            else:
+                try:
+                    services.set_target(request.user, p, indicator=d["indicator"], text=d["text"], year=d["year"],
+                                        source=d["source"], note=d["note"], version=d["version"])
+                except WorkflowError as exc:
+                    messages.error(request, exc.message)
+                    shown = {"form": request.POST.get("form"), "target": request.POST.get("target"), "ok": False,
+                             "error": exc.message}
+                else:
+                    messages.success(request, f"Đã lưu chỉ tiêu “{d['indicator'].name}”: {d['text']}.")
+                    return redirect("plans:plan", p.pk)
+    targets = list(p.targets.select_related("indicator", "indicator__field"))
+    groups: dict = {}
+    for t in targets:
+        t.reading = reading(t.indicator, t.text)
+        t.can_edit = perms.can_edit_target(request.user, p, t.indicator)
+        groups.setdefault(t.indicator.field, []).append(t)
+    ctx = {"title": p.title, "plan": p, "groups": list(groups.items()), "add": add if editable else None,
+           "shown": shown, "can_approve": p.status == PlanStatus.DRAFT and perms.can_review(request.user, p.unit),
+           "key_tasks": list(p.key_tasks.all())}
+    return page(request, "plans/plan.html", ctx)

@@ -1,0 +1,151 @@
+"""What counts: the plan of a unit for a year, the primary target of an indicator, the targets of
+a period, the units standing on a date.
+
+Pages, the API, the documents and the roll-up all ask this module; nothing else decides. The
+roll-up evaluates in SQL, so the rules it needs are also given here as SQL fragments built from
+the same definitions (``plan_rank_sql``, ``source_rank_sql``, ``standing_sql``).
+
+A period is anything with ``kind``, ``year`` and ``end_year`` (a ``tracking.Period`` or a
+``ktxh.core.periods.Period``); its kind ``"term"`` weighs the targets without a year.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.db.models import Q
+
+from ktxh.web.accounts import permissions as perms
+from ktxh.web.metadata.units.models import AdminUnit, Level
+
+from .models import Plan, PlanKind, PlanStatus, Target
+
+# Which source's target speaks for an indicator when several give one (the summary counts it once).
+SOURCE_PRIORITY = ("hdnd", "dai_hoi", "dang_uy", "ke_hoach", "cap_tren")
+TERM = "term"
+
+
+# --- units ------------------------------------------------------------------------------------
+
+def standing(qs, on):
+    """Units standing on ``on`` (the 2025 mergers: a former commune before 1/7/2025, the merged
+    one after); all of them when ``on`` is None."""
+    if on is None:
+        return qs
+    return qs.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=on), Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+
+
+def communes(province, on=None) -> list[AdminUnit]:
+    """The province's communes standing on ``on``, by name."""
+    return list(standing(AdminUnit.objects.filter(parent=province, level=Level.COMMUNE), on).order_by("name"))
+
+
+def standing_sql(alias: str, on_param: str) -> str:
+    """``standing`` as a SQL condition on the units table ``alias``."""
+    return (f"({alias}.valid_from IS NULL OR {alias}.valid_from <= %({on_param})s) "
+            f"AND ({alias}.valid_to IS NULL OR {alias}.valid_to >= %({on_param})s)")
+
+
+# --- plans ------------------------------------------------------------------------------------
+
+def plans_of(user, unit):
+    """The unit's plans the user may read, latest first."""
+    return perms.readable_plans(user, Plan.objects.filter(unit=unit)).order_by("-start_year", "kind", "-pk")
+
+
+def plans_by_unit(user, units) -> dict[int, list[Plan]]:
+    """The readable plans of several units, in one query."""
+    out: dict[int, list[Plan]] = defaultdict(list)
+    for p in perms.readable_plans(user, Plan.objects.filter(unit__in=list(units))).order_by("-start_year", "kind", "-pk"):
+        out[p.unit_id].append(p)
+    return out
+
+
+def plan_rank(plan: Plan) -> tuple:
+    """Among plans covering a year: an annual plan before a term plan, approved before draft, the
+    latest, the last made. ``plan_rank_sql`` is the same order."""
+    return (plan.kind != PlanKind.ANNUAL, plan.status != PlanStatus.APPROVED, -plan.end_year, -plan.pk)
+
+
+def plan_rank_sql(alias: str) -> str:
+    """``plan_rank`` as a SQL row value over the plans table ``alias``."""
+    return (f"CASE WHEN {alias}.kind = '{PlanKind.ANNUAL}' THEN 0 ELSE 1 END, "
+            f"CASE WHEN {alias}.status = '{PlanStatus.APPROVED}' THEN 0 ELSE 1 END, -{alias}.end_year, -{alias}.id")
+
+
+def choose_plan(plans: Iterable[Plan], year: int | None = None, end_year: int | None = None,
+                kind: str | None = None) -> Plan | None:
+    """The plan that counts among ``plans``: for a term (``kind == "term"``) the term plan of
+    exactly those years; for a year the best-ranked plan covering it; with no year, the latest
+    (then by rank)."""
+    plans = list(plans)
+    if kind == TERM:
+        plans = [p for p in plans if p.kind == PlanKind.TERM and (p.start_year, p.end_year) == (year, end_year)]
+        return min(plans, key=plan_rank, default=None)
+    if year is None:
+        return min(plans, key=lambda p: (-p.end_year, *plan_rank(p)), default=None)
+    return min((p for p in plans if p.start_year <= year <= p.end_year), key=plan_rank, default=None)
+
+
+def plan_for(user, unit, year: int | None = None, plans: list[Plan] | None = None) -> Plan | None:
+    """The plan the user sees for ``unit`` in ``year`` (``choose_plan`` over the readable plans)."""
+    return choose_plan(plans_of(user, unit) if plans is None else plans, year)
+
+
+def term_plan(plans: Iterable[Plan], year: int | None = None) -> Plan | None:
+    """The term plan covering ``year`` (the latest term plan without a year)."""
+    terms = [p for p in plans if p.kind == PlanKind.TERM and (year is None or p.start_year <= year <= p.end_year)]
+    return max(terms, key=lambda p: (p.end_year, p.status == PlanStatus.APPROVED, p.pk), default=None)
+
+
+# --- targets ----------------------------------------------------------------------------------
+
+def weighs(target_year: int | None, plan: Plan, period) -> bool:
+    """Does a target of ``target_year`` count in ``period``? A term weighs the targets without a
+    year; a year, month, quarter… its year's targets, and those without a year of a one-year plan."""
+    if period.kind == TERM:
+        return target_year is None
+    return target_year == period.year or (target_year is None and plan.start_year == plan.end_year == period.year)
+
+
+def in_period_q(period, prefix: str = "") -> Q:
+    """``weighs`` as a filter on targets (``prefix`` leads to the target, e.g. ``"targets__"``)."""
+    if period.kind == TERM:
+        return Q(**{f"{prefix}year__isnull": True})
+    return Q(**{f"{prefix}year": period.year}) | Q(**{f"{prefix}year__isnull": True, f"{prefix}plan__start_year": period.year,
+                                                      f"{prefix}plan__end_year": period.year})
+
+
+def in_period_sql(plan_alias: str, target_alias: str, term: bool) -> str:
+    """``weighs`` as a SQL condition (the year as ``%(year)s``)."""
+    if term:
+        return f"{target_alias}.year IS NULL"
+    return (f"({target_alias}.year = %(year)s OR ({target_alias}.year IS NULL AND {plan_alias}.start_year = %(year)s "
+            f"AND {plan_alias}.end_year = %(year)s))")
+
+
+def targets_of(plan: Plan, period) -> list[Target]:
+    """The plan's targets that count in ``period``, by field, indicator and order of entry."""
+    qs = plan.targets.select_related("indicator__field").order_by("indicator__field__order", "indicator__name", "pk")
+    return [t for t in qs if weighs(t.year, plan, period)]
+
+
+def source_rank(source: str) -> int:
+    return SOURCE_PRIORITY.index(source) if source in SOURCE_PRIORITY else len(SOURCE_PRIORITY)
+
+
+def source_rank_sql(column: str) -> str:
+    """``source_rank`` as a SQL CASE over ``column``."""
+    whens = " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(SOURCE_PRIORITY))
+    return f"CASE {column} {whens} ELSE {len(SOURCE_PRIORITY)} END"
+
+
+def primary_ids(targets: Iterable[Target]) -> set[int]:
+    """The target that speaks for each indicator: the best-ranked source, then the first entered."""
+    best: dict[int, Target] = {}
+    for t in targets:
+        held = best.get(t.indicator_id)
+        if held is None or (source_rank(t.source), t.pk) < (source_rank(held.source), held.pk):
+            best[t.indicator_id] = t
+    return {t.pk for t in best.values()}

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import editor
+
+app_name = "plans"
+
+urlpatterns = [
+    path("ke-hoach/", editor.plans, name="plans"),
+    path("ke-hoach/<int:plan_id>/", editor.plan, name="plan"),
+    path("ke-hoach/xem-truoc/", editor.preview, name="preview"),
+]

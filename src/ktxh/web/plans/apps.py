@@ -1,7 +1,0 @@
-from django.apps import AppConfig
-
-
-class PlansConfig(AppConfig):
-    name = "ktxh.web.plans"
-    label = "plans"
-    verbose_name = "Kế hoạch và chỉ tiêu"

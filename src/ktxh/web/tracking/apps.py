@@ -1,7 +1,0 @@
-from django.apps import AppConfig
-
-
-class TrackingConfig(AppConfig):
-    name = "ktxh.web.tracking"
-    label = "tracking"
-    verbose_name = "Theo dõi thực hiện"

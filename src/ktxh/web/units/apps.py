@@ -1,7 +1,0 @@
-from django.apps import AppConfig
-
-
-class UnitsConfig(AppConfig):
-    name = "ktxh.web.units"
-    label = "units"
-    verbose_name = "Đơn vị hành chính"
