@@ -27,12 +27,11 @@ from decimal import Decimal
 from .errors import EvaluationError, NumberError
 from .model import Direction, Evaluation, Status, Target, TargetKind
 from .numbers import format_number, parse_number, quantize
+from .rules import PERCENT_DECIMALS, QUALITATIVE_NO, QUALITATIVE_YES, THRESHOLD_CO_BAN_DAT
 
-DEFAULT_THRESHOLD = Decimal(90)
+DEFAULT_THRESHOLD = THRESHOLD_CO_BAN_DAT
 _HUNDRED = Decimal(100)
 _LARGEST = Decimal(10) ** 24  # beyond any budget in đồng; larger means a typing slip
-_QUALITATIVE_YES = {"đạt", "có", "hoàn thành", "x", "yes", "true", "1", "đã đạt", "giữ vững", "duy trì"}
-_QUALITATIVE_NO = {"không đạt", "không", "chưa đạt", "chưa hoàn thành", "no", "false", "0"}
 
 Actual = Decimal | int | float | str | bool | None
 
@@ -63,7 +62,7 @@ def _percent(numerator: Decimal, denominator: Decimal) -> Decimal | None:
     if denominator == 0:
         return None
     # Two places, as the seeds state it ("102,37%"); show it with 2 decimals to round only once.
-    return quantize(numerator / denominator * _HUNDRED, 2)
+    return quantize(numerator / denominator * _HUNDRED, PERCENT_DECIMALS)
 
 
 def _interval(target: Target) -> tuple[Decimal | None, Decimal | None]:
@@ -136,9 +135,9 @@ def evaluate(
         if actual is None or actual == "":
             return Evaluation(target, None, Status.CHUA_CO_SO_LIEU)
         word = str(actual).strip().casefold() if not isinstance(actual, bool) else ("đạt" if actual else "không đạt")
-        if word in _QUALITATIVE_YES:
+        if word in QUALITATIVE_YES:
             return Evaluation(target, None, Status.DAT, note=str(actual))
-        if word in _QUALITATIVE_NO:
+        if word in QUALITATIVE_NO:
             return Evaluation(target, None, Status.KHONG_DAT, note=str(actual))
         raise EvaluationError(
             f"Chỉ tiêu định tính chỉ nhận \u201cđạt\u201d hoặc \u201ckhông đạt\u201d, không phải \u201c{actual}\u201d.",

@@ -6,10 +6,13 @@ them without pulling in a parser.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import re
+from dataclasses import asdict, dataclass, field, fields
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
+
+_BASE_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 
 
 class TargetKind(StrEnum):
@@ -93,11 +96,44 @@ class Target:
     def is_measurable(self) -> bool:
         return self.kind is not TargetKind.QUALITATIVE
 
+    @property
+    def base_year(self) -> int | None:
+        """The year a change is measured from, the first one ``base`` names ("so với năm 2021").
+
+        >>> Target("giảm so với năm 2021", TargetKind.CHANGE, base="năm 2021").base_year
+        2021
+        >>> Target("tăng 5%", TargetKind.CHANGE).base_year is None
+        True
+        """
+        m = _BASE_YEAR.search(self.base or "")
+        return int(m.group(1)) if m else None
+
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready dict; Decimals become numbers, enums their values."""
+        """JSON-ready dict; Decimals become numbers, enums their values; ``base_year`` included
+        (derived, for readers that cannot run Python, such as the SQL roll-up)."""
         d = asdict(self)
         d["parts"] = [p.to_dict() for p in self.parts]
+        d["base_year"] = self.base_year
         return to_jsonable(d)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Target:
+        """The target ``to_dict`` gave, exactly: a stored parse is the parse.
+
+        >>> t = Target("Từ 0,7 - 0,9%", TargetKind.RANGE, Decimal("0.7"), Decimal("0.9"), unit="%")
+        >>> Target.from_dict(t.to_dict()) == t
+        True
+        """
+        names = {f.name for f in fields(cls)}
+        kw = {k: v for k, v in d.items() if k in names}
+        kw["kind"] = TargetKind(kw["kind"])
+        kw["direction"] = Direction(kw.get("direction") or Direction.UP)
+        for key in ("low", "high"):
+            if kw.get(key) is not None:
+                kw[key] = Decimal(str(kw[key]))
+        kw["parts"] = tuple(cls.from_dict(p) for p in kw.get("parts") or ())
+        kw["warnings"] = tuple(kw.get("warnings") or ())
+        return cls(**kw)
 
 
 @dataclass(frozen=True)

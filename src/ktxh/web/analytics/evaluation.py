@@ -5,21 +5,19 @@ the period; a ``change`` target measured from a named year ("so với năm 2021"
 that year's approved figure as its base, and an ``assigned`` target ("đạt và vượt
 chỉ tiêu giao từ 5-10%") the upper level's target of the same indicator and year.
 When an indicator carries targets from several sources, the summary counts it once,
-by the first source in ``SOURCE_PRIORITY``.
+by the first source in ``plans.selection.SOURCE_PRIORITY``. Which targets count in a period
+is ``plans.selection``'s.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from ktxh.core.errors import KtxhError
 from ktxh.core.evaluate import evaluate, summarize, summary_sentence
 from ktxh.core.model import Evaluation, Status, TargetKind
 from ktxh.web.data.tracking.models import Actual, ActualStatus, Period, PeriodKind
-
-SOURCE_PRIORITY = ("hdnd", "dai_hoi", "dang_uy", "ke_hoach", "cap_tren")
-_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+from ktxh.web.metadata.plans import selection
 
 
 @dataclass(frozen=True)
@@ -49,13 +47,6 @@ class PlanEvaluation:
         return summary_sentence(self.primary, scope=f"kinh tế - xã hội {self.period.label[0].lower()}{self.period.label[1:]}")
 
 
-def _targets_for(plan, period: Period):
-    qs = plan.targets.select_related("indicator").order_by("indicator__field__order", "indicator__name", "pk")
-    if period.kind == PeriodKind.TERM:
-        return [t for t in qs if t.year is None]
-    return [t for t in qs if t.year == period.year or (t.year is None and plan.start_year == plan.end_year == period.year)]
-
-
 def _approved(unit, indicator_ids, period) -> dict[int, Actual]:
     qs = Actual.objects.filter(unit=unit, period=period, indicator_id__in=indicator_ids, status=ActualStatus.APPROVED)
     return {a.indicator_id: a for a in qs}
@@ -68,12 +59,9 @@ def _figure(actual: Actual | None):
 
 
 def _base(target, core, unit):
-    if core.kind is not TargetKind.CHANGE or not core.base:
+    if core.kind is not TargetKind.CHANGE or core.base_year is None:
         return None
-    m = _YEAR.search(core.base)
-    if not m:
-        return None
-    year_period = Period.objects.filter(kind=PeriodKind.YEAR, year=int(m.group(1))).first()
+    year_period = Period.objects.filter(kind=PeriodKind.YEAR, year=core.base_year).first()
     if year_period is None:
         return None
     return _figure(_approved(unit, [target.indicator_id], year_period).get(target.indicator_id))
@@ -91,12 +79,9 @@ def _assigned(target, core, siblings):
 
 
 def evaluate_plan(plan, period: Period) -> PlanEvaluation:
-    targets = _targets_for(plan, period)
+    targets = selection.targets_of(plan, period)
     actuals = _approved(plan.unit, {t.indicator_id for t in targets}, period)
-    ranked = sorted(targets, key=lambda t: SOURCE_PRIORITY.index(t.source) if t.source in SOURCE_PRIORITY else 99)
-    primary_ids = {}
-    for t in ranked:
-        primary_ids.setdefault(t.indicator_id, t.pk)
+    primary = selection.primary_ids(targets)
     rows = []
     for t in targets:
         core = t.core_target()
@@ -108,5 +93,5 @@ def evaluate_plan(plan, period: Period) -> PlanEvaluation:
         if actual is not None and period.kind not in (PeriodKind.YEAR, PeriodKind.TERM) and t.year is not None:
             # Seed 002: "Ước thu ngân sách nhà nước là 1.930.000.000/3.809.000.000 đạt 50,67 %" — progress, not the year's result.
             ev = replace(ev, note=" ".join(x for x in (ev.note, f"Tiến độ {period.label} so với chỉ tiêu cả năm {t.year}.") if x))
-        rows.append(Row(t, actual, ev, primary_ids[t.indicator_id] == t.pk))
+        rows.append(Row(t, actual, ev, t.pk in primary))
     return PlanEvaluation(plan, period, rows)

@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.db.models import Count, Max
 from django.utils import timezone
 
+from ktxh.core.numbers import quantize
 from ktxh.web.accounts import permissions as perms
 from ktxh.web.data.audit.models import AuditEntry
 from ktxh.web.data.tracking.models import Actual, ActualStatus, Period, PeriodKind
@@ -192,4 +193,4 @@ def _reported(fields: dict, sent_all: dict, last_sent, period: Period, today) ->
 
 
 def _share(part: int, whole: int) -> Decimal | None:
-    return None if whole == 0 else (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"))
+    return None if whole == 0 else quantize(Decimal(part) * 100 / Decimal(whole), 1)  # the core's rounding

@@ -27,10 +27,10 @@ from typing import NamedTuple
 from django.core.cache import cache
 from django.db import connection, connections, router, transaction
 
-from ktxh.core.evaluate import _QUALITATIVE_NO, _QUALITATIVE_YES, DEFAULT_THRESHOLD
 from ktxh.core.model import Status
-from ktxh.web.analytics.evaluation import SOURCE_PRIORITY
+from ktxh.core.rules import QUALITATIVE_NO, QUALITATIVE_YES, THRESHOLD_CO_BAN_DAT
 from ktxh.web.data.tracking.models import Actual, Period
+from ktxh.web.metadata.plans import selection
 from ktxh.web.metadata.plans.models import Indicator, Plan, Target
 from ktxh.web.metadata.units.models import AdminUnit
 
@@ -67,10 +67,8 @@ class _Dialect:
             f"COALESCE(json_extract(t.parsed, '$.{key}'), 0) = 1"
 
     def base_year(self) -> str:
-        # evaluation._YEAR: the first year named in "so với năm 2021"; SQLite calls the same regex (signals).
-        if self.pg:
-            return r"CAST(substring(t.parsed ->> 'base' from '\m((?:19|20)[0-9]{2})\M') AS integer)"
-        return "ktxh_year(json_extract(t.parsed, '$.base'))"
+        # The core's Target.base_year, stored with the parse: no second reading of the text here.
+        return f"CAST({self.text('base_year')} AS integer)"
 
     def fold(self, expr: str) -> str:
         return f"LOWER(BTRIM({expr}, E' \\t\\n\\r\\f\\v'))" if self.pg else f"ktxh_fold({expr})"
@@ -90,18 +88,11 @@ def _words(name: str, words) -> tuple[str, dict]:
     return ", ".join(f"%({k})s" for k in params), params
 
 
-def _rank(p: str) -> str:
-    """A plan's rank as a row value: annual before term, approved before draft, latest, last made."""
-    return (f"CASE WHEN {p}.kind = 'annual' THEN 0 ELSE 1 END, CASE WHEN {p}.status = 'approved' THEN 0 ELSE 1 END, "
-            f"-{p}.end_year, -{p}.id")
-
-
 def status_sql(*, province: bool, term: bool = False) -> tuple[str, dict]:
     """The statement, with its fixed parameters; callers add period, year, ends and province."""
     d = _Dialect(connection.vendor)
-    yes, yes_params = _words("yes", _QUALITATIVE_YES)
-    no, no_params = _words("no", _QUALITATIVE_NO)
-    prio = " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(SOURCE_PRIORITY))
+    yes, yes_params = _words("yes", QUALITATIVE_YES)
+    no, no_params = _words("no", QUALITATIVE_NO)
     u, p, t, i = AdminUnit._meta.db_table, Plan._meta.db_table, Target._meta.db_table, Indicator._meta.db_table
     a, per = Actual._meta.db_table, Period._meta.db_table
     x, lo, hi = "x", "lo", "hi"
@@ -112,8 +103,7 @@ def status_sql(*, province: bool, term: bool = False) -> tuple[str, dict]:
     sql = f"""
 WITH cu AS (
   SELECT u.id, u.parent_id FROM {u} u
-  WHERE u.level = 'commune' AND (u.valid_from IS NULL OR u.valid_from <= %(ends)s)
-    AND (u.valid_to IS NULL OR u.valid_to >= %(ends)s) {"AND u.parent_id = %(province)s" if province else ""}
+  WHERE u.level = 'commune' AND {selection.standing_sql("u", "ends")} {"AND u.parent_id = %(province)s" if province else ""}
 ),
 pl AS (
   -- the plan the dashboard shows: no other plan of the unit covering the year ranks before it
@@ -122,7 +112,7 @@ pl AS (
   FROM {p} p JOIN cu ON cu.id = p.unit_id
   WHERE p.start_year <= %(year)s AND %(year)s <= p.end_year AND NOT EXISTS (
     SELECT 1 FROM {p} q WHERE q.unit_id = p.unit_id AND q.start_year <= %(year)s AND %(year)s <= q.end_year
-      AND ({_rank("q")}) < ({_rank("p")}))
+      AND ({selection.plan_rank_sql("q")}) < ({selection.plan_rank_sql("p")}))
 ),
 tg0 AS (
   SELECT t.id, t.plan_id, pl.unit_id, pl.province_id, t.indicator_id, i.field_id, t.source,
@@ -130,12 +120,11 @@ tg0 AS (
     {d.flag("low_strict")} AS ls, {d.flag("high_strict")} AS hs, ({d.text("direction")} = 'down') AS down,
     {d.text("change_mode")} AS mode, {d.base_year()} AS base_year
   FROM {t} t JOIN pl ON pl.id = t.plan_id JOIN {i} i ON i.id = t.indicator_id
-  WHERE {"t.year IS NULL" if term else
-         "(t.year = %(year)s OR (t.year IS NULL AND pl.start_year = %(year)s AND pl.end_year = %(year)s))"}
+  WHERE {selection.in_period_sql("pl", "t", term)}
 ),
 tg AS (
   SELECT tg0.*,
-    ROW_NUMBER() OVER (PARTITION BY plan_id, indicator_id ORDER BY CASE source {prio} ELSE 99 END, id) AS prn
+    ROW_NUMBER() OVER (PARTITION BY plan_id, indicator_id ORDER BY {selection.source_rank_sql("source")}, id) AS prn
   FROM tg0
 ),
 gv AS (
@@ -238,7 +227,7 @@ def _run(sql: str, params: dict) -> list[tuple]:
         return cursor.fetchall()
 
 
-def statuses(period: Period, *, province=None, threshold=DEFAULT_THRESHOLD) -> list[TargetStatus]:
+def statuses(period: Period, *, province=None, threshold=THRESHOLD_CO_BAN_DAT) -> list[TargetStatus]:
     """The status of every target of every commune (of ``province``, or of the country)."""
     sql, fixed = status_sql(province=province is not None, term=period.kind == "term")
     rows = _run(sql, {**fixed, **_params(period, province, threshold)})
@@ -259,7 +248,7 @@ def _empty() -> dict[Status, int]:
     return {s: 0 for s in Status}
 
 
-def field_counts(period: Period, *, province=None, threshold=DEFAULT_THRESHOLD) -> dict[tuple[int, int], dict]:
+def field_counts(period: Period, *, province=None, threshold=THRESHOLD_CO_BAN_DAT) -> dict[tuple[int, int], dict]:
     """``{(province_id, field_id): {Status: n}}`` over the primary targets (cached)."""
 
     def compute():
@@ -271,7 +260,7 @@ def field_counts(period: Period, *, province=None, threshold=DEFAULT_THRESHOLD) 
     return _cached("field", period, province, threshold, compute)
 
 
-def commune_counts(period: Period, *, province=None, threshold=DEFAULT_THRESHOLD) -> dict[int, dict]:
+def commune_counts(period: Period, *, province=None, threshold=THRESHOLD_CO_BAN_DAT) -> dict[int, dict]:
     """``{commune_id: {Status: n}}`` over the primary targets (cached)."""
 
     def compute():

@@ -1,4 +1,4 @@
-"""Keep cached roll-ups fresh, and give SQLite the two functions the roll-up statement calls.
+"""Keep cached roll-ups fresh, and give SQLite the function the roll-up statement calls.
 
 A figure saved through the model, or changed by the workflow (which writes with
 ``update`` and records an ``AuditEntry``), bumps its period's stamp; a yearly figure
@@ -15,7 +15,6 @@ from django.db.backends.signals import connection_created
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from ktxh.web.analytics.evaluation import _YEAR
 from ktxh.web.data.audit.models import AuditEntry
 from ktxh.web.data.tracking.models import Actual, Period, PeriodKind
 from ktxh.web.metadata.plans.models import Indicator, Plan, Target
@@ -26,11 +25,6 @@ from .rollup import invalidate
 log = logging.getLogger(__name__)
 
 
-def _year(text):
-    m = _YEAR.search(text) if text else None
-    return int(m.group(1)) if m else None
-
-
 def _fold(text):
     return text.strip().casefold() if isinstance(text, str) else text
 
@@ -38,7 +32,6 @@ def _fold(text):
 @receiver(connection_created)
 def sqlite_functions(sender, connection, **kwargs):
     if connection.vendor == "sqlite":
-        connection.connection.create_function("ktxh_year", 1, _year, deterministic=True)
         connection.connection.create_function("ktxh_fold", 1, _fold, deterministic=True)
 
 

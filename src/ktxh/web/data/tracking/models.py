@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+from ktxh.core import periods
+
+K = periods.PeriodKind
 
 
-class PeriodKind(models.TextChoices):
-    MONTH = "month", "Tháng"
-    QUARTER = "quarter", "Quý"
-    HALF = "half", "6 tháng"
-    NINE = "nine", "9 tháng"
-    YEAR = "year", "Năm"
-    TERM = "term", "Nhiệm kỳ"
+class PeriodKind(models.TextChoices):  # the core's kinds and labels, as Django choices
+    MONTH = K.MONTH.value, K.MONTH.label
+    QUARTER = K.QUARTER.value, K.QUARTER.label
+    HALF = K.HALF.value, K.HALF.label
+    NINE = K.NINE.value, K.NINE.label
+    YEAR = K.YEAR.value, K.YEAR.label
+    TERM = K.TERM.value, K.TERM.label
 
 
 class Period(models.Model):
@@ -44,52 +45,24 @@ class Period(models.Model):
 
     @property
     def label(self) -> str:
-        match self.kind:
-            case PeriodKind.MONTH:
-                return f"Tháng {self.number}/{self.year}"
-            case PeriodKind.QUARTER:
-                return f"Quý {ROMAN.get(self.number, self.number)}/{self.year}"
-            case PeriodKind.HALF:
-                return f"6 tháng đầu năm {self.year}"
-            case PeriodKind.NINE:
-                return f"9 tháng đầu năm {self.year}"
-            case PeriodKind.YEAR:
-                return f"Năm {self.year}"
-            case _:
-                return f"Nhiệm kỳ {self.year}–{self.end_year}"
+        return periods.label(self.kind, self.year, self.number, self.end_year)
+
+    def core(self) -> periods.Period:
+        """The period as the core names it."""
+        return periods.Period(periods.PeriodKind(self.kind), self.year, self.number, self.end_year)
 
     @staticmethod
     def make_code(kind: str, year: int, number: int | None = None, end_year: int | None = None) -> str:
         """A key naming the period once: "year:2023", "month:2023-05", "term:2021-2025"."""
-        if kind == PeriodKind.TERM:
-            return f"term:{year}-{end_year}"
-        return f"{kind}:{year}" + (f"-{number:02d}" if number is not None else "")
+        return periods.code(kind, year, number, end_year)
 
     @staticmethod
     def bounds(kind: str, year: int, number: int | None = None, end_year: int | None = None) -> tuple[dt.date, dt.date]:
-        """First and last day of a period."""
-        if kind == PeriodKind.MONTH:
-            if not number or not 1 <= number <= 12:
-                raise ValidationError({"number": f"Tháng “{number}” không hợp lệ (1–12)."})
-            return dt.date(year, number, 1), dt.date(year, number, calendar.monthrange(year, number)[1])
-        if kind == PeriodKind.QUARTER:
-            if not number or not 1 <= number <= 4:
-                raise ValidationError({"number": f"Quý “{number}” không hợp lệ (1–4)."})
-            last = number * 3
-            return dt.date(year, last - 2, 1), dt.date(year, last, calendar.monthrange(year, last)[1])
-        if number is not None:
-            raise ValidationError({"number": "Chỉ kỳ tháng và kỳ quý mới có số tháng hoặc số quý."})
-        if kind == PeriodKind.HALF:
-            return dt.date(year, 1, 1), dt.date(year, 6, 30)
-        if kind == PeriodKind.NINE:
-            return dt.date(year, 1, 1), dt.date(year, 9, 30)
-        if kind == PeriodKind.YEAR:
-            return dt.date(year, 1, 1), dt.date(year, 12, 31)
-        if kind == PeriodKind.TERM:
-            if not end_year or end_year <= year:
-                raise ValidationError({"end_year": f"Nhiệm kỳ từ năm {year} cần năm kết thúc sau đó, không phải “{end_year}”."})
-            return dt.date(year, 1, 1), dt.date(end_year, 12, 31)
-        raise ValidationError({"kind": f"Loại kỳ “{kind}” không có."})
+        """First and last day of a period (the core's rule), refused as a form error."""
+        try:
+            return periods.bounds(kind, year, number, end_year)
+        except periods.PeriodError as exc:
+            raise ValidationError({exc.field or "kind": exc.message}) from exc
 
     @classmethod
     def get(cls, kind: str, year: int, number: int | None = None, end_year: int | None = None) -> Period:

@@ -15,6 +15,7 @@ from django.db import models
 
 from ktxh.core.errors import KtxhError
 from ktxh.core.model import Direction
+from ktxh.core.model import Target as CoreTarget
 from ktxh.core.targets import parse_target
 
 
@@ -64,6 +65,16 @@ class Indicator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.unit})" if self.unit else self.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # A target is read in its indicator's unit and direction: when they change, every stored
+        # parse of its targets is read again, at once, so the evaluator and the roll-up agree.
+        stale = [t for t in self.targets.select_related("indicator") if t.parsed.get("read_from") != t.read_from()]
+        for t in stale:
+            t.indicator = self
+            t.parsed = t.parse()
+        Target.objects.bulk_update(stale, ["parsed"])
 
     def clean(self) -> None:
         errors = {}
@@ -170,17 +181,23 @@ class Target(models.Model):
     def __str__(self) -> str:
         return f"{self.indicator.name}: {self.text}"
 
-    def core_target(self):
-        """The core's reading of the text; the indicator's direction wins where the words say otherwise.
+    def read_from(self) -> dict:
+        """What the parse depends on: the text, its label, the indicator's unit and direction."""
+        return _read_from(self.text, self.label, self.indicator.unit, self.indicator.direction)
+
+    def parse(self) -> dict:
+        """The core's reading of the text, as stored in ``parsed``; the indicator's direction wins
+        where the words say otherwise.
 
         A table row's bare figure ("14,5 – 16,5") is read with its ``label``, as the reader
         reads it; a whole sentence carries its own name.
         """
-        unit = self.indicator.unit or None
-        target = parse_target(self.text, label=self.label or None, unit=unit)
-        if target.direction.value != self.indicator.direction:
-            target = parse_target(self.text, label=self.label or None, unit=unit, direction=Direction(self.indicator.direction))
-        return target
+        return stored_parse(self.text, self.label, self.indicator.unit, self.indicator.direction)
+
+    def core_target(self) -> CoreTarget:
+        """The stored parse; read again only if what it was read from has changed since."""
+        parsed = self.parsed if self.parsed.get("read_from") == self.read_from() else self.parse()
+        return CoreTarget.from_dict(parsed)
 
     def clean(self) -> None:
         errors = {}
@@ -195,8 +212,23 @@ class Target(models.Model):
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
-        self.parsed = self.core_target().to_dict()
+        if self.parsed.get("read_from") != self.read_from():
+            self.parsed = self.parse()
         super().save(*args, **kwargs)
+
+
+def _read_from(text: str, label: str, unit: str, direction: str) -> dict:
+    return {"text": text, "label": label, "unit": unit, "direction": direction}
+
+
+def stored_parse(text: str, label: str, unit: str, direction: str) -> dict:
+    """``Target.parsed``: the core's reading of a target's text in its indicator's unit, the
+    indicator's direction winning where the words say otherwise, and what it was read from.
+    (A function of plain values, so that migrations can call it on historical models.)"""
+    target = parse_target(text, label=label or None, unit=unit or None)
+    if target.direction.value != direction:
+        target = parse_target(text, label=label or None, unit=unit or None, direction=Direction(direction))
+    return {**target.to_dict(), "read_from": _read_from(text, label, unit, direction)}
 
 
 class KeyTask(models.Model):
