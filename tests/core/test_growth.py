@@ -6,14 +6,12 @@ not taken from the code under test.
 
 from __future__ import annotations
 
-import doctest
 from decimal import Decimal as D
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ktxh.core import growth
 from ktxh.core.errors import EvaluationError
 from ktxh.core.growth import (
     average_change,
@@ -68,11 +66,6 @@ def seed_text(prefix: str) -> str:
 )
 def test_quotes_are_verbatim(prefix: str, quote: str) -> None:
     assert quote in seed_text(prefix)
-
-
-def test_docstring_examples() -> None:
-    result = doctest.testmod(growth, optionflags=doctest.ELLIPSIS)
-    assert result.failed == 0 and result.attempted > 10
 
 
 # --- growth on the same period --------------------------------------------------------------

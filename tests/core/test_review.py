@@ -14,7 +14,6 @@ Assumptions, stated once:
 
 from __future__ import annotations
 
-import doctest
 from decimal import Decimal as D
 
 import pytest
@@ -40,10 +39,6 @@ from ktxh.core.targets import parse_target
 
 def q(value: D | None, places: int) -> D | None:
     return None if value is None else quantize(value, places)
-
-
-def test_docstring_examples() -> None:
-    assert doctest.testmod(review_module, optionflags=doctest.ELLIPSIS).failed == 0
 
 
 # --- seed 002: Lương Sơn, mid-term 2021–2023 ------------------------------------------------------

@@ -1,14 +1,8 @@
-"""The rules between figures and the jump warning (dashboard.validation), without a database."""
+"""The rules between figures and the jump warning (tracking.validation; its docstring examples run with --doctest-modules), without a database."""
 
-import doctest
 from decimal import Decimal as D
 
-from ktxh.web.data.tracking import validation
 from ktxh.web.data.tracking.validation import Figure, check
-
-
-def test_doctests():
-    assert doctest.testmod(validation).failed == 0
 
 
 def test_a_share_above_100_percent_is_an_error():
