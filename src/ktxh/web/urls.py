@@ -9,5 +9,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("", include("ktxh.web.reports.urls")),
+    path("", include("ktxh.web.jobs.urls")),
     path("", include("ktxh.web.dashboard.urls")),
 ]
