@@ -107,22 +107,42 @@ def _catalogue(country: Country) -> tuple[dict[str, int], dict]:
     return ids, periods
 
 
-def load(size: Size, *, progress: bool = True, batch: int = 5000) -> Loaded:
-    """Generate the country of ``size`` and write it; returns what was written."""
-    country = Country(size, first_unit_id=_next_id(AdminUnit))
-    codes = [u.code for u in country.units]
-    clash = min(set(codes) & set(AdminUnit.objects.values_list("code", flat=True)), default=None)
-    if clash:
-        raise LoadError(f"Cơ sở dữ liệu đã có đơn vị hành chính mã “{clash}”: hãy nạp dữ liệu mẫu vào cơ sở dữ liệu trống.")
+def _real_country(size: Size, real) -> Country:
+    """The country over the real units: they are loaded (or found) first, by code; their plans
+    must not exist yet."""
+    load_real_units(real, progress=False)
+    codes = [u.code for u in real.units]
+    ids = dict(AdminUnit.objects.filter(code__in=codes).values_list("code", "id"))
+    planned = Plan.objects.filter(unit_id__in=ids.values()).values_list("unit__code", flat=True).first()
+    if planned:
+        raise LoadError(f"Đơn vị mã “{planned}” đã có kế hoạch: hãy sinh số liệu vào cơ sở dữ liệu mới "
+                        "(một cơ sở dữ liệu chỉ có danh mục đơn vị từ ktxh units load thì được).")
+    return Country(size, real=real, unit_ids=ids)
+
+
+def load(size: Size, *, progress: bool = True, batch: int = 5000, real=None) -> Loaded:
+    """Generate the country of ``size`` and write it; returns what was written. With ``real`` (a
+    ``RealCountry``), over the real units: those are written by ``load_real_units`` (idempotent) and
+    only plans, targets and figures are generated."""
     now = dt.datetime.now(dt.UTC)
     with transaction.atomic():
+        if real is not None:
+            country = _real_country(size, real)
+        else:
+            country = Country(size, first_unit_id=_next_id(AdminUnit))
+            codes = [u.code for u in country.units]
+            clash = min(set(codes) & set(AdminUnit.objects.values_list("code", flat=True)), default=None)
+            if clash:
+                raise LoadError(f"Cơ sở dữ liệu đã có đơn vị hành chính mã “{clash}”: hãy nạp dữ liệu mẫu vào "
+                                "cơ sở dữ liệu trống.")
         ind_ids, period_ids = _catalogue(country)
         out = Loaded(country, indicator_ids=ind_ids, period_ids=period_ids)
-        out.units = _write(AdminUnit, ["id", "code", "name", "level", "kind", "parent_id", "valid_from", "valid_to"],
-                           country.unit_rows(), label="Đơn vị hành chính", total=len(codes), progress=progress,
-                           batch=batch)
-        _write(AdminUnit.predecessors.through, ["from_adminunit_id", "to_adminunit_id"], country.lineage_rows(),
-               label="Sáp nhập", total=len(country.formers), progress=progress, batch=batch)
+        if real is None:
+            out.units = _write(AdminUnit, ["id", "code", "name", "level", "kind", "parent_id", "valid_from",
+                                           "valid_to"], country.unit_rows(), label="Đơn vị hành chính",
+                               total=len(codes), progress=progress, batch=batch)
+            _write(AdminUnit.predecessors.through, ["from_adminunit_id", "to_adminunit_id"], country.lineage_rows(),
+                   label="Sáp nhập", total=len(country.formers), progress=progress, batch=batch)
         plans, targets = country.plans_and_targets(ind_ids, _next_id(Plan), _next_id(Target))
         out.plans = _write(
             Plan, ["id", "unit_id", "kind", "start_year", "end_year", "title", "status", "legal_basis",

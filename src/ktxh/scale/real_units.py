@@ -223,6 +223,24 @@ def read() -> RealCountry:
     return RealCountry(tuple(provinces), tuple(communes), tuple(formers), tuple(lineage))
 
 
+def restrict(country: RealCountry, provinces) -> RealCountry:
+    """The part of ``country`` in the provinces whose codes are given (for a smaller test country).
+
+    >>> part = restrict(read(), ["48"])
+    >>> [p.name for p in part.provinces], len(part.communes), len(part.formers)
+    (['Đà Nẵng'], 94, 280)
+    """
+    keep = set(provinces)
+    unknown = keep - {p.code for p in country.provinces}
+    if unknown:
+        raise ValueError(f"Không có tỉnh, thành phố mã {', '.join(sorted(unknown))} (mã 2 chữ số, ví dụ 01, 48, 79).")
+    communes = tuple(u for u in country.communes if u.parent in keep)
+    formers = tuple(u for u in country.formers if u.parent in keep)
+    codes = {u.code for u in communes}
+    return RealCountry(tuple(p for p in country.provinces if p.code in keep), communes, formers,
+                       tuple((new, old) for new, old in country.lineage if new in codes))
+
+
 def counts(country: RealCountry) -> dict[str, int]:
     """How many of each kind: the figures the press gives for 1 July 2025.
 
