@@ -14,8 +14,10 @@ def test_examples(module):
     assert result.attempted > 0 and result.failed == 0
 
 
-def test_jobs_examples():
+def test_jobs_and_demo_places_examples():
+    from ktxh.web.demo import places
     from ktxh.web.jobs import queue
 
-    result = doctest.testmod(queue)
-    assert result.attempted > 0 and result.failed == 0
+    for module in (queue, places):
+        result = doctest.testmod(module)
+        assert result.attempted > 0 and result.failed == 0, module

@@ -67,6 +67,7 @@ class RealUnit:
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
     district: str = ""
+    province_before: str = ""  # a former commune's province before 1 July 2025 ("Tỉnh Quảng Nam")
 
     @property
     def title(self) -> str:
@@ -152,7 +153,7 @@ def _package_data() -> tuple[list[dict], list[dict], dict]:
     from vietnamadminunits.database.main import query
 
     new = query("SELECT provinceKey, provinceCode, wardKey, wardCode FROM admin_units")
-    old = query("SELECT provinceKey, provinceCode, district, districtKey, ward, wardKey, wardCode, wardType "
+    old = query("SELECT province, provinceKey, provinceCode, district, districtKey, ward, wardKey, wardCode, wardType "
                 "FROM admin_units_legacy")
     import vietnamadminunits
 
@@ -217,7 +218,7 @@ def read() -> RealCountry:
         old_codes[key] = code
         kind, name = split_kind(f"{r['wardType']} {r['ward'][len(r['wardType']):].strip()}", "xa")
         formers.append(RealUnit(code, name, "commune", kind, province_code[new_province_of[r["provinceKey"]]],
-                                valid_to=LAST_DAY_BEFORE, district=r["district"]))
+                                valid_to=LAST_DAY_BEFORE, district=r["district"], province_before=r["province"]))
     formers.sort(key=lambda u: u.code)
     lineage = _lineage(converter, _new_codes(new_rows), old_codes)
     return RealCountry(tuple(provinces), tuple(communes), tuple(formers), tuple(lineage))
