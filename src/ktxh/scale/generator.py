@@ -18,6 +18,16 @@ are formatted by the core's ``format_number``.
 (2, 20, 3)
 >>> c.formers[0].valid_to.isoformat()
 '2025-06-30'
+
+Over the real units (``ktxh.scale.real_units``), here two provinces of them:
+
+>>> from ktxh.scale.real_units import read, restrict
+>>> r = Country(Size(indicators=40, targets=12, years=1, first_year=2025), real=restrict(read(), ["48", "46"]))
+>>> [p.name for p in r.provinces], len(r.communes), len(r.formers)
+(['Huế', 'Đà Nẵng'], 134, 413)
+>>> db = next(u for u in r.communes if u.code == "20579")
+>>> db.name, len(db.predecessors), db.predecessors[0].valid_to.isoformat()
+('Điện Bàn Đông', 5, '2025-06-30')
 """
 
 from __future__ import annotations
@@ -88,13 +98,13 @@ class Unit:
         """Whether this unit reports a period ending that day."""
         if self.valid_to is not None:
             return ends_on < MERGER_DAY
-        if self.predecessors:
+        if self.predecessors or self.valid_from is not None:  # formed on 1 July 2025 (merged, or new)
             return ends_on >= MERGER_DAY
         return True
 
     def full_years(self, years: range) -> list[int]:
         return [y for y in years if self.reports(dt.date(y, 12, 31)) and self.reports(dt.date(y, 1, 31))
-                or (self.predecessors and y == MERGER_DAY.year)]
+                or ((self.predecessors or self.valid_from is not None) and y == MERGER_DAY.year)]
 
 
 @dataclass(frozen=True)
@@ -139,14 +149,50 @@ def _plan_round(x: float) -> Decimal:
 
 
 class Country:
-    def __init__(self, size: Size | None = None, first_unit_id: int = 1) -> None:
+    """A country of ``size``; over the real units (``real``, from ``ktxh.scale.real_units``) when given,
+    then ``size``'s provinces, communes, mergers and former communes are those of ``real``, and
+    ``unit_ids`` (code → id) the ids the units already have in the database."""
+
+    def __init__(self, size: Size | None = None, first_unit_id: int = 1, *, real=None,
+                 unit_ids: dict[str, int] | None = None) -> None:
         self.size = size = size or Size()
         self.first_unit_id = first_unit_id
         self.rng = random.Random(size.seed)
         self.specs: list[Spec] = indicators(size.indicators)
         self.fields = [f for f in FIELDS if any(s.field == f[0] for s in self.specs)]
-        self._units()
+        self.real = real
+        if real is None:
+            self._units()
+        else:
+            self._real_units(real, unit_ids)
         self._tracking()
+
+    def _real_units(self, real, unit_ids: dict[str, int] | None) -> None:
+        """The provinces, communes and former communes of ``real`` with its lineage; populations drawn
+        (a former commune about 9 000 people, a commune the sum of its share of its predecessors)."""
+        rng = self.rng
+        ids = unit_ids or {u.code: self.first_unit_id + n for n, u in enumerate(real.units)}
+
+        def unit(r, parent=None) -> Unit:
+            return Unit(ids[r.code], r.code, r.name, r.level, r.kind, parent, valid_from=r.valid_from, valid_to=r.valid_to)
+
+        self.provinces = [unit(p) for p in real.provinces]
+        by_code = {p.code: p for p in self.provinces}
+        self.formers = [unit(f, by_code[f.parent]) for f in real.formers]
+        self.communes = [unit(c, by_code[c.parent]) for c in real.communes]
+        formers = {u.code: u for u in self.formers}
+        for u in self.formers:
+            u.population = max(300, int(rng.lognormvariate(9.1, 0.5)))
+        shares = {old: len(real.successors(old)) for _, old in real.lineage}
+        for i, u in enumerate(self.communes):
+            u.family = i
+            u.predecessors = [formers[old.code] for old in real.predecessors(u.code)]
+            u.population = (sum(old.population // shares[old.code] for old in u.predecessors)
+                            or int(rng.lognormvariate(9.6, 0.45)))
+        first_successor = {old: new for new, old in sorted(real.lineage, reverse=True)}
+        index = {u.code: i for i, u in enumerate(self.communes)}
+        for u in self.formers:
+            u.family = index[first_successor[u.code]]
 
     # -- units -----------------------------------------------------------------------------------
     def _units(self) -> None:
@@ -363,4 +409,4 @@ class Country:
                     yield (u.id, indicator_ids[spec.code], period_ids[key], text, value, status)
 
 
-_KIND_NAMES = {"xa": "xã", "phuong": "phường", "dac_khu": "đặc khu"}
+_KIND_NAMES = {"xa": "xã", "phuong": "phường", "dac_khu": "đặc khu", "thi_tran": "thị trấn"}

@@ -107,22 +107,42 @@ def _catalogue(country: Country) -> tuple[dict[str, int], dict]:
     return ids, periods
 
 
-def load(size: Size, *, progress: bool = True, batch: int = 5000) -> Loaded:
-    """Generate the country of ``size`` and write it; returns what was written."""
-    country = Country(size, first_unit_id=_next_id(AdminUnit))
-    codes = [u.code for u in country.units]
-    clash = min(set(codes) & set(AdminUnit.objects.values_list("code", flat=True)), default=None)
-    if clash:
-        raise LoadError(f"Cơ sở dữ liệu đã có đơn vị hành chính mã “{clash}”: hãy nạp dữ liệu mẫu vào cơ sở dữ liệu trống.")
+def _real_country(size: Size, real) -> Country:
+    """The country over the real units: they are loaded (or found) first, by code; their plans
+    must not exist yet."""
+    load_real_units(real, progress=False)
+    codes = [u.code for u in real.units]
+    ids = dict(AdminUnit.objects.filter(code__in=codes).values_list("code", "id"))
+    planned = Plan.objects.filter(unit_id__in=ids.values()).values_list("unit__code", flat=True).first()
+    if planned:
+        raise LoadError(f"Đơn vị mã “{planned}” đã có kế hoạch: hãy sinh số liệu vào cơ sở dữ liệu mới "
+                        "(một cơ sở dữ liệu chỉ có danh mục đơn vị từ ktxh units load thì được).")
+    return Country(size, real=real, unit_ids=ids)
+
+
+def load(size: Size, *, progress: bool = True, batch: int = 5000, real=None) -> Loaded:
+    """Generate the country of ``size`` and write it; returns what was written. With ``real`` (a
+    ``RealCountry``), over the real units: those are written by ``load_real_units`` (idempotent) and
+    only plans, targets and figures are generated."""
     now = dt.datetime.now(dt.UTC)
     with transaction.atomic():
+        if real is not None:
+            country = _real_country(size, real)
+        else:
+            country = Country(size, first_unit_id=_next_id(AdminUnit))
+            codes = [u.code for u in country.units]
+            clash = min(set(codes) & set(AdminUnit.objects.values_list("code", flat=True)), default=None)
+            if clash:
+                raise LoadError(f"Cơ sở dữ liệu đã có đơn vị hành chính mã “{clash}”: hãy nạp dữ liệu mẫu vào "
+                                "cơ sở dữ liệu trống.")
         ind_ids, period_ids = _catalogue(country)
         out = Loaded(country, indicator_ids=ind_ids, period_ids=period_ids)
-        out.units = _write(AdminUnit, ["id", "code", "name", "level", "kind", "parent_id", "valid_from", "valid_to"],
-                           country.unit_rows(), label="Đơn vị hành chính", total=len(codes), progress=progress,
-                           batch=batch)
-        _write(AdminUnit.predecessors.through, ["from_adminunit_id", "to_adminunit_id"], country.lineage_rows(),
-               label="Sáp nhập", total=len(country.formers), progress=progress, batch=batch)
+        if real is None:
+            out.units = _write(AdminUnit, ["id", "code", "name", "level", "kind", "parent_id", "valid_from",
+                                           "valid_to"], country.unit_rows(), label="Đơn vị hành chính",
+                               total=len(codes), progress=progress, batch=batch)
+            _write(AdminUnit.predecessors.through, ["from_adminunit_id", "to_adminunit_id"], country.lineage_rows(),
+                   label="Sáp nhập", total=len(country.formers), progress=progress, batch=batch)
         plans, targets = country.plans_and_targets(ind_ids, _next_id(Plan), _next_id(Target))
         out.plans = _write(
             Plan, ["id", "unit_id", "kind", "start_year", "end_year", "title", "status", "legal_basis",
@@ -153,3 +173,77 @@ def _targets(rows) -> Iterator[tuple]:
     pg = connection.vendor == "postgresql"
     for tid, plan_id, ind, year, source, text, parsed in rows:
         yield (tid, plan_id, ind, year, source, text, parsed if pg else json.loads(parsed), "", 1)
+
+
+@dataclass
+class UnitsLoaded:
+    """What ``load_real_units`` changed: units made, units corrected, lineage links added and removed."""
+
+    created: int = 0
+    updated: int = 0
+    linked: int = 0
+    unlinked: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated or self.linked or self.unlinked)
+
+
+_UNIT_FIELDS = ("name", "level", "kind", "parent_id", "valid_from", "valid_to", "note")
+
+
+def _unit_values(u, parent_id: int | None) -> dict:
+    return {"name": u.name, "level": u.level, "kind": u.kind, "parent_id": parent_id, "valid_from": u.valid_from,
+            "valid_to": u.valid_to, "note": f"Trước 01/7/2025 thuộc {u.district}" if u.district else ""}
+
+
+def _upsert(units, ids: dict[str, int], parent_of, bar, out: UnitsLoaded, batch: int) -> None:
+    """Make the units not in ``ids`` and correct those that differ; ``ids`` gains the new ones."""
+    existing = {u.code: u for u in AdminUnit.objects.filter(code__in=[u.code for u in units])}
+    new, changed = [], []
+    for u in units:
+        values = _unit_values(u, parent_of(u))
+        row = existing.get(u.code)
+        if row is None:
+            new.append(AdminUnit(code=u.code, **values))
+        elif any(getattr(row, k) != v for k, v in values.items()):
+            for k, v in values.items():
+                setattr(row, k, v)
+            changed.append(row)
+        bar.update(1)
+    AdminUnit.objects.bulk_create(new, batch_size=batch)
+    AdminUnit.objects.bulk_update(changed, _UNIT_FIELDS, batch_size=batch)
+    out.created += len(new)
+    out.updated += len(changed)
+    ids.update(AdminUnit.objects.filter(code__in=[u.code for u in units]).values_list("code", "id"))
+
+
+def load_real_units(country=None, *, progress: bool = True, batch: int = 2000) -> UnitsLoaded:
+    """Write the real provinces, communes and former communes (``ktxh.scale.real_units``) and the
+    lineage between them; a unit is found by its code, so loading again changes nothing, and a
+    unit whose name, kind or dates the packages correct is corrected. One transaction."""
+    from .real_units import read
+
+    country = country or read()
+    out = UnitsLoaded()
+    ids: dict[str, int] = {}
+    total = len(country.units) + len(country.lineage)
+    with transaction.atomic(), tqdm(total=total, desc="Đơn vị hành chính", unit=" dòng", disable=not progress) as bar:
+        _upsert(country.provinces, ids, lambda u: None, bar, out, batch)
+        _upsert(country.formers + country.communes, ids, lambda u: ids[u.parent], bar, out, batch)
+        through = AdminUnit.predecessors.through
+        ours = [ids[u.code] for u in country.communes]
+        have = set(through.objects.filter(from_adminunit_id__in=ours).values_list("from_adminunit_id", "to_adminunit_id"))
+        want = {(ids[new], ids[old]) for new, old in country.lineage}
+        through.objects.bulk_create([through(from_adminunit_id=a, to_adminunit_id=b) for a, b in sorted(want - have)],
+                                    batch_size=batch)
+        gone = have - want
+        for a, b in gone:
+            through.objects.filter(from_adminunit_id=a, to_adminunit_id=b).delete()
+        out.linked, out.unlinked = len(want - have), len(gone)
+        bar.update(len(country.lineage))
+    if out.changed:
+        from ktxh.web.analytics.rollup import invalidate
+
+        invalidate()
+    return out

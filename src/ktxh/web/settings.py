@@ -3,13 +3,22 @@
 ``KTXH_DATABASE_URL`` (default: SQLite at ``$KTXH_DATA_DIR/ktxh.sqlite3``, the data
 folder being ``./data`` under the working directory), ``KTXH_SECRET_KEY`` (default: a
 key generated once and kept in the data folder), ``KTXH_DEBUG`` ("1"/"true" to turn
-on), ``KTXH_ALLOWED_HOSTS`` (comma separated, default ``127.0.0.1,localhost``).
+on), ``KTXH_ALLOWED_HOSTS`` (comma separated, default ``127.0.0.1,localhost``),
+``KTXH_REDIS_URL`` (a shared cache and the job queue, e.g. ``redis://127.0.0.1:6379/0``;
+default: each process its own memory cache and jobs run in the process that asks for them).
+
+SQLite runs in WAL mode (readers do not wait for a writer) with a busy timeout of 20 s and
+transactions that take the write lock when they start (``IMMEDIATE``), so two writers wait
+for each other instead of one failing with "database is locked"; set on every connection.
+Static files are served by WhiteNoise from ``STATIC_ROOT`` (``ktxh serve`` collects them),
+falling back to the apps' folders.
 """
 
 from __future__ import annotations
 
 import os
 import secrets
+import warnings
 from pathlib import Path
 
 import dj_database_url
@@ -60,10 +69,12 @@ INSTALLED_APPS = [
     "ktxh.web.data.tracking",
     "ktxh.web.analytics",
     "ktxh.web.reports",
+    "ktxh.web.jobs",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -97,9 +108,18 @@ def _database() -> dict:
     if not url:
         DATA_DIR.mkdir(parents=True, exist_ok=True)
         url = f"sqlite:///{DATA_DIR / 'ktxh.sqlite3'}"
-    return dj_database_url.parse(url, conn_max_age=0)
+    db = dj_database_url.parse(url, conn_max_age=0)
+    if db["ENGINE"] == "django.db.backends.sqlite3":
+        db["OPTIONS"] = {
+            "init_command": f"PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA busy_timeout={SQLITE_BUSY_MS}",
+            "timeout": SQLITE_BUSY_MS / 1000,
+            "transaction_mode": "IMMEDIATE",
+            **db.get("OPTIONS", {}),
+        }
+    return db
 
 
+SQLITE_BUSY_MS = 20_000
 DATABASES = {"default": _database()}
 DATABASE_ROUTERS = replicas(DATABASES)  # reads on the replicas in KTXH_REPLICA_URLS, if any
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -115,5 +135,26 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True  # a checkout serves its static files before any collectstatic
+warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")  # idem
+WHITENOISE_MAX_AGE = 3600
+
+
+def _caches() -> dict:
+    """Redis shared by every worker and server when ``KTXH_REDIS_URL`` is set, else memory per process."""
+    url = os.environ.get("KTXH_REDIS_URL", "").strip()
+    if url:
+        return {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url,
+                            "KEY_PREFIX": "ktxh", "TIMEOUT": 3600}}
+    return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ktxh",
+                        "TIMEOUT": 3600, "OPTIONS": {"MAX_ENTRIES": 5000}}}
+
+
+CACHES = _caches()
+REDIS_URL = os.environ.get("KTXH_REDIS_URL", "").strip() or None
 
 LOGIN_URL = "/admin/login/"

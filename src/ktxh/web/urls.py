@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("ktxh.web.analytics.urls")),
     path("", include("ktxh.web.data.tracking.urls")),
     path("", include("ktxh.web.metadata.plans.urls")),
+    path("", include("ktxh.web.jobs.urls")),
 ]

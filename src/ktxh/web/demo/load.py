@@ -18,6 +18,7 @@ from ktxh.reader import read_document
 from ktxh.web.accounts.models import Membership, Role
 from ktxh.web.data.tracking import importer, workflow
 from ktxh.web.data.tracking.models import Actual, ActualStatus
+from ktxh.web.demo import places
 from ktxh.web.metadata.plans import services
 from ktxh.web.metadata.plans.models import Field, PlanStatus
 from ktxh.web.metadata.units.models import AdminUnit
@@ -91,7 +92,8 @@ def load_demo() -> bool:
     _user("tinh.kehoach", "Cán bộ kế hoạch tỉnh", Role.PLANNER, province)
     _user("tinh.xem", "Người xem", Role.VIEWER, province)
     for w in WARDS:
-        ward = AdminUnit.objects.create(code=w.code, name=w.name, level="commune", kind="phuong", parent=province)
+        ward = AdminUnit.objects.create(code=w.code, name=w.name, level="commune", kind="phuong", parent=province,
+                                        note=places.note(w.code))
         leader = _user(f"{w.slug}.lanhdao", f"Lãnh đạo phường {w.name}", Role.LEADER, ward).user
         officers = {
             "kinhte": _user(f"{w.slug}.kinhte", f"Công chức kinh tế phường {w.name}", Role.OFFICER, ward),

@@ -25,6 +25,7 @@ class UnitOut(Schema):
     parent_id: int | None
     valid_from: date | None
     valid_to: date | None
+    note: str
 
     @staticmethod
     def resolve_kind_label(obj) -> str:

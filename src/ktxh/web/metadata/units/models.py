@@ -24,6 +24,7 @@ class Kind(models.TextChoices):
     XA = "xa", "Xã"
     PHUONG = "phuong", "Phường"
     DAC_KHU = "dac_khu", "Đặc khu"
+    THI_TRAN = "thi_tran", "Thị trấn"  # before 1 July 2025 only
     TO_DAN_PHO = "to_dan_pho", "Tổ dân phố"
     THON = "thon", "Thôn"
     KHOI = "khoi", "Khối"
@@ -32,7 +33,7 @@ class Kind(models.TextChoices):
 
 KINDS_BY_LEVEL = {
     Level.PROVINCE: {Kind.TINH, Kind.THANH_PHO},
-    Level.COMMUNE: {Kind.XA, Kind.PHUONG, Kind.DAC_KHU},
+    Level.COMMUNE: {Kind.XA, Kind.PHUONG, Kind.DAC_KHU, Kind.THI_TRAN},
     Level.GROUP: {Kind.TO_DAN_PHO, Kind.THON, Kind.KHOI, Kind.KHOM},
 }
 PARENT_LEVEL = {Level.PROVINCE: None, Level.COMMUNE: Level.PROVINCE, Level.GROUP: Level.COMMUNE}
@@ -51,6 +52,8 @@ class AdminUnit(models.Model):
     predecessors = models.ManyToManyField(
         "self", verbose_name="hình thành từ", symmetrical=False, blank=True, related_name="successors"
     )
+    note = models.TextField("ghi chú", blank=True, default="",
+                            help_text="Ví dụ: đơn vị cũ trước khi sắp xếp, đơn vị kế thừa từ 01/7/2025")
 
     class Meta:
         verbose_name = "đơn vị hành chính"
