@@ -202,7 +202,7 @@ def read_line(line: str, *, label: str | None = None, unit: str | None = None, c
             target = parse_target(text, label=label, unit=unit)
         except KtxhError:
             continue
-        subject = label if label is not None else (target.label or text)
+        subject = label if label is not None else _subject(text, target)
         if target.kind is TargetKind.QUALITATIVE or target.unit is None:
             u = unit
         else:
@@ -212,6 +212,15 @@ def read_line(line: str, *, label: str | None = None, unit: str | None = None, c
         name = sure.name if sure else clean_name(subject)
         out.append(ReadTarget(line.strip(), text, target, sure, name, candidates))
     return out
+
+
+def _subject(text: str, target: Target) -> str:
+    """What names the indicator: the label before ":", with the words after it that come before the figure."""
+    head, colon, body = text.partition(":")
+    if not colon or not target.label:
+        return target.label or text
+    lead = re.split(r"[\d<>≥≤]", body, maxsplit=1)[0]
+    return f"{head.strip()} {lead.strip()}".strip()
 
 
 def _candidates(subject: str, unit: str | None, context: str | None, relative: bool) -> tuple[Match, ...]:
