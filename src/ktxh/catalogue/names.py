@@ -25,7 +25,7 @@ from ktxh.core.errors import KtxhError
 from ktxh.core.model import Target, TargetKind
 from ktxh.core.targets import parse_target
 
-from .matching import Match, best_match, match
+from .matching import Match, best_match, is_relative, match
 
 _MARKER = re.compile(r"^\s*(?:\(\s*\d{1,2}\s*\)|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\)|[-+–•*])\s*", re.IGNORECASE)
 _LEAD_VERBS = re.compile(
@@ -52,12 +52,13 @@ _COUNTED = re.compile(r"\d[\d.,]*\s+([\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+){0,3}?)(?=\s+(
                       re.IGNORECASE)
 
 # Where a line holds another indicator: a new sentence, a ";", or ", tỷ lệ …".
-_HEAD_NOUN = r"(?:tỷ|tỉ)\s+(?:lệ|suất|trọng)|số\s|tổng\s|thu\s+nhập|giá\s+trị|sản\s+lượng|diện\s+tích|năng\s+suất|giảm\s|tăng\s"
+_HEAD_NOUN = r"(?:tỷ|tỉ)\s+(?:lệ|suất|trọng)|số\s|tổng\s|thu\s+nhập|giá\s+trị|sản\s+lượng|diện\s+tích|năng\s+suất"
 _SENTENCE = re.compile(r"(?<=[^\d\s])\s*\.\s+(?=[A-ZÀ-Ỹ\d])|(?<=\d[%‰])\s*\.\s+(?=[A-ZÀ-Ỹ])|(?<=%)\.\s+(?=\S)|\s*;\s*")
 _COMMA_HEAD = re.compile(rf",\s+(?=(?:{_HEAD_NOUN}))", re.IGNORECASE)
 _DONE_COMMA = re.compile(r"(?<=\bđạt),\s+(?=\S)", re.IGNORECASE)
 _AND_FIGURE = re.compile(r"\s+và\s+(?=\d)", re.IGNORECASE)
 _HAS_FIGURE = re.compile(r"\d")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 def _strip_marker(line: str) -> str:
@@ -118,12 +119,16 @@ def _carry_verb(parts: list[str]) -> list[str]:
 def _distribute_head(text: str) -> list[str] | None:
     """"Huy động …: Mẫu giáo 05 tuổi đạt 100%/năm; Tiểu học đạt 100%/năm" → the head before each item."""
     head, colon, rest = text.partition(":")
-    if not colon or _HAS_FIGURE.search(head) or ";" not in rest:
+    if not colon or _HAS_FIGURE.search(_YEAR.sub("", head)) or ";" not in rest or re.match(r"\s*[<>≥≤]?\s*\d", rest):
         return None
     items = [i.strip(" .") for i in rest.split(";") if i.strip(" .")]
     if len(items) < 2 or not all(_HAS_FIGURE.search(i) for i in items):
         return None
     return [f"{head.strip()}: {i}" for i in items]
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip(" .") for s in re.split(r"(?<=[^\d\s])\.\s+(?=[A-ZÀ-Ỹ])|(?<=%)\.\s+(?=[A-ZÀ-Ỹ])", text) if s.strip(" .")]
 
 
 def split_compound(line: str) -> list[str]:
@@ -137,10 +142,9 @@ def split_compound(line: str) -> list[str]:
     ['Tỷ lệ người tham gia bảo hiểm y tế: > 99%']
     """
     text = _strip_marker(line).replace("%o", "‰")
-    distributed = _distribute_head(text)
-    if distributed:
-        return distributed
-    parts = _carry_verb(_pieces(text))
+    parts = []
+    for sentence in _sentences(text):
+        parts.extend(_distribute_head(sentence) or _carry_verb(_pieces(sentence)))
     measurable = sum(1 for p in parts if _measurable(p))
     if len(parts) < 2 or measurable < 2 and not (measurable == 1 and len(parts) <= 4 and _mostly_targets(parts)):
         return [text.rstrip(" .")]
@@ -197,7 +201,7 @@ def read_line(line: str, *, label: str | None = None, unit: str | None = None, c
     """
     texts = [line] if label is not None else split_compound(line)
     out: list[ReadTarget] = []
-    for text in texts:
+    for n, text in enumerate(texts):
         try:
             target = parse_target(text, label=label, unit=unit)
         except KtxhError:
@@ -207,7 +211,8 @@ def read_line(line: str, *, label: str | None = None, unit: str | None = None, c
             u = unit
         else:
             u = target.unit
-        candidates = _candidates(subject, u, context, _relative(target))
+        around = context if n == 0 else (context or clean_name(_subject(texts[n - 1], target)))
+        candidates = _candidates(subject, u, around, _relative(target) or is_relative(text))
         sure = candidates[0] if candidates and candidates[0].sure else None
         name = sure.name if sure else clean_name(subject)
         out.append(ReadTarget(line.strip(), text, target, sure, name, candidates))
@@ -216,9 +221,10 @@ def read_line(line: str, *, label: str | None = None, unit: str | None = None, c
 
 def _subject(text: str, target: Target) -> str:
     """What names the indicator: the label before ":", with the words after it that come before the figure."""
+    text = re.sub(r"\s*\([^)]*\d[^)]*\)", "", text)
     head, colon, body = text.partition(":")
     if not colon or not target.label:
-        return target.label or text
+        return re.sub(r"\s*\([^)]*\d[^)]*\)", "", target.label or text)
     lead = re.split(r"[\d<>≥≤]", body, maxsplit=1)[0]
     return f"{head.strip()} {lead.strip()}".strip()
 

@@ -82,7 +82,7 @@ _TARGET_WORDS = re.compile(
     r"trở\s+lên|trở\s+xuống|ít\s+nhất|tối\s+thiểu|tối\s+đa|không\s+dưới|không\s+quá|xuống\s+còn|xuống|còn|"
     r"lên\s+mức|ở\s+mức|mức\s+(?=$)|là|có|hàng\s+năm|hằng\s+năm|mỗi\s+năm|trong\s+năm|năm\s+học|năm|"
     r"so\s+với|so|với|chỉ\s+tiêu\s+giao|kế\s+hoạch\s+giao|theo\s+chỉ\s+tiêu|huyện\s+giao|thị\s+xã\s+giao|"
-    r"thành\s+phố\s+giao|tỉnh\s+giao|(?:cấp\s+)?trên\s+giao|thấp\s+hơn|cao\s+hơn|trong\s+đó|chiếm|lũy\s+kế(?=$))\b"
+    r"thành\s+phố\s+giao|tỉnh\s+giao|(?:cấp\s+)?trên\s+giao|thấp\s+hơn|cao\s+hơn|trong\s+đó|lũy\s+kế(?=$))\b"
 )
 _PUNCT = re.compile(r"[^\wÀ-ỹ\s]+")
 _SPACES = re.compile(r"\s+")
