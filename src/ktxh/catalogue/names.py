@@ -243,4 +243,5 @@ def _candidates(subject: str, unit: str | None, context: str | None, relative: b
 
 
 def _relative(target: Target) -> bool:
-    return target.kind is TargetKind.ASSIGNED or (target.kind is TargetKind.CHANGE and target.change_mode == "percent")
+    """A change stated in % (of anything) or a share of the assigned plan fits an indicator in any unit."""
+    return target.kind is TargetKind.ASSIGNED or (target.kind is TargetKind.CHANGE and target.unit in ("%", "‰"))

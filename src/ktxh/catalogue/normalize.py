@@ -69,7 +69,7 @@ _NAME_DIGITS = (
     (re.compile(r"(con(?:\s+thứ)?\s+)0*(\d)\b"), lambda m: m.group(1) + m.group(2).translate(_SUP)),
     (re.compile(r"(lớp\s+)0*(\d{1,2})\b"), lambda m: m.group(1) + m.group(2).translate(_SUP)),
     (re.compile(r"(qc\s*)0*(\d{1,2})\b"), lambda m: m.group(1) + m.group(2).translate(_SUP)),
-    (re.compile(r"\b0*1(\s+ha)\b"), lambda m: "¹" + m.group(1)),
+    (re.compile(r"(trên\s+|/\s*)0*1(\s+ha)\b"), lambda m: m.group(1) + "¹" + m.group(2)),
 )
 _FIGURE = re.compile(r"[<>≥≤~]?\s*\d[\d.,]*(?:\s*[-–—]\s*\d[\d.,]*)?\s*(?:%|‰|%o)?")
 _UNIT_AFTER = re.compile(
