@@ -156,7 +156,9 @@ def _match(query: str, unit: str | None, relative: bool, limit: int) -> list[Mat
     if not query:
         return []
     texts, owners = _choices()
-    hits = process.extract(query, texts, scorer=_score, limit=max(40, limit * 8))
+    # rapidfuzz's own scorer (C) picks the candidates; the blend in Python orders them.
+    pre = process.extract(query, texts, scorer=fuzz.token_set_ratio, limit=max(60, limit * 10))
+    hits = [(t, _score(query, t), i) for t, _s, i in pre]
     best: dict[str, Match] = {}
     for _text, score, i in hits:
         ind, spelling = owners[i]
