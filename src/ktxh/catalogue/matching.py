@@ -70,6 +70,7 @@ class Match:
                 "score": round(self.score, 1), "spelling": self.spelling, "sure": self.sure}
 
 
+@lru_cache(maxsize=1024)
 def _family(unit: str) -> tuple[str, str] | None:
     """(kind, family) of a unit: ("money", "đồng"), ("count", "người"), ("percent", "%")…"""
     u = lookup_unit(unit)
@@ -120,6 +121,27 @@ def _choices() -> tuple[list[str], list[tuple[Indicator, str]]]:
     return texts, owners
 
 
+@lru_cache(maxsize=1)
+def _index() -> dict[str, frozenset[int]]:
+    """Word → the spellings holding it, for the words that name few indicators (not "tỷ", "lệ", "số")."""
+    texts, _ = _choices()
+    words: dict[str, set[int]] = {}
+    for i, t in enumerate(texts):
+        for w in set(t.split()):
+            words.setdefault(w, set()).add(i)
+    cap = max(20, len(texts) // 12)
+    return {w: frozenset(ids) for w, ids in words.items() if len(ids) <= cap}
+
+
+def _candidates(query: str) -> list[int] | None:
+    """Spellings that share a telling word with the query; None (all of them) when no word tells."""
+    index = _index()
+    ids: set[int] = set()
+    for w in query.split():
+        ids |= index.get(w, frozenset())
+    return sorted(ids) if ids else None
+
+
 def _score(query: str, choice: str, **_: object) -> float:
     """Mostly the whole phrase in order; some credit when one phrase holds the other's words."""
     return 0.6 * fuzz.token_sort_ratio(query, choice) + 0.4 * fuzz.token_set_ratio(query, choice)
@@ -156,9 +178,12 @@ def _match(query: str, unit: str | None, relative: bool, limit: int) -> list[Mat
     if not query:
         return []
     texts, owners = _choices()
-    # rapidfuzz's own scorer (C) picks the candidates; the blend in Python orders them.
-    pre = process.extract(query, texts, scorer=fuzz.token_set_ratio, limit=max(60, limit * 10))
-    hits = [(t, _score(query, t), i) for t, _s, i in pre]
+    # Spellings sharing a telling word, then rapidfuzz's own scorer (C) picks the best of them and
+    # the blend in Python orders those.
+    ids = _candidates(query)
+    pool = texts if ids is None else [texts[i] for i in ids]
+    pre = process.extract(query, pool, scorer=fuzz.token_set_ratio, limit=max(60, limit * 10))
+    hits = [(t, _score(query, t), i if ids is None else ids[i]) for t, _s, i in pre]
     best: dict[str, Match] = {}
     for _text, score, i in hits:
         ind, spelling = owners[i]
