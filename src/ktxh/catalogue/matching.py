@@ -84,8 +84,17 @@ def _family(unit: str) -> tuple[str, str] | None:
     return u.kind, u.base.split("/")[0]
 
 
+def _per(unit: str) -> frozenset[str]:
+    """What a unit is counted per, the period left out: "triệu đồng/người/năm" → {"người"}."""
+    parts = [p.strip().casefold() for p in unit.split("/")[1:]]
+    return frozenset(p for p in parts if p and p not in ("năm", "năm học", "tháng"))
+
+
 def compatible(indicator_unit: str, unit: str | None, *, relative: bool = False) -> bool:
     """Whether a figure in ``unit`` can be a value of an indicator measured in ``indicator_unit``.
+
+    A figure "per" something (ha, người) fits only an indicator counted per the same thing; an
+    indicator per person also takes a figure that leaves "/người" out, as plans often do.
 
     >>> compatible("%", "tấn"), compatible("tấn", "kg"), compatible("người", "lao động")
     (False, True, True)
@@ -93,6 +102,8 @@ def compatible(indicator_unit: str, unit: str | None, *, relative: bool = False)
     (False, True)
     >>> compatible("", "%"), compatible("hộ", "người")
     (True, False)
+    >>> compatible("tỷ đồng", "triệu đồng/ha/năm"), compatible("triệu đồng/người/năm", "triệu đồng")
+    (False, True)
     """
     if not unit:
         return True
@@ -105,7 +116,7 @@ def compatible(indicator_unit: str, unit: str | None, *, relative: bool = False)
     ind = _family(indicator_unit)
     if line is None or ind is None:
         return True
-    return line == ind
+    return line == ind and _per(unit) <= _per(indicator_unit)
 
 
 @lru_cache(maxsize=1)

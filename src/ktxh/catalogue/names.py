@@ -213,10 +213,20 @@ def read_line(line: str, *, label: str | None = None, unit: str | None = None, c
             u = target.unit
         around = context if n == 0 else (context or clean_name(_subject(texts[n - 1], target)))
         candidates = _candidates(subject, u, around, _relative(target) or is_relative(text))
-        sure = candidates[0] if candidates and candidates[0].sure else None
+        sure = candidates[0] if candidates and _sure(candidates[0], target) else None
         name = sure.name if sure else clean_name(subject)
         out.append(ReadTarget(line.strip(), text, target, sure, name, candidates))
     return out
+
+
+#: A line with no figure names an indicator measured by a figure only when it names it this closely.
+FIGURELESS_THRESHOLD = 90.0
+
+
+def _sure(found: Match, target: Target) -> bool:
+    if target.kind is TargetKind.QUALITATIVE and found.unit:
+        return found.score >= FIGURELESS_THRESHOLD
+    return found.sure
 
 
 def _subject(text: str, target: Target) -> str:
@@ -234,7 +244,7 @@ def _candidates(subject: str, unit: str | None, context: str | None, relative: b
     found = tuple(match(subject, unit, context=context, relative=relative))
     if found and found[0].sure:
         return found
-    first = re.split(r"[,;]\s+", subject, maxsplit=1)[0]
+    first = re.split(r"[,;]\s+|\s+và\s+", subject, maxsplit=1)[0]
     if first != subject:
         head = tuple(match(first, unit, context=context, relative=relative))
         if head and head[0].sure:

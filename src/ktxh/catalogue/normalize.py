@@ -9,7 +9,7 @@ indicator name meet on their nouns. Digits that belong to a name stay ("dưới 
 >>> normalize("Giá trị TM-DV tăng bình quân 16-17%/năm")
 'giá trị thương mại dịch vụ tăng bình quân'
 >>> normalize("Số trường đạt chuẩn quốc gia MĐ 2 (luỹ kế)")
-'số trường chuẩn quốc gia mức độ 2 lũy kế'
+'số trường chuẩn quốc gia mức độ 2'
 >>> normalize("Tỷ lệ trẻ em dưới 05 tuổi bị suy dinh dưỡng xuống 3,8%")
 'tỷ lệ trẻ em 5 tuổi bị suy dinh dưỡng'
 """
@@ -84,6 +84,11 @@ _TARGET_WORDS = re.compile(
     r"so\s+với|so|với|chỉ\s+tiêu\s+giao|kế\s+hoạch\s+giao|theo\s+chỉ\s+tiêu|huyện\s+giao|thị\s+xã\s+giao|"
     r"thành\s+phố\s+giao|tỉnh\s+giao|(?:cấp\s+)?trên\s+giao|thấp\s+hơn|cao\s+hơn|trong\s+đó|lũy\s+kế(?=$))\b"
 )
+# Verbs that open a target line ("Phấn đấu …", "Xây dựng 3/4 trường …"): not the indicator's words.
+_LEAD_VERB = re.compile(
+    r"^(?:(?:phấn\s+đấu|tiếp\s+tục|duy\s+trì|vận\s+động|tập\s+trung|xây\s+dựng|phát\s+triển\s+mới|nâng\s+cao|"
+    r"giữ\s+vững|đảm\s+bảo|bảo\s+đảm|thực\s+hiện\s+tốt|hoàn\s+thành|đẩy\s+mạnh|hạ)\s+)+"
+)
 _PUNCT = re.compile(r"[^\wÀ-ỹ\s]+")
 _SPACES = re.compile(r"\s+")
 
@@ -130,5 +135,6 @@ def normalize(text: str) -> str:
     t = _drop_figures(t)
     t = t.translate(_UNSUP)
     t = _PUNCT.sub(" ", t)
+    t = _LEAD_VERB.sub("", _SPACES.sub(" ", t).strip())
     t = _TARGET_WORDS.sub(" ", t)
     return _SPACES.sub(" ", t).strip()
