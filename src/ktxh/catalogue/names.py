@@ -94,9 +94,34 @@ def indicator_name(line: str, unit: str | None = None, *, context: str | None = 
     return found.name if found else clean_name(line)
 
 
+_FIGURE_ITEM = re.compile(r"^\s*\d[\d.,]*\s*(?:%|‰)?\s+\S")
+_ITEM_VERB = re.compile(r"\s+(?=(?:đạt|được|có|tham\s+gia|thực\s+hiện|sử\s+dụng)\b)", re.IGNORECASE)
+
+
+def _figure_list(text: str) -> list[str] | None:
+    """"Hàng năm có từ 92% gia đình, 75% khối phố, 90% tộc họ đạt chuẩn văn hóa": one text per item,
+    each with the words before the first figure and after the last noun."""
+    items = [i.strip() for i in text.split(",")]
+    if len(items) < 2 or not all(_FIGURE_ITEM.match(i) for i in items[1:]):
+        return None
+    first = re.search(r"[<>≥≤]?\s*\d", items[0])
+    if not first or not _FIGURE_ITEM.match(items[0][first.start():].lstrip("<>≥≤ ")):
+        return None
+    prefix = items[0][: first.start()].strip()
+    items[0] = items[0][first.start():].strip()
+    last = _ITEM_VERB.split(items[-1], maxsplit=1)[0]
+    tail = items[-1][len(last):].strip()
+    items[-1] = last
+    return [" ".join(x for x in (prefix, i, tail) if x) for i in items]
+
+
 def _pieces(text: str) -> list[str]:
     out: list[str] = []
     for sentence in _SENTENCE.split(text):
+        listed = _figure_list(sentence)
+        if listed:
+            out.extend(listed)
+            continue
         for part in _COMMA_HEAD.split(sentence):
             out.extend(_DONE_COMMA.split(part))
     return [p.strip(" .;,") for p in out if p and p.strip(" .;,")]
