@@ -206,3 +206,13 @@ def test_normalize_drops_the_figure_and_keeps_the_words(name: str, value: int, u
 def test_split_compound_never_fails_and_keeps_text(line: str) -> None:
     parts = split_compound(line)
     assert parts and all(isinstance(p, str) for p in parts)
+
+
+def test_seed_000_list_led_by_figures() -> None:
+    line = ("Hàng năm có từ 92% gia đình, 75% khối phố, 90% tộc họ đạt chuẩn văn hóa; phấn đấu xây dựng từ 01-02 "
+            "tuyến phố đạt tuyến phố văn minh đô thị, cơ quan đạt cơ quan văn hóa, phường đạt phường văn minh đô thị.")
+    assert line[:40] in seed("000").read_text(encoding="utf-8")
+    got = [(r.code, r.target.kind.value, r.target.low) for r in read_line(line)]
+    assert got[:3] == [("ty-le-ho-van-hoa", "min", D(92)), ("ty-le-thon-van-hoa", "min", D(75)),
+                       ("ty-le-toc-ho-van-hoa", "min", D(90))]
+    assert got[3][0] == "tuyen-pho-van-minh"
