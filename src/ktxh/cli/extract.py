@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ktxh.catalogue import match, read_line
 from ktxh.core.errors import KtxhError
-from ktxh.reader import check_document, read_document
+from ktxh.reader import Document, check_document, read_document
 
 from .common import EXIT_OK, fail, print_json
 
@@ -27,6 +28,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         data = doc.to_dict()
         data["claims"] = [f.to_dict() for f in findings]
+        add_indicators(doc, data)
         print_json(data)
         return EXIT_OK
     m = doc.metadata
@@ -43,8 +45,31 @@ def run(args: argparse.Namespace) -> int:
         f"Chỉ tiêu: {len(doc.targets)}; số liệu thực hiện: {len(doc.actuals)}; số liệu kiểm tra được: {len(findings)}",
     ]
     for t in doc.targets:
-        rows.append(f"  - [{t.field}] {t.label or t.target.text}")
+        for r in _read(t):
+            code = f"{r.code} ({r.match.score:.0f})" if r.match else "chưa xác định, cần chọn"
+            rows.append(f"  - [{t.field}] {r.name}: {r.target.text if r.text == r.source else r.text} → {code}")
     for w in doc.warnings:
         rows.append(f"Lưu ý: {w}")
     print("\n".join(rows))
     return EXIT_OK
+
+
+def _read(t):  # type: ignore[no-untyped-def]
+    """One ReadTarget per indicator of a target record: table rows keep their label and ĐVT."""
+    if t.location.table is not None:
+        return read_line(t.target.text, label=t.label, unit=t.unit)
+    return read_line(t.target.text)
+
+
+def add_indicators(doc: Document, data: dict) -> None:
+    """Each target's and figure's matched catalogue indicator (code, name, score; candidates when unsure)."""
+    for t, d in zip(doc.targets, data["targets"], strict=True):
+        parts = [r.to_dict() for r in _read(t)]
+        d["indicators"] = parts
+        first = parts[0] if parts else None
+        d["indicator"] = {"code": first["code"], "name": first["name"], "score": first["score"]} if first else None
+    for a, d in zip(doc.actuals, data.get("actuals", []), strict=True):
+        found = match(a.label, a.unit)
+        best = found[0] if found else None
+        d["indicator"] = ({"code": best.code if best.sure else None, "name": best.name, "score": round(best.score, 1),
+                           "candidates": [m.to_dict() for m in found]} if best else None)
