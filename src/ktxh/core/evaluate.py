@@ -72,32 +72,63 @@ def _interval(target: Target) -> tuple[Decimal | None, Decimal | None]:
     return low, high
 
 
+def _plan_figure(low: Decimal | None, high: Decimal | None, down: bool) -> Decimal | None:
+    """The plan figure: the end to reach (``low``, or ``high`` when lower is better), else the other end."""
+    if down:
+        return high if high is not None else low
+    return low if low is not None else high
+
+
+def _short_status(pct: Decimal | None, threshold: Decimal) -> Status:
+    """Short of plan: *cơ bản đạt* at ``threshold`` % of plan or more, *không đạt* below."""
+    return Status.CO_BAN_DAT if pct is not None and pct >= threshold else Status.KHONG_DAT
+
+
 def _classify(
     value: Decimal, low: Decimal | None, high: Decimal | None, target: Target, threshold: Decimal, down: bool
 ) -> tuple[Status, Decimal | None]:
     """Status and % of plan of ``value`` against [low, high] (None = unbounded)."""
     if down:
-        # Lower is better: the good end is ``low``, the plan figure is ``high``.
-        plan = high if high is not None else low
-        pct = _percent(plan, value) if plan is not None and value > 0 else None
-        if plan is not None and value == 0 and plan >= 0:
-            pct = None
-        above = high is not None and (value > high or (target.high_strict and value == high))
-        if above:
-            reached = pct is not None and pct >= threshold
-            return (Status.CO_BAN_DAT if reached else Status.KHONG_DAT), pct
-        if low is not None and value < low and target.kind is not TargetKind.MAX:
-            return Status.VUOT, pct
-        return Status.DAT, pct
-    plan = low if low is not None else high
+        return _classify_lower_better(value, low, high, target, threshold)
+    return _classify_higher_better(value, low, high, target, threshold)
+
+
+def _classify_lower_better(
+    value: Decimal, low: Decimal | None, high: Decimal | None, target: Target, threshold: Decimal
+) -> tuple[Status, Decimal | None]:
+    """Lower is better: the good end is ``low``, the plan figure is ``high``."""
+    plan = _plan_figure(low, high, down=True)
+    pct = _percent(plan, value) if plan is not None and value > 0 else None
+    above = high is not None and (value > high or (target.high_strict and value == high))
+    if above:
+        return _short_status(pct, threshold), pct
+    if low is not None and value < low and target.kind is not TargetKind.MAX:
+        return Status.VUOT, pct
+    return Status.DAT, pct
+
+
+def _classify_higher_better(
+    value: Decimal, low: Decimal | None, high: Decimal | None, target: Target, threshold: Decimal
+) -> tuple[Status, Decimal | None]:
+    """Higher is better: the good end is ``high``, the plan figure is ``low``."""
+    plan = _plan_figure(low, high, down=False)
     pct = _percent(value, plan) if plan is not None else None
     below = low is not None and (value < low or (target.low_strict and value == low))
     if below:
-        reached = pct is not None and pct >= threshold
-        return (Status.CO_BAN_DAT if reached else Status.KHONG_DAT), pct
+        return _short_status(pct, threshold), pct
     if high is not None and value > high and target.kind is not TargetKind.MIN:
         return Status.VUOT, pct
     return Status.DAT, pct
+
+
+def _checked_threshold(threshold: Decimal | int) -> Decimal:
+    """The *cơ bản đạt* threshold as a Decimal in (0, 100], or a Vietnamese error naming it."""
+    threshold = Decimal(threshold)
+    if threshold.is_nan() or not Decimal(0) < threshold <= _HUNDRED:
+        raise EvaluationError(
+            f"Ngưỡng \u201ccơ bản đạt\u201d phải lớn hơn 0 và không quá 100 (% kế hoạch), không phải {threshold}.", field="ngưỡng", value=str(threshold)
+        )
+    return threshold
 
 
 def evaluate(
@@ -124,54 +155,55 @@ def evaluate(
     ...          "3.182.308.468", assigned="1.839.000.000").percent_of_plan
     Decimal('173.05')
     """
-    threshold = Decimal(threshold)
-    if threshold.is_nan() or not Decimal(0) < threshold <= _HUNDRED:
-        raise EvaluationError(
-            f"Ngưỡng \u201ccơ bản đạt\u201d phải lớn hơn 0 và không quá 100 (% kế hoạch), không phải {threshold}.", field="ngưỡng", value=str(threshold)
-        )
+    threshold = _checked_threshold(threshold)
     down = target.direction is Direction.DOWN
-
     if target.kind is TargetKind.QUALITATIVE:
-        if actual is None or actual == "":
-            return Evaluation(target, None, Status.CHUA_CO_SO_LIEU)
-        word = str(actual).strip().casefold() if not isinstance(actual, bool) else ("đạt" if actual else "không đạt")
-        if word in QUALITATIVE_YES:
-            return Evaluation(target, None, Status.DAT, note=str(actual))
-        if word in QUALITATIVE_NO:
-            return Evaluation(target, None, Status.KHONG_DAT, note=str(actual))
-        raise EvaluationError(
-            f"Chỉ tiêu định tính chỉ nhận \u201cđạt\u201d hoặc \u201ckhông đạt\u201d, không phải \u201c{actual}\u201d.",
-            field="kết quả",
-            value=str(actual),
-        )
-
+        return _evaluate_qualitative(target, actual)
     value = _to_decimal(actual, "kết quả", target.unit)
     if value is None:
         return Evaluation(target, None, Status.CHUA_CO_SO_LIEU)
-
     if target.kind is TargetKind.ASSIGNED:
-        given = _to_decimal(assigned, "chỉ tiêu giao", target.unit)
-        if given is None:
-            return Evaluation(target, value, Status.CHUA_CO_SO_LIEU, note="Chưa có số chỉ tiêu cấp trên giao.")
-        pct_given = _percent(value, given) if not down else (_percent(given, value) if value else None)
-        low = given * (1 + (target.low or 0) / _HUNDRED) if target.low is not None else None
-        # "Đạt chỉ tiêu giao" names one figure: above it is vượt, as the seeds count "vượt 100%".
-        high = given * (1 + target.high / _HUNDRED) if target.high is not None else low
-        if down:
-            low, high = None, given
-        status, _ = _classify(value, low, high, target, threshold, down)
-        if status is Status.KHONG_DAT or status is Status.CO_BAN_DAT:
-            # Short of the wanted level: judged, like the % shown, against the assigned figure.
-            status = Status.CO_BAN_DAT if pct_given is not None and pct_given >= threshold else Status.KHONG_DAT
-        return Evaluation(target, value, status, pct_given, value, given)
-
+        return _evaluate_assigned(target, value, _to_decimal(assigned, "chỉ tiêu giao", target.unit), threshold, down)
     if target.kind is TargetKind.CHANGE:
         return _evaluate_change(target, value, _to_decimal(base, "số liệu kỳ gốc", target.unit), threshold, down)
-
     low, high = _interval(target)
     status, pct = _classify(value, low, high, target, threshold, down)
-    plan_value = (high if high is not None else low) if down else (low if low is not None else high)
-    return Evaluation(target, value, status, pct, value, plan_value)
+    return Evaluation(target, value, status, pct, value, _plan_figure(low, high, down))
+
+
+def _evaluate_qualitative(target: Target, actual: Actual) -> Evaluation:
+    """A qualitative target: the actual is a word, *đạt* or *không đạt* (or a bool)."""
+    if actual is None or actual == "":
+        return Evaluation(target, None, Status.CHUA_CO_SO_LIEU)
+    word = str(actual).strip().casefold() if not isinstance(actual, bool) else ("đạt" if actual else "không đạt")
+    if word in QUALITATIVE_YES:
+        return Evaluation(target, None, Status.DAT, note=str(actual))
+    if word in QUALITATIVE_NO:
+        return Evaluation(target, None, Status.KHONG_DAT, note=str(actual))
+    raise EvaluationError(
+        f"Chỉ tiêu định tính chỉ nhận \u201cđạt\u201d hoặc \u201ckhông đạt\u201d, không phải \u201c{actual}\u201d.",
+        field="kết quả",
+        value=str(actual),
+    )
+
+
+def _evaluate_assigned(
+    target: Target, value: Decimal, given: Decimal | None, threshold: Decimal, down: bool
+) -> Evaluation:
+    """An assigned target: judged against the upper level's figure ``given``, % of plan against it too."""
+    if given is None:
+        return Evaluation(target, value, Status.CHUA_CO_SO_LIEU, note="Chưa có số chỉ tiêu cấp trên giao.")
+    pct_given = _percent(value, given) if not down else (_percent(given, value) if value else None)
+    low = given * (1 + (target.low or 0) / _HUNDRED) if target.low is not None else None
+    # "Đạt chỉ tiêu giao" names one figure: above it is vượt, as the seeds count "vượt 100%".
+    high = given * (1 + target.high / _HUNDRED) if target.high is not None else low
+    if down:
+        low, high = None, given
+    status, _ = _classify(value, low, high, target, threshold, down)
+    if status is Status.KHONG_DAT or status is Status.CO_BAN_DAT:
+        # Short of the wanted level: judged, like the % shown, against the assigned figure.
+        status = _short_status(pct_given, threshold)
+    return Evaluation(target, value, status, pct_given, value, given)
 
 
 def _evaluate_change(
@@ -204,7 +236,7 @@ def _evaluate_change(
         pct = _percent(value, planned) if planned > 0 else None
     status, _ = _classify(compared, low, high, target, threshold, down=False)
     if status in (Status.CO_BAN_DAT, Status.KHONG_DAT):
-        status = Status.CO_BAN_DAT if pct is not None and pct >= threshold else Status.KHONG_DAT
+        status = _short_status(pct, threshold)
     way = "ngược chiều mong muốn" if improvement < 0 else ("giảm" if down else "tăng")
     note = f"So với kỳ gốc ({format_number(base_value)}): {way} {format_number(abs(quantize(compared, 2)))}"
     note += "%" if target.change_mode == "percent" else (" điểm" if target.unit == "%" else "")
