@@ -346,18 +346,12 @@ def _missing_years(years: Iterable[int], first: int, last: int) -> list[int]:
 
 
 def _review_level(target: Target, s: TermSeries, kind: TermKind, direction: Direction, unit: str | None) -> Review:
+    """A level, share, reduction or growth target: from the base value to the goal at the deadline."""
     notes: list[str] = []
-    points = list(s.values.items())
-    base_year, base = s.base_year, s.base_value
-    if base is None and base_year in s.values:
-        base = s.values[base_year]
-    if base is None:
-        if not points:
-            return _qualitative(target, kind, direction, "Chưa có số liệu của chỉ tiêu này.")
-        base_year, base = points[0]
-        notes.append(f"Không có giá trị năm gốc {s.base_year}: lấy năm {base_year} làm gốc.")
-    else:
-        points = [(base_year, base)] + [(y, v) for y, v in points if y != base_year]
+    start = _level_points(s, notes)
+    if start is None:
+        return _qualitative(target, kind, direction, "Chưa có số liệu của chỉ tiêu này.")
+    base_year, base, points = start
     latest_year, latest = points[-1]
     missing = _missing_years([y for y, _ in points], base_year, latest_year)
     if missing:
@@ -370,74 +364,21 @@ def _review_level(target: Target, s: TermSeries, kind: TermKind, direction: Dire
         achieved=latest, deadline=s.deadline,
     )
 
-    # The goal, as a level at the deadline.
     amount = _goal_value(target, direction)
     if amount is None:
         return _qualitative(target, kind, direction, "Chỉ tiêu không nêu con số để so sánh.")
-    goal_rate = None
-    strict = bool(target.low_strict if direction is Direction.UP else target.high_strict)
-    sign = -1 if direction is Direction.DOWN else 1
-    if kind is TermKind.GROWTH:
-        goal_rate = sign * (target.low if target.low is not None else amount)
-        if base <= 0:
-            notes.append("Giá trị năm gốc bằng 0 hoặc âm: không tính được tăng bình quân so với năm gốc.")
-            return Review(target, kind, direction, Outlook.CHUA_DANH_GIA, goal_rate=goal_rate,
-                          notes=tuple(notes), **common)
-        goal = compound(base, goal_rate, term_years)
-        strict = False
-    elif target.kind is TargetKind.CHANGE and target.change_mode == "percent":
-        goal = base * (1 + sign * amount / HUNDRED)
-    elif target.kind is TargetKind.CHANGE:
-        goal = base + sign * amount * (term_years if target.per_year else 1)
-    else:
-        goal = amount
+    goal, goal_rate, strict = _level_goal(target, kind, direction, base, amount, term_years)
+    if goal is None:
+        notes.append("Giá trị năm gốc bằng 0 hoặc âm: không tính được tăng bình quân so với năm gốc.")
+        return Review(target, kind, direction, Outlook.CHUA_DANH_GIA, goal_rate=goal_rate,
+                      notes=tuple(notes), **common)
 
-    # Progress: share of the way from base to goal (ESCAP's current status index).
-    if elapsed == 0:
-        progress = None
-    elif goal != base:
-        progress = (latest - base) / (goal - base) * HUNDRED
-    elif _met(latest, goal, direction, strict):
-        progress = HUNDRED
-        notes.append("Chỉ tiêu bằng giá trị năm gốc: chỉ cần giữ mức.")
-    else:
-        progress = None
-        notes.append("Chỉ tiêu bằng giá trị năm gốc nhưng số liệu mới nhất chưa giữ được mức.")
-
-    # Paces.
     growth = kind is TermKind.GROWTH
-    pace = pace_needed = best = None
-    if elapsed > 0:
-        if growth:
-            pace = average_growth(base, latest, elapsed) if latest >= 0 else None
-        else:
-            pace = (latest - base) / elapsed
-        steps = list(zip(points, points[1:], strict=False))
-        if growth:
-            rates = [average_growth(v0, v1, y1 - y0) for (y0, v0), (y1, v1) in steps if v0 > 0 and v1 >= 0]
-        else:
-            rates = [(v1 - v0) / (y1 - y0) for (y0, v0), (y1, v1) in steps]
-        if rates:
-            best = min(rates) if direction is Direction.DOWN else max(rates)
+    progress = _level_progress(base, latest, goal, direction, strict, elapsed, notes)
+    pace, best = _level_paces(points, base, latest, elapsed, growth, direction)
     met = _met(latest, goal, direction, strict)
-    if left > 0 and not met:
-        if growth:
-            pace_needed = average_growth(latest, goal, left) if latest > 0 else None
-        else:
-            pace_needed = (goal - latest) / left
-
-    # Anticipated value at the deadline (ESCAP's anticipated progress).
-    anticipated = anticipated_rate = None
-    if len(points) >= 2:
-        try:
-            trend = weighted_trend(points, log=growth)
-            anticipated = trend.at(s.deadline)
-            if growth:
-                anticipated_rate = average_growth(base, anticipated, term_years)
-        except EvaluationError as exc:
-            notes.append(exc.message)
-    elif left > 0:
-        notes.append("Mới có một số liệu: chưa ước được giá trị cuối kỳ.")
+    pace_needed = _level_pace_needed(latest, goal, left, growth) if left > 0 and not met else None
+    anticipated, anticipated_rate = _level_anticipated(points, s.deadline, base, term_years, growth, left, notes)
 
     outlook = _outlook(met, left, anticipated, goal, direction, strict, pace_needed, best, len(points) - 1)
     if outlook is Outlook.CHUA_DANH_GIA and not any("một số liệu" in n for n in notes):
@@ -448,6 +389,116 @@ def _review_level(target: Target, s: TermSeries, kind: TermKind, direction: Dire
         pace_needed=pace_needed, anticipated=anticipated, anticipated_rate=anticipated_rate, best_year=best,
         sentence=sentence, notes=tuple(notes), **common,
     )
+
+
+def _level_points(s: TermSeries, notes: list[str]) -> tuple[int, Decimal, list[tuple[int, Decimal]]] | None:
+    """The base year, the base value and the points from the base on; None without any figure.
+
+    Without a base value (given, or among the actuals) the earliest actual serves as the
+    base, and ``notes`` says so.
+    """
+    points = list(s.values.items())
+    base_year, base = s.base_year, s.base_value
+    if base is None and base_year in s.values:
+        base = s.values[base_year]
+    if base is None:
+        if not points:
+            return None
+        base_year, base = points[0]
+        notes.append(f"Không có giá trị năm gốc {s.base_year}: lấy năm {base_year} làm gốc.")
+    else:
+        points = [(base_year, base)] + [(y, v) for y, v in points if y != base_year]
+    return base_year, base, points
+
+
+def _level_goal(
+    target: Target, kind: TermKind, direction: Direction, base: Decimal, amount: Decimal, term_years: int
+) -> tuple[Decimal | None, Decimal | None, bool]:
+    """The goal as a level at the deadline, the goal rate (growth targets) and whether the goal is strict.
+
+    The goal is None for a growth target whose base value is 0 or negative: no rate compounds from it.
+    """
+    strict = bool(target.low_strict if direction is Direction.UP else target.high_strict)
+    sign = -1 if direction is Direction.DOWN else 1
+    if kind is TermKind.GROWTH:
+        goal_rate = sign * (target.low if target.low is not None else amount)
+        if base <= 0:
+            return None, goal_rate, strict
+        return compound(base, goal_rate, term_years), goal_rate, False
+    if target.kind is TargetKind.CHANGE and target.change_mode == "percent":
+        return base * (1 + sign * amount / HUNDRED), None, strict
+    if target.kind is TargetKind.CHANGE:
+        return base + sign * amount * (term_years if target.per_year else 1), None, strict
+    return amount, None, strict
+
+
+def _level_progress(
+    base: Decimal, latest: Decimal, goal: Decimal, direction: Direction, strict: bool, elapsed: int, notes: list[str]
+) -> Decimal | None:
+    """Progress: the share of the way from base to goal covered, in % (ESCAP's current status index)."""
+    if elapsed == 0:
+        return None
+    if goal != base:
+        return (latest - base) / (goal - base) * HUNDRED
+    if _met(latest, goal, direction, strict):
+        notes.append("Chỉ tiêu bằng giá trị năm gốc: chỉ cần giữ mức.")
+        return HUNDRED
+    notes.append("Chỉ tiêu bằng giá trị năm gốc nhưng số liệu mới nhất chưa giữ được mức.")
+    return None
+
+
+def _level_paces(
+    points: Sequence[tuple[int, Decimal]], base: Decimal, latest: Decimal, elapsed: int, growth: bool,
+    direction: Direction,
+) -> tuple[Decimal | None, Decimal | None]:
+    """The pace achieved since the base and the best pace between two successive figures.
+
+    In %/năm (compound) for growth targets, in the indicator's unit per year otherwise.
+    """
+    if elapsed <= 0:
+        return None, None
+    if growth:
+        pace = average_growth(base, latest, elapsed) if latest >= 0 else None
+    else:
+        pace = (latest - base) / elapsed
+    steps = list(zip(points, points[1:], strict=False))
+    if growth:
+        rates = [average_growth(v0, v1, y1 - y0) for (y0, v0), (y1, v1) in steps if v0 > 0 and v1 >= 0]
+    else:
+        rates = [(v1 - v0) / (y1 - y0) for (y0, v0), (y1, v1) in steps]
+    if not rates:
+        return pace, None
+    return pace, (min(rates) if direction is Direction.DOWN else max(rates))
+
+
+def _level_pace_needed(latest: Decimal, goal: Decimal, left: int, growth: bool) -> Decimal | None:
+    """The pace the years left need to reach the goal from the latest value."""
+    if growth:
+        return average_growth(latest, goal, left) if latest > 0 else None
+    return (goal - latest) / left
+
+
+def _level_anticipated(
+    points: Sequence[tuple[int, Decimal]], deadline: int, base: Decimal, term_years: int, growth: bool, left: int,
+    notes: list[str],
+) -> tuple[Decimal | None, Decimal | None]:
+    """The value anticipated at the deadline from the weighted trend (ESCAP's anticipated progress).
+
+    With it, for growth targets, the average growth from the base it implies. A figure
+    that cannot be computed leaves a note instead.
+    """
+    anticipated = anticipated_rate = None
+    if len(points) >= 2:
+        try:
+            trend = weighted_trend(points, log=growth)
+            anticipated = trend.at(deadline)
+            if growth:
+                anticipated_rate = average_growth(base, anticipated, term_years)
+        except EvaluationError as exc:
+            notes.append(exc.message)
+    elif left > 0:
+        notes.append("Mới có một số liệu: chưa ước được giá trị cuối kỳ.")
+    return anticipated, anticipated_rate
 
 
 def _outlook(
