@@ -44,7 +44,6 @@ def _slug(text: str) -> str:
 def province_documents(province_id: int, period_text: str) -> dict:
     """Every standing commune's report for ``period_text`` (``nam:2024``, ``6-thang:2025``…), zipped.
     A commune without a plan or figures for the period is listed in ``skipped`` with the reason."""
-    from django.db.models import Q
 
     from ktxh.core.errors import KtxhError
     from ktxh.documents import build_report, build_tables_xlsx
@@ -55,9 +54,7 @@ def province_documents(province_id: int, period_text: str) -> dict:
     province = AdminUnit.objects.get(pk=province_id, level=Level.PROVINCE)
     kind, year, end_year = adapter.parse_period(period_text)
     ends = Period.bounds(kind, year, None, end_year)[1]
-    communes = list(AdminUnit.objects.filter(
-        Q(valid_from__isnull=True) | Q(valid_from__lte=ends), Q(valid_to__isnull=True) | Q(valid_to__gte=ends),
-        parent=province, level=Level.COMMUNE).order_by("code"))
+    communes = list(AdminUnit.objects.standing(ends).filter(parent=province, level=Level.COMMUNE).order_by("code"))
     out_dir = Path(settings.DATA_DIR) / "exports"
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / f"van-ban-{_slug(province.code)}-{_slug(period_text)}.zip"

@@ -28,17 +28,9 @@ TERM = "term"
 
 # --- units ------------------------------------------------------------------------------------
 
-def standing(qs, on):
-    """Units standing on ``on`` (the 2025 mergers: a former commune before 1/7/2025, the merged
-    one after); all of them when ``on`` is None."""
-    if on is None:
-        return qs
-    return qs.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=on), Q(valid_to__isnull=True) | Q(valid_to__gte=on))
-
-
 def communes(province, on=None) -> list[AdminUnit]:
-    """The province's communes standing on ``on``, by name."""
-    return list(standing(AdminUnit.objects.filter(parent=province, level=Level.COMMUNE), on).order_by("name"))
+    """The province's communes standing on ``on`` (``AdminUnit.objects.standing``), by name."""
+    return list(AdminUnit.objects.standing(on).filter(parent=province, level=Level.COMMUNE).order_by("name"))
 
 
 def standing_sql(alias: str, on_param: str) -> str:

@@ -3,7 +3,6 @@
 
 from datetime import date
 
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.pagination import paginate
@@ -54,9 +53,7 @@ class UnitDetail(UnitOut):
 @paginate(Pages)
 def list_units(request, level: text(10) | None = None, parent_id: Id | None = None, q: text(100) | None = None,
                valid_on: date | None = None):
-    qs = AdminUnit.objects.all()
-    if valid_on is not None:
-        qs = qs.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=valid_on), Q(valid_to__isnull=True) | Q(valid_to__gte=valid_on))
+    qs = AdminUnit.objects.standing(valid_on)
     if level:
         qs = qs.filter(level=level)
     if parent_id is not None:

@@ -39,7 +39,20 @@ KINDS_BY_LEVEL = {
 PARENT_LEVEL = {Level.PROVINCE: None, Level.COMMUNE: Level.PROVINCE, Level.GROUP: Level.COMMUNE}
 
 
+class AdminUnitQuerySet(models.QuerySet):
+    def standing(self, on):
+        """Units standing on ``on`` (the 2025 mergers: a former commune up to 30/6/2025, the merged
+        one from 1/7/2025); all of them when ``on`` is None. ``plans.selection`` and the roll-up's
+        SQL (``selection.standing_sql``) say the same."""
+        if on is None:
+            return self
+        return self.filter(models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=on),
+                           models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=on))
+
+
 class AdminUnit(models.Model):
+    objects = AdminUnitQuerySet.as_manager()
+
     code = models.CharField("mã", max_length=20, unique=True, help_text="Mã đơn vị hành chính chính thức")
     name = models.CharField("tên", max_length=200)
     level = models.CharField("cấp", max_length=10, choices=Level.choices)
