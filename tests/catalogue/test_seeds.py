@@ -216,3 +216,10 @@ def test_seed_000_list_led_by_figures() -> None:
     assert got[:3] == [("ty-le-ho-van-hoa", "min", D(92)), ("ty-le-thon-van-hoa", "min", D(75)),
                        ("ty-le-toc-ho-van-hoa", "min", D(90))]
     assert got[3][0] == "tuyen-pho-van-minh"
+
+
+def test_seed_000_shares_of_the_economy() -> None:
+    line = "Cơ cấu kinh tế đến năm 2025 tỷ trọng ngành TM-DV chiếm 63%, CN-TTCN, XDCB 33%, NN 4%."
+    assert line[:50] in seed("000").read_text(encoding="utf-8")
+    assert [(r.code, r.target.low) for r in read_line(line)] == [
+        ("ty-trong-dich-vu", D(63)), ("ty-trong-cong-nghiep", D(33)), ("ty-trong-nong-lam-thuy-san", D(4))]

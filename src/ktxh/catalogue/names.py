@@ -115,10 +115,33 @@ def _figure_list(text: str) -> list[str] | None:
     return [" ".join(x for x in (prefix, i, tail) if x) for i in items]
 
 
+_SHARE_HEAD = re.compile(r"^(?P<head>.*?(?:tỷ\s+trọng(?:\s+(?:các\s+)?ngành)?|cơ\s+cấu\s+kinh\s+tế[^:,]*?:))\s*(?P<item>\S.*)$",
+                         re.IGNORECASE)
+_ENDS_WITH_FIGURE = re.compile(r"\d[\d.,]*\s*%\s*$")
+
+
+def _share_list(text: str) -> list[str] | None:
+    """"… tỷ trọng ngành TM-DV chiếm 63%, CN-TTCN, XDCB 33%, NN 4%": one share per sector, each with the head."""
+    m = _SHARE_HEAD.match(text)
+    if not m:
+        return None
+    items: list[str] = []
+    pending = ""
+    for piece in (p.strip() for p in m.group("item").split(",")):
+        pending = f"{pending}, {piece}" if pending else piece
+        if _ENDS_WITH_FIGURE.search(pending):
+            items.append(pending)
+            pending = ""
+    if pending or len(items) < 2:
+        return None
+    head = m.group("head").strip()
+    return [f"{head} {i}" for i in items]
+
+
 def _pieces(text: str) -> list[str]:
     out: list[str] = []
     for sentence in _SENTENCE.split(text):
-        listed = _figure_list(sentence)
+        listed = _share_list(sentence) or _figure_list(sentence)
         if listed:
             out.extend(listed)
             continue
