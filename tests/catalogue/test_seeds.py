@@ -223,3 +223,24 @@ def test_seed_000_shares_of_the_economy() -> None:
     assert line[:50] in seed("000").read_text(encoding="utf-8")
     assert [(r.code, r.target.low) for r in read_line(line)] == [
         ("ty-trong-dich-vu", D(63)), ("ty-trong-cong-nghiep", D(33)), ("ty-trong-nong-lam-thuy-san", D(4))]
+
+
+UNITS = st.sampled_from([None, "%", "‰", "tấn", "ha", "người", "hộ", "triệu đồng", "tỷ đồng", "triệu đồng/ha", "cơ sở"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(min_size=0, max_size=120), UNITS)
+def test_match_keeps_units_and_scores(text: str, unit: str | None) -> None:
+    from ktxh.catalogue import compatible
+    found = match(text, unit, relative=False)
+    assert all(0 <= m.score <= 100 for m in found)
+    assert all(compatible(m.unit, unit) for m in found)
+    assert [m.score for m in found] == sorted((m.score for m in found), reverse=True)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(min_size=1, max_size=160))
+def test_read_line_keeps_the_whole_line_as_source(line: str) -> None:
+    for r in read_line(line):
+        assert r.source == line.strip()
+        assert r.name
