@@ -85,7 +85,7 @@ def clean_name(line: str) -> str:
         # "Giảm 01 hộ cận nghèo theo chuẩn mới": the noun is the figure's unit.
         noun = _COUNTED.search(_strip_marker(line))
         t = f"Số {noun.group(1)}" if noun else t
-    return t[:1].upper() + t[1:] if t else _strip_marker(line).rstrip(". ")
+    return t[:1].upper() + t[1:] if t else (_strip_marker(line).rstrip(". ") or line.strip())
 
 
 def indicator_name(line: str, unit: str | None = None, *, context: str | None = None) -> str:
@@ -262,7 +262,7 @@ def read_line(line: str, *, label: str | None = None, unit: str | None = None, c
         around = context if n == 0 else (context or clean_name(_subject(texts[n - 1], target)))
         candidates = _candidates(subject, u, around, _relative(target) or is_relative(text))
         sure = candidates[0] if candidates and _sure(candidates[0], target) else None
-        name = sure.name if sure else clean_name(subject)
+        name = sure.name if sure else (clean_name(subject) if subject.strip() else "") or text.strip() or line.strip()
         out.append(ReadTarget(line.strip(), text, target, sure, name, candidates))
     return out
 
