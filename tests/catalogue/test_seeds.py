@@ -216,3 +216,59 @@ def test_seed_000_list_led_by_figures() -> None:
     assert got[:3] == [("ty-le-ho-van-hoa", "min", D(92)), ("ty-le-thon-van-hoa", "min", D(75)),
                        ("ty-le-toc-ho-van-hoa", "min", D(90))]
     assert got[3][0] == "tuyen-pho-van-minh"
+
+
+def test_seed_000_shares_of_the_economy() -> None:
+    line = "Cơ cấu kinh tế đến năm 2025 tỷ trọng ngành TM-DV chiếm 63%, CN-TTCN, XDCB 33%, NN 4%."
+    assert line[:50] in seed("000").read_text(encoding="utf-8")
+    assert [(r.code, r.target.low) for r in read_line(line)] == [
+        ("ty-trong-dich-vu", D(63)), ("ty-trong-cong-nghiep", D(33)), ("ty-trong-nong-lam-thuy-san", D(4))]
+
+
+UNITS = st.sampled_from([None, "%", "‰", "tấn", "ha", "người", "hộ", "triệu đồng", "tỷ đồng", "triệu đồng/ha", "cơ sở"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(min_size=0, max_size=120), UNITS)
+def test_match_keeps_units_and_scores(text: str, unit: str | None) -> None:
+    from ktxh.catalogue import compatible
+    found = match(text, unit, relative=False)
+    assert all(0 <= m.score <= 100 for m in found)
+    assert all(compatible(m.unit, unit) for m in found)
+    assert [m.score for m in found] == sorted((m.score for m in found), reverse=True)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(min_size=1, max_size=160))
+def test_read_line_keeps_the_whole_line_as_source(line: str) -> None:
+    for r in read_line(line):
+        assert r.source == line.strip()
+        assert r.name
+
+
+def highs(n: str, *, table: bool | None = None) -> list[tuple[str | None, Decimal | None]]:
+    out = []
+    for t in read_document(seed(n)).targets:
+        if table is not None and (t.location.table is not None) != table:
+            continue
+        parts = read_line(t.target.text, label=t.label, unit=t.unit) if t.location.table is not None \
+            else read_line(t.target.text)
+        out.extend((r.code, r.target.high) for r in parts if r.target.kind.value not in ("exact", "qualitative"))
+    return out
+
+
+def test_upper_bounds_of_ranges_and_limits() -> None:
+    """The other end of every range, maximum and change (checked by hand against the seeds)."""
+    assert highs("001") == [("tang-gtsx", D(15)), ("thu-ngan-sach", D(10)), ("thu-nhap", D(61)),
+                            ("von-dau-tu", D(45)), ("so-co-so-kinh-te", None), ("viec-lam-moi", D(120)),
+                            ("ty-le-ho-ngheo", D("0.9")), ("ty-le-bhyt", None), ("ty-le-ho-nep-song-van-minh", None)]
+    assert highs("003") == [("ho-kinh-doanh", D("2.5")), ("huy-dong-thcs", D(98)), ("bo-hoc-tieu-hoc", D(1)),
+                            ("bo-hoc-thcs", D(2)), ("ty-le-lao-dong-dao-tao", None), ("so-ho-ngheo", D(1)),
+                            ("so-ho-can-ngheo", D(1)), ("ty-le-no-qua-han", D(2)), ("giao-quan", None)]
+    assert highs("004", table=True) == [("tang-gtsx", D("16.5")), ("tang-gtsx-dich-vu", D("16.5")),
+                                        ("tang-gtsx-cong-nghiep", D(20)), ("ty-suat-sinh-tho", D("0.03")),
+                                        ("so-ho-ngheo", D(5))]
+
+
+def test_seed_003_names_are_the_catalogue_names() -> None:
+    assert all(code and name == get(code).name for code, name, *_ in rows("003"))

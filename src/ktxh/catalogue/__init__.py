@@ -14,11 +14,12 @@ Pure: no Django, no I/O beyond the packaged CSV files.
 
 from .matching import THRESHOLD, Match, best_match, compatible, is_relative, match
 from .model import CatalogueError, Indicator, field_name, fields, find, get, load_catalogue
-from .names import ReadTarget, indicator_name, read_line, split_compound
+from .names import ReadTarget, clean_name, indicator_name, read_line, split_compound
 from .normalize import fold, normalize
 
 __all__ = [
-    "THRESHOLD", "CatalogueError", "Indicator", "Match", "ReadTarget", "best_match", "compatible", "field_name",
+    "THRESHOLD", "CatalogueError", "Indicator", "Match", "ReadTarget", "best_match", "clean_name", "compatible",
+    "field_name",
     "fields", "find", "fold", "get", "indicator_name", "is_relative", "load_catalogue", "match", "normalize",
     "read_line", "split_compound",
 ]

@@ -153,9 +153,9 @@ def _candidates(query: str) -> list[int] | None:
     return sorted(ids) if ids else None
 
 
-def _score(query: str, choice: str, **_: object) -> float:
-    """Mostly the whole phrase in order; some credit when one phrase holds the other's words."""
-    return 0.6 * fuzz.token_sort_ratio(query, choice) + 0.4 * fuzz.token_set_ratio(query, choice)
+#: The score: mostly the whole phrase in order (token_sort_ratio), some credit when one phrase
+#: holds the other's words (token_set_ratio).
+IN_ORDER, IN_COMMON = 0.6, 0.4
 
 
 def is_relative(text: str) -> bool:
@@ -189,12 +189,14 @@ def _match(query: str, unit: str | None, relative: bool, limit: int) -> list[Mat
     if not query:
         return []
     texts, owners = _choices()
-    # Spellings sharing a telling word, then rapidfuzz's own scorer (C) picks the best of them and
-    # the blend in Python orders those.
+    # Spellings sharing a telling word; rapidfuzz's own scorers (C) pick the best of them by words
+    # held in common, then score those by the phrase in order; the score blends the two.
     ids = _candidates(query)
     pool = texts if ids is None else [texts[i] for i in ids]
     pre = process.extract(query, pool, scorer=fuzz.token_set_ratio, limit=max(60, limit * 10))
-    hits = [(t, _score(query, t), i if ids is None else ids[i]) for t, _s, i in pre]
+    ordered = process.extract(query, [t for t, _s, _i in pre], scorer=fuzz.token_sort_ratio, limit=None)
+    hits = [(pre[k][0], IN_ORDER * sort + IN_COMMON * pre[k][1], pre[k][2] if ids is None else ids[pre[k][2]])
+            for _t, sort, k in ordered]
     best: dict[str, Match] = {}
     for _text, score, i in hits:
         ind, spelling = owners[i]

@@ -85,7 +85,7 @@ def clean_name(line: str) -> str:
         # "Giảm 01 hộ cận nghèo theo chuẩn mới": the noun is the figure's unit.
         noun = _COUNTED.search(_strip_marker(line))
         t = f"Số {noun.group(1)}" if noun else t
-    return t[:1].upper() + t[1:] if t else _strip_marker(line).rstrip(". ")
+    return t[:1].upper() + t[1:] if t else (_strip_marker(line).rstrip(". ") or line.strip())
 
 
 def indicator_name(line: str, unit: str | None = None, *, context: str | None = None) -> str:
@@ -115,10 +115,33 @@ def _figure_list(text: str) -> list[str] | None:
     return [" ".join(x for x in (prefix, i, tail) if x) for i in items]
 
 
+_SHARE_HEAD = re.compile(r"^(?P<head>.*?(?:tỷ\s+trọng(?:\s+(?:các\s+)?ngành)?|cơ\s+cấu\s+kinh\s+tế[^:,]*?:))\s*(?P<item>\S.*)$",
+                         re.IGNORECASE)
+_ENDS_WITH_FIGURE = re.compile(r"\d[\d.,]*\s*%\s*$")
+
+
+def _share_list(text: str) -> list[str] | None:
+    """"… tỷ trọng ngành TM-DV chiếm 63%, CN-TTCN, XDCB 33%, NN 4%": one share per sector, each with the head."""
+    m = _SHARE_HEAD.match(text)
+    if not m:
+        return None
+    items: list[str] = []
+    pending = ""
+    for piece in (p.strip() for p in m.group("item").split(",")):
+        pending = f"{pending}, {piece}" if pending else piece
+        if _ENDS_WITH_FIGURE.search(pending):
+            items.append(pending)
+            pending = ""
+    if pending or len(items) < 2:
+        return None
+    head = m.group("head").strip()
+    return [f"{head} {i}" for i in items]
+
+
 def _pieces(text: str) -> list[str]:
     out: list[str] = []
     for sentence in _SENTENCE.split(text):
-        listed = _figure_list(sentence)
+        listed = _share_list(sentence) or _figure_list(sentence)
         if listed:
             out.extend(listed)
             continue
@@ -239,7 +262,7 @@ def read_line(line: str, *, label: str | None = None, unit: str | None = None, c
         around = context if n == 0 else (context or clean_name(_subject(texts[n - 1], target)))
         candidates = _candidates(subject, u, around, _relative(target) or is_relative(text))
         sure = candidates[0] if candidates and _sure(candidates[0], target) else None
-        name = sure.name if sure else clean_name(subject)
+        name = sure.name if sure else (clean_name(subject) if subject.strip() else "") or text.strip() or line.strip()
         out.append(ReadTarget(line.strip(), text, target, sure, name, candidates))
     return out
 
