@@ -14,10 +14,17 @@ empty database. Then, best of ``--rounds``, alternating so both see the same loa
   communes, extrapolated to the country.
 
 Peak memory: tracemalloc's peak of Python allocations in the call, and the process's maximum
-resident size. Then the province overview page (``/tinh/<id>/``) under ``--clients``
-concurrent clients, ``--requests`` each, against a live ``runserver`` on 127.0.0.1, and the
-cached ``rollup.commune_counts`` under the same concurrency in process. Prints ratios only;
-no assertion. Results go in docs/benchmarks.md.
+resident size. Then the cached ``rollup.commune_counts`` under ``--clients`` threads in process,
+and the province overview page (``/tinh/<id>/``) and a commune dashboard (``/xa/<id>/``) under
+each number of concurrent clients in ``--clients`` (``20,50``), ``--requests`` each, against
+the servers of ``--server``: ``prod`` is ``ktxh serve`` (gunicorn, a worker per core, WhiteNoise),
+``dev`` Django's ``runserver``, ``both`` one after the other on the same data; with the resident
+memory of each gunicorn worker after the load. Prints ratios and figures only; no assertion.
+Results go in docs/benchmarks.md.
+
+``--generate`` loads the real units (``ktxh units load``'s 34 provinces, 3 321 communes,
+10 035 former communes) with plans and figures for 2024–2025; ``--synthetic`` the invented
+country of ``--communes`` communes instead.
 """
 
 from __future__ import annotations
@@ -130,38 +137,70 @@ def p95(times: list[float]) -> float:
     return statistics.quantiles(times, n=20)[-1] if len(times) >= 2 else (times[0] if times else float("nan"))
 
 
-def page_under_load(province, period, clients: int, requests: int) -> None:
-    port = free_port()
+def _server(kind: str, port: int, workers: int) -> subprocess.Popen:
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "ktxh.web.settings", "KTXH_ALLOWED_HOSTS": "127.0.0.1"}
-    server = subprocess.Popen([sys.executable, "-m", "django", "runserver", "--noreload", f"127.0.0.1:{port}"],
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    ktxh = str(Path(sys.executable).with_name("ktxh"))
+    cmd = [ktxh, "serve", "--no-demo", "--addr", f"127.0.0.1:{port}"]
+    cmd += ["--dev"] if kind == "dev" else ["--workers", str(workers)]
+    server = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(600):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/dang-nhap/", timeout=2).close()
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.terminate()
+    raise RuntimeError(f"{' '.join(cmd)} không trả lời")
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def worker_memory(server: subprocess.Popen) -> str:
+    try:
+        children = [int(c) for c in Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()]
+    except OSError:
+        children = []
+    pids = children or [server.pid]
+    return ", ".join(f"{rss_mb(p):.0f}" for p in pids) + " MB"
+
+
+def page_under_load(kind: str, pages: list[tuple[str, str, bytes]], clients: list[int], requests: int,
+                    workers: int) -> None:
+    port = free_port()
+    server = _server(kind, port, workers)
     try:
         cookie = session_cookie()
-        url = f"http://127.0.0.1:{port}/tinh/{province.pk}/?ky={period.pk}"
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/dang-nhap/", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.2)
+        label = "gunicorn (ktxh serve)" if kind == "prod" else "runserver (ktxh serve --dev)"
+        print(f"Máy chủ {label}{f', {workers} tiến trình × 4 luồng' if kind == 'prod' else ''}; "
+              f"tải máy lúc bắt đầu {os.getloadavg()[0]:.1f}")
+        for name, path, must in pages:
+            url = f"http://127.0.0.1:{port}{path}"
 
-        def get():
-            req = urllib.request.Request(url, headers={"Cookie": f"sessionid={cookie}"})
-            with urllib.request.urlopen(req, timeout=300) as r:
-                body = r.read()
-                if r.status != 200 or province.name.encode() not in body:
-                    raise RuntimeError(f"HTTP {r.status}")
+            def get(url=url, must=must):
+                req = urllib.request.Request(url, headers={"Cookie": f"sessionid={cookie}"})
+                with urllib.request.urlopen(req, timeout=300) as r:
+                    body = r.read()
+                    if r.status != 200 or must not in body:
+                        raise RuntimeError(f"HTTP {r.status}")
 
-        started = time.perf_counter()
-        get()
-        single = time.perf_counter() - started
-        times, errors = concurrent(get, clients, requests)
-        print(f"Trang tổng quan tỉnh {province.name} ({province.children.count()} xã cũ và mới): một yêu cầu {single:.2f} s; "
-              f"{clients} khách × {requests}: p50 {statistics.median(times):.2f} s, p95 {p95(times):.2f} s, "
-              f"{len(times)} thành công, {errors} lỗi")
+            started = time.perf_counter()
+            get()  # also fills the caches
+            single = time.perf_counter() - started
+            for n in clients:
+                times, errors = concurrent(get, n, requests)
+                print(f"  {name}: một yêu cầu {single * 1000:.0f} ms; {n} khách × {requests}: "
+                      f"p50 {statistics.median(times) * 1000:.0f} ms, p95 {p95(times) * 1000:.0f} ms, "
+                      f"{len(times)} thành công, {errors} lỗi; tải {os.getloadavg()[0]:.1f}")
+        if kind == "prod":
+            print(f"  bộ nhớ thường trú mỗi tiến trình gunicorn sau tải: {worker_memory(server)}")
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        server.wait(timeout=30)
 
 
 def main() -> int:
@@ -171,9 +210,13 @@ def main() -> int:
     ap.add_argument("--period", default="year:2025")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--sample", type=int, default=40, help="số xã đánh giá bằng Python để so sánh")
-    ap.add_argument("--clients", type=int, default=20)
+    ap.add_argument("--synthetic", action="store_true", help="với --generate: nước tự tạo thay cho đơn vị thật")
+    ap.add_argument("--clients", default="20,50", help="số khách đồng thời, cách nhau dấu phẩy")
     ap.add_argument("--requests", type=int, default=2)
+    ap.add_argument("--server", choices=("prod", "dev", "both"), default="both")
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--no-http", action="store_true")
+    ap.add_argument("--pages-only", action="store_true", help="chỉ đo các trang (bỏ phần roll-up)")
     args = ap.parse_args()
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ktxh.web.settings")
@@ -195,7 +238,12 @@ def main() -> int:
         from ktxh.scale.load import load
 
         started = time.perf_counter()
-        out = load(Size(communes=args.communes, first_year=2024, years=2))
+        if args.synthetic:
+            out = load(Size(communes=args.communes, first_year=2024, years=2))
+        else:
+            from ktxh.scale.real_units import read
+
+            out = load(Size(first_year=2024, years=2), real=read())
         print(f"Nạp: {out.units} đơn vị, {out.targets} mục tiêu, {out.actuals} số liệu, "
               f"{time.perf_counter() - started:.0f} s")
     period = Period.objects.get(code=args.period)
@@ -204,6 +252,10 @@ def main() -> int:
     print(f"Máy: nproc {os.cpu_count()}, {cpu}, tải {os.getloadavg()[0]:.1f}; {connection.vendor} "
           f"{connection.cursor().connection.info.server_version if connection.vendor == 'postgresql' else ''}; "
           f"Python {platform.python_version()}; kỳ {period.label}")
+
+    clients = [int(c) for c in args.clients.split(",") if c.strip()]
+    if args.pages_only:
+        return pages(args, period, clients)
 
     def full():
         return rollup.statuses(period)
@@ -247,14 +299,42 @@ def main() -> int:
           f"{per * communes / t_roll:.0f} × roll-up")
     print(f"  bộ nhớ thường trú tối đa của tiến trình: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
-    province = max(AdminUnit.objects.filter(level="province"), key=lambda p: p.children.count())
+    province = biggest_province()
     cache.clear()
     for state in ("lưu đệm trống lúc đầu", "lưu đệm sẵn"):
-        times, _ = concurrent(lambda: rollup.commune_counts(period, province=province), args.clients, args.requests)
-        print(f"rollup.commune_counts tỉnh {province.name}, {args.clients} luồng × {args.requests} ({state}): "
+        times, _ = concurrent(lambda: rollup.commune_counts(period, province=province), clients[0], args.requests)
+        print(f"rollup.commune_counts tỉnh {province.name}, {clients[0]} luồng × {args.requests} ({state}): "
               f"p50 {statistics.median(times) * 1000:.1f} ms, p95 {p95(times) * 1000:.1f} ms")
-    if not args.no_http:
-        page_under_load(province, period, args.clients, args.requests)
+    return 0 if args.no_http else pages(args, period, clients)
+
+
+def biggest_province():
+    from django.db.models import Count
+
+    from ktxh.web.units.models import AdminUnit
+
+    return AdminUnit.objects.filter(level="province").annotate(n=Count("children")).order_by("-n", "code").first()
+
+
+def pages(args, period, clients: list[int]) -> int:
+    """The province overview of the province with most communes, and the dashboard of its first
+    commune standing at the period's end, under each server."""
+    from django.db.models import Q
+
+    from ktxh.web.units.models import AdminUnit
+
+    province = biggest_province()
+    commune = AdminUnit.objects.filter(
+        Q(valid_from__isnull=True) | Q(valid_from__lte=period.ends_on), Q(valid_to__isnull=True) | Q(valid_to__gte=period.ends_on),
+        parent=province, level="commune", plans__isnull=False).order_by("code").first()
+    standing = AdminUnit.objects.filter(
+        Q(valid_from__isnull=True) | Q(valid_from__lte=period.ends_on), Q(valid_to__isnull=True) | Q(valid_to__gte=period.ends_on),
+        parent=province, level="commune").count()
+    urls = [(f"tổng quan tỉnh {province.name} ({standing} xã đứng ở cuối kỳ)", f"/tinh/{province.pk}/?ky={period.pk}",
+              province.name.encode()),
+             (f"trang xã {commune.name} ({commune.code})", f"/xa/{commune.pk}/", commune.name.encode())]
+    for kind in (("prod", "dev") if args.server == "both" else (args.server,)):
+        page_under_load(kind, urls, clients, args.requests, args.workers)
     return 0
 
 

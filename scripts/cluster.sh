@@ -97,5 +97,5 @@ WORKER=$!
 PIDS+=("$WORKER")
 
 "$PY" scripts/cluster_check.py --a "http://127.0.0.1:$APP1" --b "http://127.0.0.1:$APP2" \
-  --redis "$KTXH_REDIS_URL" --replica-log "$WORK/replica.log" --replica-port "$PG2" --worker-pid "$WORKER" \
+  --redis "$KTXH_REDIS_URL" --replica-log "$WORK/replica.log" --primary-port "$PG1" --replica-port "$PG2" --worker-pid "$WORKER" \
   --pid-a "${PIDS[0]}" --pid-b "${PIDS[1]}"

@@ -178,11 +178,24 @@ def reads_on_the_replica(b_base: str, replica_log: str, replica_port: int, state
             f"trên bản sao ({', '.join(sorted(set(selects))[:4])}…)")
 
 
+def replica_caught_up(primary_port: int, replica_port: int, seconds: float = 10) -> bool:
+    """Wait until the replica has replayed all the primary has written so far."""
+    import psycopg
+
+    with psycopg.connect(f"postgresql://postgres@127.0.0.1:{primary_port}/ktxh", autocommit=True) as p, \
+            psycopg.connect(f"postgresql://postgres@127.0.0.1:{replica_port}/ktxh", autocommit=True) as r:
+        target = p.execute("SELECT pg_current_wal_lsn()").fetchone()[0]
+        return bool(eventually(lambda: r.execute("SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn",
+                                                 (target,)).fetchone()[0], seconds))
+
+
 @check("mục bộ đệm dùng chung và bị hủy trên mọi máy chủ")
-def shared_cache(a_base: str, b_base: str, redis_url: str, state: dict) -> str:
+def shared_cache(a_base: str, b_base: str, redis_url: str, ports: tuple[int, int], state: dict) -> str:
     import redis
 
     r = redis.Redis.from_url(redis_url)
+    # B reads the roll-up's generation stamp on the replica: let it catch up with the earlier writes first
+    assert replica_caught_up(*ports), "bản sao chưa bắt kịp bản chính sau 10 giây"
     planner = Client(a_base)
     planner.login("tinh.kehoach")
     province = planner.json("GET", "/api/me")["unit_id"]
@@ -190,6 +203,9 @@ def shared_cache(a_base: str, b_base: str, redis_url: str, state: dict) -> str:
     def entries() -> set[bytes]:
         return set(r.scan_iter(match="*ktxh:rollup:commune:*"))
 
+    stale = entries()  # left by the overview of the previous check
+    if stale:
+        r.delete(*stale)
     status, _ = planner.request("GET", f"/tinh/{province}/")
     first = entries()
     assert status == 200 and first, f"trang tổng hợp tỉnh trên A ({status}) không để lại mục nào trong Redis"
@@ -253,7 +269,7 @@ def main() -> int:
     p = argparse.ArgumentParser()
     for name in ("--a", "--b", "--redis", "--replica-log"):
         p.add_argument(name, required=True)
-    for name in ("--replica-port", "--worker-pid", "--pid-a", "--pid-b"):
+    for name in ("--primary-port", "--replica-port", "--worker-pid", "--pid-a", "--pid-b"):
         p.add_argument(name, type=int, required=True)
     args = p.parse_args()
     wait_up(args.a)
@@ -263,7 +279,7 @@ def main() -> int:
     write_here_read_there(a, args.b, state)
     if "actual" in state:
         reads_on_the_replica(args.b, args.replica_log, args.replica_port, state)
-        shared_cache(args.a, args.b, args.redis, state)
+        shared_cache(args.a, args.b, args.redis, (args.primary_port, args.replica_port), state)
         job_by_the_worker(args.a, args.b, args.redis, args.worker_pid,
                           server_workers(args.pid_a) + server_workers(args.pid_b), state)
     failed = [name for name, ok, _ in RESULTS if not ok]

@@ -85,3 +85,24 @@ def test_a_corrected_unit_is_corrected_and_a_wrong_link_dropped():
     assert (out.created, out.updated, out.linked, out.unlinked) == (0, 1, 0, 1)
     merged.refresh_from_db()
     assert merged.name == "Điện Bàn Đông" and stray not in merged.predecessors.all()
+
+
+def test_the_command_as_a_user_runs_it(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    ktxh = str(Path(sys.executable).with_name("ktxh"))
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith(("KTXH_", "DJANGO_"))},
+           "KTXH_DATA_DIR": str(tmp_path)}
+    first = subprocess.run([ktxh, "units", "load"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    assert "2621 xã, 687 phường, 13 đặc khu từ 01/7/2025" in first.stdout
+    assert "Đã thêm 13390 đơn vị" in first.stdout and "Đơn vị hành chính" in first.stderr  # the tqdm bar
+    again = subprocess.run([ktxh, "units", "load", "--quiet"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert again.returncode == 0 and "không thay đổi gì" in again.stdout and again.stderr == ""
+    shown = subprocess.run([ktxh, "units", "show", "20580-cu"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert "phường Điện Nam Đông (Thị xã Điện Bàn), Đà Nẵng" in shown.stdout and "nay thuộc: phường Điện Bàn Đông [20579]" in shown.stdout
+    bad = subprocess.run([ktxh, "units", "show", "99999"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert bad.returncode == 2 and "mã “99999”" in bad.stderr

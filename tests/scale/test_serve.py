@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -124,3 +125,52 @@ def test_cache_is_redis_when_asked(monkeypatch):
     cache = settings._caches()["default"]
     assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     assert cache["LOCATION"] == "redis://127.0.0.1:6379/3"
+
+
+def test_writers_wait_for_a_held_write_lock(tmp_path):
+    """20 people signing in (each a write: a new API token) while another process holds SQLite's
+    write lock for 12 s (with sqlite3's default timeout of 5 s, 8 of 20 answer 500): all of them wait and succeed; none gets "database is locked"."""
+    import json
+    import threading
+
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith(("KTXH_", "DJANGO_"))},
+           "KTXH_DATA_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "ktxh.web.settings",
+           "DJANGO_SUPERUSER_PASSWORD": "mat-khau-thu-nghiem"}
+    subprocess.run([str(KTXH), "serve", "--prepare-only", "--no-demo"], cwd=tmp_path, env=env, check=True,
+                   capture_output=True)
+    subprocess.run([sys.executable, "-m", "django", "createsuperuser", "--noinput", "--username", "quantri",
+                    "--email", "q@example.invalid"], cwd=tmp_path, env=env, check=True, capture_output=True)
+    port = free_port()
+    proc = subprocess.Popen([str(KTXH), "serve", "--no-demo", "--addr", f"127.0.0.1:{port}", "--workers", "2"],
+                            cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(f"{base}/dang-nhap/", proc)
+        holder = sqlite3.connect(tmp_path / "ktxh.sqlite3", isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")  # the write lock, as a long import holds it
+        answers: list[int] = []
+
+        def sign_in():
+            body = json.dumps({"username": "quantri", "password": "mat-khau-thu-nghiem"}).encode()
+            req = urllib.request.Request(f"{base}/api/token", body, {"Content-Type": "application/json"})
+            try:
+                with urllib.request.urlopen(req, timeout=60) as r:
+                    answers.append(r.status)
+            except urllib.error.HTTPError as e:
+                answers.append(e.code)
+
+        threads = [threading.Thread(target=sign_in) for _ in range(20)]
+        started = time.monotonic()
+        for t in threads:
+            t.start()
+        time.sleep(12)
+        holder.execute("COMMIT")
+        for t in threads:
+            t.join()
+        waited = time.monotonic() - started
+        assert answers == [200] * 20 and waited >= 12
+        tokens = sqlite3.connect(tmp_path / "ktxh.sqlite3").execute("SELECT COUNT(*) FROM accounts_apitoken").fetchone()
+        assert tokens[0] == 20
+    finally:
+        proc.terminate()
+        proc.wait(20)

@@ -19,7 +19,7 @@ from .common import fail
 
 def register(subparsers) -> None:
     p = subparsers.add_parser(
-        "generate", help="sinh dữ liệu một nước mẫu (tỉnh, xã sau sáp nhập 2025, chỉ tiêu, số liệu) để thử tải",
+        "generate", help="Sinh kế hoạch, chỉ tiêu, số liệu mẫu trên các đơn vị thật (hoặc một nước tự tạo) để thử tải.",
         description="Sinh dữ liệu mẫu tất định và nạp hàng loạt vào cơ sở dữ liệu đang cấu hình.",
     )
     p.add_argument("--real-provinces", metavar="MÃ,MÃ", help="chỉ các tỉnh thật có mã này (ví dụ 48,46; mặc định cả nước)")

@@ -17,7 +17,7 @@ from .common import fail
 
 def register(subparsers) -> None:
     p = subparsers.add_parser(
-        "units", help="nạp danh mục đơn vị hành chính thật (34 tỉnh, 3.321 xã từ 01/7/2025 và các xã cũ)",
+        "units", help="Nạp danh mục đơn vị hành chính thật (34 tỉnh, 3.321 xã từ 01/7/2025 và các xã cũ).",
         description="Danh mục đơn vị hành chính thật, mã của Tổng cục Thống kê.",
     )
     sub = p.add_subparsers(dest="action", metavar="VIỆC")

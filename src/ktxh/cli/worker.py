@@ -14,7 +14,7 @@ from .common import fail
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("worker", help="chạy các công việc nền (nhập văn bản lớn, lập văn bản cả tỉnh…)",
+    p = subparsers.add_parser("worker", help="Chạy các công việc nền (nhập văn bản lớn, lập văn bản cả tỉnh…).",
                               description="Nhận và chạy công việc nền từ hàng đợi Redis (KTXH_REDIS_URL).")
     p.add_argument("--burst", action="store_true", help="dừng khi hàng đợi đã hết")
     p.set_defaults(func=run)
