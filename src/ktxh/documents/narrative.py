@@ -71,7 +71,12 @@ class RowResult:
             return format_number(self.plan_value)
         text = self.row.target_text
         head, colon, tail = text.partition(":")
-        return (tail if colon and tail.strip() else text).strip().rstrip(".")
+        if not (colon and tail.strip()):
+            return text.strip().rstrip(".")
+        tail = tail.strip().rstrip(".")
+        # "Tỷ lệ hộ nghèo giảm so với năm 2021: Từ 0,7 - 0,9%" → "giảm so với năm 2021 từ 0,7 - 0,9%".
+        rest = head.strip()[len(self.row.name):].strip() if head.lower().startswith(self.row.name.lower()) else ""
+        return f"{rest} {tail[:1].lower()}{tail[1:]}" if rest else tail
 
 
 def _percent(value: Decimal) -> Decimal:
