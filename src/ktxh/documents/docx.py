@@ -561,6 +561,8 @@ def _results(doc: DocxDocument, data: ReportData, assessed, generated: dict[str,
     results = [r for _, rs in assessed for r in rs]
     if results:
         _para(doc, summary(results, data.period).rstrip(".") + ", cụ thể trên từng lĩnh vực:")
+    elif not data.narrative(SECTION_RESULTS):
+        _para(doc, f"Kế hoạch chưa có chỉ tiêu nào tính cho {data.period.phrase}.")
     for i, (f, rows) in enumerate(assessed, start=1):
         _heading(doc, f"{i}. {f.name}")
         _paragraphs(doc, data.narrative(field_section(f.code)))

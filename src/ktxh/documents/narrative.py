@@ -123,16 +123,25 @@ def _growth_clause(result: RowResult, period: Period) -> str:
             f"({_fmt(row.previous, row.unit)})")
 
 
+def _plan_words(result: RowResult) -> str:
+    """" (kế hoạch: …)", unless the indicator's name is the target's words already."""
+    words = result.plan_text
+    if words.strip(" .").lower() == result.row.name.strip(" .").lower():
+        return ""
+    return f" (kế hoạch: {words})"
+
+
 def row_sentence(result: RowResult, period: Period) -> str:
     """One sentence for one indicator, e.g. "… đạt 5.933,3/5.795,9 tấn, bằng 102,37% kế hoạch, …"."""
     row, ev = result.row, result.evaluation
     subject = f"{row.name} {period.phrase}"
+    plan = _plan_words(result)
     if result.target.kind is TargetKind.QUALITATIVE:
         if ev.status is Status.CHUA_CO_SO_LIEU:
-            return f"{subject}: chưa có số liệu (kế hoạch: {result.plan_text})."
-        return f"{subject}: {str(row.actual).strip()} (kế hoạch: {result.plan_text})."
+            return f"{subject}: chưa có số liệu{plan}."
+        return f"{subject}: {str(row.actual).strip()}{plan}."
     if ev.actual is None:
-        return f"{subject}: chưa có số liệu (kế hoạch: {result.plan_text})."
+        return f"{subject}: chưa có số liệu{plan}."
     verb = ("ước còn" if row.estimate else "còn") if result.down else ("ước đạt" if row.estimate else "đạt")
     if result.is_ratio and not result.down:
         unit = row.unit
@@ -318,7 +327,7 @@ def change_text(row: Row) -> str:
 def plan_assessment(results: list[RowResult], period: Period) -> list[str]:
     """The next year's plan opens with this year in brief: the count, then what fell short, by name."""
     if not results:
-        return []
+        return [f"Kế hoạch chưa có chỉ tiêu nào tính cho {period.phrase}."]
     lines = [summary(results, period)]
     short = [r.row.name for r in results if r.evaluation.status in (Status.KHONG_DAT, Status.CO_BAN_DAT)]
     if short:
