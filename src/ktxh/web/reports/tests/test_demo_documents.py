@@ -13,6 +13,7 @@ import openpyxl
 import pytest
 from django.utils import timezone
 from pycel import ExcelCompiler
+from tests.documents.test_layout import word_breaks
 
 from ktxh.core.model import Status
 from ktxh.documents import build_plan, build_report, build_tables_xlsx
@@ -101,6 +102,7 @@ def _check_report(plan, period, blob: bytes, data) -> list[str]:
     document = docx.Document(io.BytesIO(blob))
     where = f"{plan.unit.code} {period.code}"
     problems += [f"{where}: mục trống “{h}”" for h in empty_sections(document)]
+    problems += [f"{where}: chữ “{w}” cần {n} cm, cột chỉ {c} cm" for w, n, c in word_breaks(document)]
     lines = [p.text for p in document.paragraphs]
     table = _bieu_02(document)
     excel = _excel_status(build_tables_xlsx(data))
@@ -166,6 +168,7 @@ def test_every_demo_plan_for_next_year_is_complete_and_reads_back(demo) -> None:
         where = f"{plan.unit.code} {period.code}"
         document = docx.Document(io.BytesIO(blob))
         problems += [f"{where}: mục trống “{h}”" for h in empty_sections(document)]
+        problems += [f"{where}: chữ “{w}” cần {n} cm, cột chỉ {c} cm" for w, n, c in word_breaks(document)]
         read = read_document(blob, filename="ke-hoach.docx")
         named = {(t.field, t.label) for t in read.targets if t.location.table == 2}
         for f in data.next_plan.fields:
