@@ -72,7 +72,7 @@ ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII
 BIEU_02_HEADERS = ("STT", "Danh mục", "ĐVT", "Kế hoạch", "Thực hiện", "Cùng kỳ năm trước",
                    "% so với kế hoạch", "% so với cùng kỳ", "Đánh giá")
 # Landscape A4 leaves 252 mm between the margins.
-BIEU_02_WIDTHS = (Cm(1.2), Cm(6.0), Cm(1.5), Cm(3.5), Cm(3.5), Cm(3.5), Cm(2.0), Cm(2.0), Cm(2.0))
+BIEU_02_WIDTHS = (Cm(1.2), Cm(7.5), Cm(1.5), Cm(3.0), Cm(3.0), Cm(3.0), Cm(2.0), Cm(2.0), Cm(2.0))
 BIEU_01_WIDTHS = (Cm(1.2), Cm(11.0), Cm(13.0))
 PLAN_TABLE_HEADERS = ("STT", "Danh mục", "ĐVT", "Thực hiện năm {this}", "Kế hoạch năm {next}", "Tăng/giảm")
 PLAN_TABLE_WIDTHS = (Cm(1.0), Cm(6.5), Cm(2.0), Cm(2.5), Cm(2.5), Cm(2.0))  # portrait: 165 mm
@@ -85,6 +85,7 @@ REVIEW_WIDTHS = (Cm(0.8), Cm(3.2), Cm(1.3), Cm(1.5), Cm(1.5), Cm(1.3), Cm(1.2), 
                  Cm(1.6))
 REVIEW_PT = 10
 ISSUER_RULE = 0.4  # the rule under the issuing body, as a share of its name's width
+BOLD_WIDER = 1.04  # bold capitals run a little wider than the estimate
 
 
 # --- low-level formatting ------------------------------------------------------------------------
@@ -360,9 +361,12 @@ def _header_block(doc: DocxDocument, data: ReportData, kind_code: str) -> None:
     p = left.add_paragraph()
     p.alignment = _centre_cell
     p.paragraph_format.space_after = Pt(0)
-    _run(p, data.issuer.name.upper(), size=HEADER_PT, bold=True)
+    # 13 pt, or 12 pt where a long name would break its line (Nghị định 30 allows 12–13).
+    usable = HEADER_COLUMNS[0].cm - CELL_MARGIN_CM
+    size = HEADER_PT if text_width_cm(data.issuer.name.upper(), HEADER_PT) * BOLD_WIDER <= usable else 12
+    _run(p, data.issuer.name.upper(), size=size, bold=True)
     # A rule of 2/5 of the issuing body's name under it (Nghị định 30: from 1/3 to 1/2).
-    name_width = min(text_width_cm(data.issuer.name.upper(), HEADER_PT), HEADER_COLUMNS[0].cm - CELL_MARGIN_CM)
+    name_width = min(text_width_cm(data.issuer.name.upper(), size) * BOLD_WIDER, usable)
     _rule(left, inset=Cm(round((HEADER_COLUMNS[0].cm - CELL_MARGIN_CM - ISSUER_RULE * name_width) / 2, 2)))
     _cell_text(right, MOTTO_NATION, size=12, bold=True, align=_centre_cell)
     p = right.add_paragraph()
