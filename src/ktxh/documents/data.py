@@ -73,7 +73,8 @@ class Period:
             PeriodKind.SIX_MONTHS: f"6 tháng đầu năm {self.year}",
             PeriodKind.NINE_MONTHS: f"9 tháng năm {self.year}",
             PeriodKind.YEAR: f"năm {self.year}",
-            PeriodKind.MIDTERM: f"giai đoạn {self.start_year}-{self.year}",
+            PeriodKind.MIDTERM: f"giai đoạn {self.start_year}-{self.year}" if self.year > (self.start_year or 0)
+            else f"năm {self.year}",
             PeriodKind.TERM: f"nhiệm kỳ {self.span}",
         }[self.kind]
 

@@ -215,6 +215,11 @@ def _gap(result: RowResult) -> str:
     return f", {word} {shown} so với kế hoạch"
 
 
+def _remaining(result: RowResult) -> str:
+    """What is left of the year's target after 6 or 9 months: ", còn phải thực hiện 1.879.000.000 đồng"."""
+    return _gap(result).replace("còn thiếu", "còn phải thực hiện").replace(" so với kế hoạch", "")
+
+
 def strengths(results: Iterable[RowResult], period: Period) -> list[str]:
     """Ưu điểm: the count of targets reached, then each target exceeded with its figures."""
     results = list(results)
@@ -231,9 +236,17 @@ def strengths(results: Iterable[RowResult], period: Period) -> list[str]:
 def limitations(results: Iterable[RowResult], period: Period) -> list[str]:
     """Tồn tại, hạn chế: each target not achieved or only mostly, with its figures and the gap."""
     results, lines = list(results), []
+    progress = period.kind.value in ("6-thang", "9-thang")
     for status in (Status.KHONG_DAT, Status.CO_BAN_DAT):
         for r in results:
-            if r.evaluation.status is status:
+            if r.evaluation.status is not status:
+                continue
+            if progress:
+                # Progress against the year's target (the evaluator's note says so), not the year's verdict.
+                remaining = _remaining(r)
+                lines.append(f"{r.row.name} {period.phrase} {_verb(r)} {_figures(r)} năm {period.year}"
+                             f"{remaining and remaining + ' trong ' + period.next_phrase}.")
+            else:
                 lines.append(f"{r.row.name} {period.phrase} {_verb(r)} {_figures(r)}{_gap(r)}, "
                              f"{_STATUS_PHRASE[status]}.")
     return lines
@@ -281,7 +294,7 @@ def direction_lines(results: Iterable[RowResult], period: Period, next_fields: I
     if period.kind.value in ("6-thang", "9-thang"):
         if pending:
             lines.append(f"Tập trung chỉ đạo hoàn thành các chỉ tiêu năm {period.year} chưa đạt:")
-            lines += [f"{r.row.name}: kế hoạch {r.plan_text}." for r in pending]
+            lines += [f"{target_line(r.row)}{_remaining(r)}." for r in pending]
         else:
             lines.append(f"Duy trì kết quả đã đạt, hoàn thành toàn diện các chỉ tiêu năm {period.year}.")
         return lines
