@@ -11,6 +11,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from django import forms
 from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpResponse
@@ -31,7 +32,7 @@ from ktxh.web.dashboard.common import page, readable_commune, signed_in
 from ktxh.web.plans.models import PlanKind
 
 from . import adapter
-from .models import DocumentKind, Narrative
+from .models import DocumentKind, DocumentSettings, Narrative
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -200,3 +201,29 @@ def narratives(request, unit_id: int):
              "own": s in saved, "prose": s in doc.PROSE_SECTIONS} for i, (s, h) in enumerate(parts)]
     return page(request, "reports/narratives.html", {"unit": unit, "plan": plan, "period": period, "rows": rows,
                                                      "title": f"Lời văn báo cáo {period.label} · {unit}"})
+
+
+class SettingsForm(forms.ModelForm):
+    class Meta:
+        model = DocumentSettings
+        fields = ["signer_name", "signer_title", "signer_authority", "recipients", "general_objective"]
+        widgets = {"recipients": forms.Textarea(attrs={"rows": 5, "cols": 60}),
+                   "general_objective": forms.Textarea(attrs={"rows": 5, "cols": 90})}
+
+
+@signed_in
+def document_settings(request, unit_id: int):
+    """The commune's leader names who signs, where documents go and the plan's mục tiêu tổng quát."""
+    unit = readable_commune(request, unit_id)
+    scope = perms.scope(request.user)
+    perms.require(scope.role == Role.LEADER and perms.in_commune(scope, unit),
+                  f"Chỉ lãnh đạo {unit} được thiết lập người ký, nơi nhận của văn bản.")
+    current = DocumentSettings.objects.filter(unit=unit).first() or DocumentSettings(unit=unit)
+    form = SettingsForm(request.POST or None, instance=current)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"Đã lưu thiết lập văn bản của {unit}.")
+        return redirect(reverse("reports:settings", args=[unit.pk]) + (
+            f"?{request.META['QUERY_STRING']}" if request.META.get("QUERY_STRING") else ""))
+    return page(request, "reports/settings.html", {"unit": unit, "form": form,
+                                                   "title": f"Người ký, nơi nhận · {unit}"})

@@ -119,3 +119,23 @@ def test_the_narrative_form_is_prefilled_and_an_unchanged_text_stays_generated(w
     lines = [p.text for p in docx.Document(io.BytesIO(officer.get(_url(ward, "bao-cao")).content)).paragraphs]
     at = lines.index("3. Nguyên nhân")
     assert lines[at + 1] == own and lines[at + 2].startswith("III. PHƯƠNG HƯỚNG")
+
+
+def test_the_leader_sets_signer_recipients_and_objective(ward) -> None:
+    leader = signed_in(ward.leader)
+    page = leader.get(f"/xa/{ward.a.pk}/van-ban/thiet-lap/")
+    assert page.status_code == 200 and "Phó Chủ tịch (TM. Ủy ban nhân dân, KT. Chủ tịch)" in page.content.decode()
+    posted = leader.post(f"/xa/{ward.a.pk}/van-ban/thiet-lap/", {
+        "signer_name": "Dương Thị Lưu", "signer_title": SignerTitle.CHAIR, "signer_authority": "TM. ỦY BAN NHÂN DÂN",
+        "recipients": "UBND TP (b/c);\nLưu: VP-UB.", "general_objective": "Giữ vững tăng trưởng; bảo đảm an sinh."})
+    assert posted.status_code == 302
+    plan = docx.Document(io.BytesIO(leader.get(_url(ward, "ke-hoach")).content))
+    lines = [p.text for p in plan.paragraphs]
+    assert lines[lines.index("1. Mục tiêu tổng quát") + 1] == "Giữ vững tăng trưởng; bảo đảm an sinh."
+    signature = next(t for t in plan.tables if t.cell(0, 0).text.startswith("Nơi nhận:"))
+    assert [p.text for p in signature.cell(0, 0).paragraphs] == ["Nơi nhận:", "- UBND TP (b/c);", "- Lưu: VP-UB."]
+    assert "Dương Thị Lưu" in signature.cell(0, 1).text
+    commune = leader.get(f"/xa/{ward.a.pk}/?ke_hoach={ward.plan.pk}&ky={ward.year.pk}").content.decode()
+    assert "Người ký, nơi nhận" in commune and "Cấp số báo cáo" in commune
+    for who in (ward.officer, ward.planner, ward.leader_b):
+        assert signed_in(who).get(f"/xa/{ward.a.pk}/van-ban/thiet-lap/").status_code == 403
