@@ -10,7 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ktxh.documents.data
+import ktxh.documents.docx
 import ktxh.documents.narrative
+import ktxh.documents.term
 from ktxh.documents import Period, PeriodKind, Row
 from ktxh.documents.data import evaluated
 from ktxh.documents.narrative import assess, row_sentence
@@ -38,6 +40,6 @@ def test_every_generated_ratio_and_growth_checks_out(data, unit: str) -> None:
 
 
 def test_docstring_examples() -> None:
-    for module in (ktxh.documents.data, ktxh.documents.narrative):
+    for module in (ktxh.documents.data, ktxh.documents.narrative, ktxh.documents.docx, ktxh.documents.term):
         result = doctest.testmod(module)
         assert result.attempted > 0 and result.failed == 0

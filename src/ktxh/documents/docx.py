@@ -52,6 +52,7 @@ from .narrative import (
     assess_fields,
     change_text,
     generated_sections,
+    opening_line,
     row_sentence,
     status_label,
     summary,
@@ -529,13 +530,13 @@ def report_title(data: ReportData) -> str:
     return f"Kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội {p.phrase}, phương hướng nhiệm vụ {p.next_phrase}"
 
 
-def _opening(doc: DocxDocument, data: ReportData, default: str) -> None:
+def _opening(doc: DocxDocument, data: ReportData, kind: str) -> None:
     own = data.narrative(SECTION_OPENING)
     if own:
         _paragraphs(doc, own)
         return
     # "Thực hiện Nghị quyết số 08/NQ-HĐND ngày 26/12/2022, UBND phường … báo cáo …": one sentence.
-    _para(doc, f"{data.basis.rstrip('. ')}, {default}" if data.basis else default)
+    _para(doc, opening_line(data, kind))
 
 
 def _prose(doc: DocxDocument, data: ReportData, section: str, generated: dict[str, list[str]], *,
@@ -630,8 +631,7 @@ def build_report(data: ReportData, *, appendices: bool = True) -> bytes:
     _header_block(doc, data, "BC")
     _title(doc, "BÁO CÁO", report_title(data))
     p = data.period
-    _opening(doc, data, f"{data.issuer.short_name} báo cáo kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội "
-                        f"{p.phrase} như sau:")
+    _opening(doc, data, "bao-cao")
     _heading(doc, f"I. Kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội {p.phrase}", upper=True)
     _paragraphs(doc, data.narrative(SECTION_RESULTS))
     _results(doc, data, assessed, generated)
@@ -716,8 +716,7 @@ def build_plan(data: ReportData, *, appendices: bool = True) -> bytes:
     _header_block(doc, data, "KH")
     _title(doc, "KẾ HOẠCH", f"Phát triển kinh tế - xã hội năm {plan.year}")
     p = data.period
-    _opening(doc, data, f"{data.issuer.short_name} xây dựng kế hoạch phát triển kinh tế - xã hội năm {plan.year} "
-                        "như sau:")
+    _opening(doc, data, "ke-hoach")
     _heading(doc, f"I. Đánh giá tình hình thực hiện kế hoạch phát triển kinh tế - xã hội {p.phrase}", upper=True)
     _heading(doc, f"1. Kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội {p.phrase}")
     _paragraphs(doc, data.narrative(SECTION_RESULTS))

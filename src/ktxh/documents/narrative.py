@@ -26,7 +26,23 @@ from ktxh.core.growth import growth_rate
 from ktxh.core.model import Direction, Evaluation, Status, Target, TargetKind
 from ktxh.core.numbers import format_number, parse_number, quantize
 
-from .data import DocumentDataError, Field, Period, Row
+from .data import (
+    SECTION_CAUSES,
+    SECTION_DIRECTIONS,
+    SECTION_KEY_TASKS,
+    SECTION_LIMITATIONS,
+    SECTION_OBJECTIVE,
+    SECTION_OPENING,
+    SECTION_PLAN_ASSESSMENT,
+    SECTION_RESULTS,
+    SECTION_STRENGTHS,
+    SECTION_TASKS,
+    DocumentDataError,
+    Field,
+    Period,
+    Row,
+    field_section,
+)
 
 PERCENT_DECIMALS = 2
 _RATE_UNITS = ("%", "‰")
@@ -377,24 +393,35 @@ def task_lines(plan) -> list[str]:
     return [f"- {t}" for t in plan.tasks]
 
 
+def opening_line(data, kind: str) -> str:
+    """The opening sentence: "Thực hiện Nghị quyết số 08/NQ-HĐND ngày 26/12/2022, UBND phường … báo cáo …"."""
+    who, p = data.issuer.short_name, data.period
+    if kind == "ke-hoach" and data.next_plan is not None:
+        default = f"{who} xây dựng kế hoạch phát triển kinh tế - xã hội năm {data.next_plan.year} như sau:"
+    else:
+        default = f"{who} báo cáo kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội {p.phrase} như sau:"
+    return f"{data.basis.rstrip('. ')}, {default}" if data.basis else default
+
+
+def figure_previews(data) -> dict[str, list[str]]:
+    """The generated sentences of the parts of figures (printed after the officer's words), to show beside them."""
+    assessed = assess_fields(data.fields)
+    results = [r for _, rs in assessed for r in rs]
+    out = {SECTION_RESULTS: [summary(results, data.period)] if results else []}
+    for f, rows in assessed:
+        out[field_section(f.code)] = [row_sentence(r, data.period) for r in rows]
+    return out
+
+
 def generated_sections(data) -> dict[str, list[str]]:
     """What the generator writes for each prose section, one paragraph a line: the officer's
     narrative form is prefilled with it, and an officer's own text replaces it in the document."""
-    from .data import (
-        SECTION_CAUSES,
-        SECTION_DIRECTIONS,
-        SECTION_KEY_TASKS,
-        SECTION_LIMITATIONS,
-        SECTION_OBJECTIVE,
-        SECTION_PLAN_ASSESSMENT,
-        SECTION_STRENGTHS,
-        SECTION_TASKS,
-    )
 
     results = [r for _, rs in assess_fields(data.fields) for r in rs]
     a, p = data.assessment, data.period
     next_fields = data.next_plan.fields if data.next_plan is not None else ()
     return {
+        SECTION_OPENING: [opening_line(data, "bao-cao")],
         SECTION_KEY_TASKS: key_task_lines(data.key_tasks),
         SECTION_STRENGTHS: list(a.strengths) or strengths(results, p),
         SECTION_LIMITATIONS: list(a.limitations) or limitations(results, p),

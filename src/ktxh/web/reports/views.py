@@ -24,7 +24,7 @@ from django.views.decorators.http import require_POST
 from ktxh.core.errors import KtxhError
 from ktxh.documents import build_plan, build_report, build_tables_xlsx
 from ktxh.documents import data as doc
-from ktxh.documents.narrative import generated_sections
+from ktxh.documents.narrative import figure_previews, generated_sections
 from ktxh.web.accounts import permissions as perms
 from ktxh.web.accounts.models import Role
 from ktxh.web.dashboard import queries
@@ -164,11 +164,16 @@ def sections(plan) -> list[tuple[str, str]]:
 
 def _generated(plan, period) -> dict[str, str]:
     """The generated text of each prose section, to prefill the form (nothing when no document can be made)."""
+    return _texts(plan, period)[0]
+
+
+def _texts(plan, period) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """(prose sections' generated text, the parts of figures' generated sentences)."""
     try:
         data = adapter.report_data(plan, period)
     except (adapter.NoDocument, KtxhError):
-        return {}
-    return {k: "\n".join(v) for k, v in generated_sections(data).items()}
+        return {}, {}
+    return {k: "\n".join(v) for k, v in generated_sections(data).items()}, figure_previews(data)
 
 
 def _same(a: str, b: str) -> bool:
@@ -184,7 +189,7 @@ def narratives(request, unit_id: int):
     perms.require(perms.can_draft_plan(request.user, unit), f"Chỉ cán bộ, lãnh đạo {unit} được viết lời văn báo cáo.")
     plan, period = plan_and_period(request, unit)
     parts = sections(plan)
-    generated = _generated(plan, period)
+    generated, previews = _texts(plan, period)
     if request.method == "POST":
         with transaction.atomic():
             for section, _ in parts:
@@ -198,7 +203,8 @@ def narratives(request, unit_id: int):
         return redirect(f"{reverse('reports:narratives', args=[unit.pk])}?ke_hoach={plan.pk}&ky={period.pk}")
     saved = adapter.narratives(unit, period)
     rows = [{"id": f"phan-{i}", "section": s, "heading": h, "text": saved.get(s) or generated.get(s, ""),
-             "own": s in saved, "prose": s in doc.PROSE_SECTIONS} for i, (s, h) in enumerate(parts)]
+             "own": s in saved, "prose": s in doc.PROSE_SECTIONS, "preview": previews.get(s, [])}
+            for i, (s, h) in enumerate(parts)]
     return page(request, "reports/narratives.html", {"unit": unit, "plan": plan, "period": period, "rows": rows,
                                                      "title": f"Lời văn báo cáo {period.label} · {unit}"})
 

@@ -139,3 +139,12 @@ def test_the_leader_sets_signer_recipients_and_objective(ward) -> None:
     assert "Người ký, nơi nhận" in commune and "Cấp số báo cáo" in commune
     for who in (ward.officer, ward.planner, ward.leader_b):
         assert signed_in(who).get(f"/xa/{ward.a.pk}/van-ban/thiet-lap/").status_code == 403
+
+
+def test_the_proposal_follows_the_trend_and_never_falls_below_the_result_or_the_plan() -> None:
+    import doctest
+
+    from ktxh.web.reports import adapter
+
+    result = doctest.testmod(adapter)
+    assert result.attempted >= 2 and result.failed == 0
