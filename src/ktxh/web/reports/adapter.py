@@ -76,9 +76,14 @@ def signer_and_recipients(unit) -> tuple[doc.Signer, tuple[str, ...]]:
     return signer, recipients
 
 
-def objective(unit) -> str:
+def objective(unit, period=None) -> str:
+    """Mục tiêu tổng quát: the commune's settings, else the one its officers wrote for the last plan."""
     s = DocumentSettings.objects.filter(unit=unit).first()
-    return s.general_objective.strip() if s is not None else ""
+    if s is not None and s.general_objective.strip():
+        return s.general_objective.strip()
+    earlier = Narrative.objects.filter(unit=unit, section=doc.SECTION_OBJECTIVE).exclude(period=period)
+    last = earlier.order_by("-period__year", "-updated_at").first()
+    return last.text.strip() if last is not None else ""
 
 
 def issued(unit, period, kind: str) -> IssuedDocument | None:
@@ -321,7 +326,7 @@ def report_data(plan, period, kind: str = DocumentKind.REPORT) -> doc.ReportData
         narratives=notes,
         next_plan=_next_plan(plan, when.year + 1, current),
         term_review=term_review(plan, pairs),
-        objective=objective(unit),
+        objective=objective(unit, period),
     )
 
 

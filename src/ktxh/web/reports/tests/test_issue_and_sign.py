@@ -148,3 +148,14 @@ def test_the_proposal_follows_the_trend_and_never_falls_below_the_result_or_the_
 
     result = doctest.testmod(adapter)
     assert result.attempted >= 2 and result.failed == 0
+
+
+def test_the_objective_of_the_last_plan_carries_over(ward) -> None:
+    from ktxh.web.reports.models import Narrative
+    from ktxh.web.tracking.models import Period
+
+    Narrative.objects.create(unit=ward.a, period=Period.get("year", 2021), section="muc-tieu-tong-quat",
+                             text="Phát triển kinh tế nhanh, bền vững.")
+    plan = docx.Document(io.BytesIO(signed_in(ward.leader).get(_url(ward, "ke-hoach")).content))
+    lines = [p.text for p in plan.paragraphs]
+    assert lines[lines.index("1. Mục tiêu tổng quát") + 1] == "Phát triển kinh tế nhanh, bền vững."
