@@ -56,6 +56,7 @@ from .narrative import (
     row_sentence,
     status_label,
     summary,
+    table_plan,
 )
 
 FONT = "Times New Roman"
@@ -480,7 +481,7 @@ def bieu_02_cells(result: RowResult) -> tuple[str, ...]:
     elif isinstance(row.actual, str):
         actual = row.actual
     previous = format_number(row.previous) if row.previous is not None else ""
-    return (row.unit, result.plan_text, actual, previous, _pct(ev.percent_of_plan), _pct(result.versus_previous),
+    return (row.unit, table_plan(result), actual, previous, _pct(ev.percent_of_plan), _pct(result.versus_previous),
             status_label(result))
 
 

@@ -25,6 +25,7 @@ from ktxh.core.evaluate import summary_sentence
 from ktxh.core.growth import growth_rate
 from ktxh.core.model import Direction, Evaluation, Status, Target, TargetKind
 from ktxh.core.numbers import format_number, parse_number, quantize
+from ktxh.core.targets import describe_target
 
 from .data import (
     SECTION_CAUSES,
@@ -93,6 +94,27 @@ class RowResult:
         # "Tỷ lệ hộ nghèo giảm so với năm 2021: Từ 0,7 - 0,9%" → "giảm so với năm 2021 từ 0,7 - 0,9%".
         rest = head.strip()[len(self.row.name):].strip() if head.lower().startswith(self.row.name.lower()) else ""
         return f"{rest} {tail[:1].lower()}{tail[1:]}" if rest else tail
+
+
+def table_plan(result: RowResult) -> str:
+    """Biểu 02's "Kế hoạch" cell: the plan figure; else the target's words, unless they only repeat the
+    indicator's name — then the core's reading of the target ("nhỏ hơn 2%"), "Hoàn thành" for a task.
+
+    >>> from ktxh.documents.data import evaluated
+    >>> table_plan(assess(evaluated(Row("Tỷ lệ nợ quá hạn cuối năm dưới 02%", "%",
+    ...                                 target_text="Tỷ lệ nợ quá hạn cuối năm dưới 02%."))))
+    'nhỏ hơn 2%'
+    """
+    if result.plan_value is not None:
+        return format_number(result.plan_value)
+    words = result.plan_text
+    if words.strip(" .").lower() != result.row.name.strip(" .").lower():
+        return words
+    if result.target.kind is TargetKind.QUALITATIVE:
+        return "Hoàn thành"
+    if result.target.parts:
+        return "Như nội dung chỉ tiêu"
+    return describe_target(result.target).rsplit(" (", 1)[0]
 
 
 def _percent(value: Decimal) -> Decimal:
