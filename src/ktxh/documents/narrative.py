@@ -315,9 +315,11 @@ def causes(results: Iterable[RowResult], period: Period) -> list[str]:
     if estimated:
         lines.append(f"Số liệu của {len(estimated):02d} chỉ tiêu là số ước thực hiện ({'; '.join(estimated)}), "
                      "sẽ được cập nhật khi có số liệu chính thức.")
-    if not lines:
+    if not lines and results:
         lines.append("Các chỉ tiêu đều có số liệu được phê duyệt; nguyên nhân chủ quan, khách quan của những tồn "
                      "tại, hạn chế do cán bộ bổ sung.")
+    elif not lines:
+        lines.append(f"Kế hoạch chưa có chỉ tiêu tính cho {period.phrase}; nguyên nhân do cán bộ bổ sung.")
     return lines
 
 
