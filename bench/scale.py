@@ -311,7 +311,7 @@ def main() -> int:
 def biggest_province():
     from django.db.models import Count
 
-    from ktxh.web.units.models import AdminUnit
+    from ktxh.web.metadata.units.models import AdminUnit
 
     return AdminUnit.objects.filter(level="province").annotate(n=Count("children")).order_by("-n", "code").first()
 
@@ -321,7 +321,7 @@ def pages(args, period, clients: list[int]) -> int:
     commune standing at the period's end, under each server."""
     from django.db.models import Q
 
-    from ktxh.web.units.models import AdminUnit
+    from ktxh.web.metadata.units.models import AdminUnit
 
     province = biggest_province()
     commune = AdminUnit.objects.filter(

@@ -25,15 +25,18 @@ def test_sheets_titles_and_frozen_headers(workbook) -> None:
     b1, b2 = workbook["Biểu 01"], workbook["Biểu 02"]
     assert b1["A1"].value == "Biểu số 01: Kết quả thực hiện nhiệm vụ trọng tâm năm 2022"
     assert b2["A1"].value == "Biểu số 02: Kết quả thực hiện các chỉ tiêu phát triển kinh tế - xã hội năm 2022"
-    assert "A1:I1" in {str(r) for r in b2.merged_cells.ranges}
+    assert "A1:J1" in {str(r) for r in b2.merged_cells.ranges}
     for ws in (b1, b2):
         assert ws.freeze_panes == "A4"
         assert ws["A1"].font.bold and ws["A3"].font.bold
         assert ws.page_setup.orientation == "landscape"
     assert values(b2, 3) == ["STT", "Danh mục", "ĐVT", "Kế hoạch", "Thực hiện", "Cùng kỳ năm trước",
-                             "% so với kế hoạch", "% so với cùng kỳ", "Đánh giá"]
+                             "% so với kế hoạch", "% so với cùng kỳ", "Đánh giá", "Chỉ tiêu kế hoạch (nguyên văn)"]
     assert all(c.font.bold and c.border.left.style == "thin" for c in b2[3])
-    assert [b2.column_dimensions[k].width for k in "ABCDEFGHI"] == [6, 45, 10, 16, 16, 16, 12, 12, 14]
+    assert [b2.column_dimensions[k].width for k in "ABCDEFGHIJ"] == [6, 45, 12, 16, 16, 16, 12, 12, 14, 40]
+    # Printed: the title rows on every page, only the table.
+    assert b1.print_title_rows == b2.print_title_rows == "$1:$3"
+    assert b2.print_area == "'Biểu 02'!$A$1:$J$15" and b1.print_area == "'Biểu 01'!$A$1:$C$5"
 
 
 def test_key_tasks(workbook) -> None:
@@ -55,7 +58,7 @@ def test_indicator_rows_hold_numbers_with_formats(workbook) -> None:
     budget = values(ws, 6)
     assert budget[3:6] == [2813000000, 5514602916, 3182308468]
     assert ws["D6"].number_format == "#,##0"
-    assert grain[8] == "Vượt" and values(ws, 9)[8] == "Cơ bản đạt"
+    assert grain[8].startswith("=IF(") and values(ws, 11)[8] == "Đạt"  # a range: the evaluator's verdict
 
 
 def test_percent_columns_are_formulas_over_plan_and_actual(workbook) -> None:
@@ -65,11 +68,14 @@ def test_percent_columns_are_formulas_over_plan_and_actual(workbook) -> None:
     assert ws["G6"].value == '=IF(D6=0,"",E6/D6*100)'
     # "dưới 2,5%": the plan is words, so the cell holds ktxh.core's figure (2,5 / 2,13 × 100).
     poor = values(ws, 11)
-    assert poor[1:7] == ["Tỷ lệ hộ nghèo", "%", "dưới 2,5%", 2.13, 1.53, 117.37]
+    # Column D holds figures only; the words are in J.
+    assert poor[1:7] == ["Tỷ lệ hộ nghèo", "%", None, 2.13, 1.53, 117.37] and poor[9] == "dưới 2,5%"
+    assert all(not isinstance(ws.cell(r, 4).value, str) for r in range(4, ws.max_row + 1))
     assert ws["H11"].value == '=IF(F11=0,"",E11/F11*100)'
     insured = values(ws, 12)
     assert insured[5:8] == [None, 101.47, None]
-    assert values(ws, 15)[1:5] == ["Hoàn thành chỉ tiêu giao quân", None, "đạt", "đạt"]
+    assert values(ws, 15)[1:5] == ["Hoàn thành chỉ tiêu giao quân", None, None, "đạt"]
+    assert values(ws, 15)[9] == "đạt"
     assert ws.max_row == 15
 
 
@@ -80,3 +86,33 @@ def test_number_format_follows_the_decimals_written() -> None:
     assert number_format(Decimal("5933.3")) == "#,##0.0"
     assert number_format(Decimal("1.53")) == "#,##0.00"
     assert number_format(Decimal("100.0")) == "#,##0"
+
+
+def test_status_and_percent_formulas_compute_what_the_evaluator_said(data, workbook) -> None:
+    """Excel's own arithmetic (pycel evaluates the formulas as Excel does) gives the Word file's figures."""
+    from pycel import ExcelCompiler
+
+    from ktxh.documents.narrative import assess_fields, status_label
+    from ktxh.documents.xlsx import status_formula
+
+    book = ExcelCompiler(excel=workbook)
+    r, checked = 3, 0
+    for _, results in assess_fields(data.fields):
+        r += 1
+        for result in results:
+            r += 1
+            assert book.evaluate(f"'Biểu 02'!I{r}") == status_label(result)
+            pct = book.evaluate(f"'Biểu 02'!G{r}")
+            if result.evaluation.percent_of_plan is not None:
+                assert round(pct, 2) == float(result.evaluation.percent_of_plan)
+            checked += status_formula(result, r) is not None
+    assert checked == 6  # grain, two budgets, gia đình văn hóa, tổ dân phố, đơn thư: one plan figure each
+
+
+def test_status_formula_reads_the_core_threshold(data) -> None:
+    from ktxh.core.evaluate import DEFAULT_THRESHOLD
+    from ktxh.documents.narrative import assess
+    from ktxh.documents.xlsx import status_formula
+
+    formula = status_formula(assess(data.fields[0].rows[0]), 5)
+    assert f"ROUND(G5,2)>={DEFAULT_THRESHOLD}" in formula and '"Cơ bản đạt"' in formula

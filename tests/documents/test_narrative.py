@@ -8,6 +8,7 @@ import pytest
 
 from ktxh.core.model import Status
 from ktxh.documents import DocumentDataError, Period, PeriodKind, Row
+from ktxh.documents.data import evaluated
 from ktxh.documents.narrative import assess, row_sentence, summary, target_line
 
 YEAR_2022 = Period(PeriodKind.YEAR, 2022)
@@ -15,7 +16,7 @@ YEAR_2021 = Period(PeriodKind.YEAR, 2021)
 
 
 def sentence(row: Row, period: Period = YEAR_2022) -> str:
-    return row_sentence(assess(row), period)
+    return row_sentence(assess(evaluated(row)), period)
 
 
 def test_seed_002_grain_2022() -> None:
@@ -82,7 +83,7 @@ def test_summary_count_sentence() -> None:
         Row("Tỷ lệ hộ nghèo", "%", target_text="dưới 2,5%", actual=Decimal("2.13")),
         Row("Tỷ lệ hộ nghèo", "%", target_text="dưới 2,5%"),
     ]
-    results = [assess(r) for r in rows]
+    results = [assess(evaluated(r)) for r in rows]
     assert [r.evaluation.status for r in results] == [Status.VUOT, Status.CO_BAN_DAT, Status.DAT,
                                                       Status.CHUA_CO_SO_LIEU]
     assert summary(results, YEAR_2022) == (
@@ -94,11 +95,11 @@ def test_plan_figure_that_contradicts_the_target_is_refused() -> None:
     row = Row("Tổng sản lượng lương thực cây có hạt", "tấn", target_text="5.800", plan=Decimal("5795.9"),
               actual=Decimal("5933.3"))
     with pytest.raises(DocumentDataError, match="kế hoạch 5.795,9 khác chỉ tiêu “5.800”"):
-        assess(row)
+        assess(evaluated(row))
     assigned = Row("Thu ngân sách nhà nước", "đồng", target_text="Đạt và vượt chỉ tiêu thành phố giao",
                    actual=Decimal("5514602916"))
     with pytest.raises(DocumentDataError, match="cần số kế hoạch giao"):
-        assess(assigned)
+        assess(evaluated(assigned))
 
 
 def test_target_lines_for_the_plan() -> None:
@@ -113,4 +114,33 @@ def test_target_lines_for_the_plan() -> None:
 def test_words_where_a_figure_is_wanted_name_the_indicator() -> None:
     row = Row("Tỷ lệ người dân tham gia bảo hiểm y tế", "%", target_text="trên 95%", actual="đạt")
     with pytest.raises(DocumentDataError, match="^Chỉ tiêu “Tỷ lệ người dân tham gia bảo hiểm y tế”: Không đọc được số"):
-        assess(row)
+        assess(evaluated(row))
+
+
+def test_assessment_states_the_gap_and_the_data_behind_the_causes() -> None:
+    from ktxh.documents.narrative import causes, limitations, strengths
+
+    rows = [
+        # Seed 003: "Hướng dẫn công dân đăng ký tài khoản định danh điện tử mức độ 02 … 4.385/5.191 trường hợp".
+        Row("Hướng dẫn công dân đăng ký tài khoản định danh điện tử mức độ 02", "trường hợp", plan=Decimal(5191),
+            actual=Decimal(4385), previous=Decimal(4500)),
+        Row("Số lượng cây lâm nghiệp phân tán đã trồng", "cây", plan=Decimal(4500), actual=Decimal(11800)),
+        Row("Tỷ lệ hộ nghèo", "%", target_text="dưới 2,5%"),
+    ]
+    results = [assess(evaluated(r)) for r in rows]
+    assert strengths(results, YEAR_2022) == [
+        "Các chỉ tiêu đạt và vượt kế hoạch năm 2022: 01/03 chỉ tiêu, trong đó 01 chỉ tiêu vượt kế hoạch.",
+        "Số lượng cây lâm nghiệp phân tán đã trồng đạt 11.800/4.500 cây, bằng 262,22% kế hoạch, vượt kế hoạch."]
+    assert limitations(results, YEAR_2022) == [
+        "Hướng dẫn công dân đăng ký tài khoản định danh điện tử mức độ 02 năm 2022 đạt 4.385/5.191 trường hợp, "
+        "bằng 84,47% kế hoạch, còn thiếu 806 trường hợp so với kế hoạch, không đạt kế hoạch."]
+    assert causes(results, YEAR_2022) == [
+        "Hướng dẫn công dân đăng ký tài khoản định danh điện tử mức độ 02 giảm 2,56% so với năm 2021 "
+        "(4.500 trường hợp): kết quả đi xuống so với kỳ trước, cần làm rõ nguyên nhân.",
+        "Còn 01 chỉ tiêu chưa có số liệu được phê duyệt (Tỷ lệ hộ nghèo): chưa đánh giá được, cần cập nhật số "
+        "liệu trước khi ký ban hành."]
+
+
+def test_a_row_without_the_evaluators_verdict_is_refused() -> None:
+    with pytest.raises(DocumentDataError, match="chưa được đánh giá"):
+        assess(Row("Tổng sản lượng lương thực cây có hạt", "tấn", plan=Decimal("5795.9"), actual=Decimal("5933.3")))

@@ -10,8 +10,10 @@ import pytest
 
 from ktxh.core.targets import parse_target
 from ktxh.documents import Period, PeriodKind, build_plan, build_report
+from ktxh.documents.data import evaluated
 from ktxh.documents.narrative import assess
 from ktxh.reader import check_document, read_document
+from ktxh.reader.build import field_of
 
 from .conftest import open_docx
 
@@ -60,11 +62,11 @@ def test_a_tampered_figure_is_caught(data) -> None:
 
 def test_report_gives_back_its_actuals_and_plans(data) -> None:
     doc = read_document(build_report(data), filename="bao-cao.docx")
-    written = [r for f in data.fields for r in f.rows if assess(r).is_ratio and not assess(r).down]
+    written = [r for f in data.fields for r in f.rows if assess(evaluated(r)).is_ratio and not assess(evaluated(r)).down]
     got = [(a.label, a.actual, a.plan, a.unit) for a in doc.actuals]
     # From the sentences ("… năm 2022 đạt a/b …") and again from Biểu số 02's rows.
-    from_sentences = [(f"{r.name} năm 2022", r.actual, assess(r).plan_value, r.unit) for r in written]
-    from_table = [(r.name, r.actual, assess(r).plan_value, r.unit) for r in written]
+    from_sentences = [(f"{r.name} năm 2022", r.actual, assess(evaluated(r)).plan_value, r.unit) for r in written]
+    from_table = [(r.name, r.actual, assess(evaluated(r)).plan_value, r.unit) for r in written]
     assert [g for g in got if g in from_sentences] == from_sentences
     assert [g for g in got if g in from_table] == from_table
 
@@ -74,20 +76,22 @@ def test_report_tables_give_back_the_targets(data) -> None:
     from_table = [_shape(t.target) for t in doc.targets if t.location.table is not None]
     expected = []
     for r in (r for f in data.fields for r in f.rows):
-        result = assess(r)
+        result = assess(evaluated(r))
         # A target relative to the upper level's figure ("vượt chỉ tiêu thành phố giao") is tabled as that figure.
         plan = result.plan_value
         expected.append(("exact", plan, plan, r.unit) if plan is not None else _shape(result.target))
     assert from_table == expected
-    assert ("assigned", 0, None, None) == _shape(assess(data.fields[0].rows[1]).target)
+    assert ("assigned", 0, None, None) == _shape(assess(evaluated(data.fields[0].rows[1])).target)
 
 
 def test_plan_gives_back_its_targets_by_field(data) -> None:
     doc = read_document(build_plan(data), filename="ke-hoach.docx")
-    listed = [(t.field, t.label, *_shape(t.target)) for t in doc.targets if t.location.table is None]
+    # From the table of main targets (STT | Danh mục | ĐVT | …): each under its indicator's name and field.
+    listed = [(t.field, t.label, *_shape(t.target)) for t in doc.targets if t.location.table == 2]
     assert listed == [
-        (f.name, r.name, *_shape(parse_target(r.target_text, label=r.name, unit=r.unit)))
+        (field_of(f.name, keep=True), r.name, *_shape(parse_target(r.target_text, label=r.name, unit=r.unit)))
         for f in data.next_plan.fields for r in f.rows
     ]
     assert doc.metadata.doc_type == "Kế hoạch" and doc.metadata.unit == "phường Lương Sơn"
+    assert (doc.metadata.place, doc.metadata.date) == ("Lương Sơn", "ngày tháng 12 năm 2022")
     assert [f for f in check_document(doc) if f.verdict == "wrong"] == []

@@ -33,7 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def _from_database(unit_code: str, period_text: str | None):
+def _from_database(unit_code: str, period_text: str | None, kind: str = "bao-cao"):
     """The commune's data for the period, read through the web app's adapter."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ktxh.web.settings")
     import django
@@ -41,13 +41,13 @@ def _from_database(unit_code: str, period_text: str | None):
     django.setup()
     from ktxh.web.reports import adapter
 
-    return adapter.data_for(unit_code, period_text or "")
+    return adapter.data_for(unit_code, period_text or "", kind)
 
 
 def run(args: argparse.Namespace) -> int:
     if args.unit:
         try:
-            data = _from_database(args.unit, args.period)
+            data = _from_database(args.unit, args.period, args.kind)
         except KtxhError as exc:
             return fail(exc)
         return _write(args, data)

@@ -22,15 +22,17 @@ Figures are Decimals; texts are Vietnamese as they will be printed.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
 from ktxh.core.errors import KtxhError
-from ktxh.core.model import Target
+from ktxh.core.evaluate import evaluate
+from ktxh.core.model import Evaluation, Target, TargetKind
 from ktxh.core.numbers import format_number, parse_number
 from ktxh.core.review import Review, TermSeries, review_all, summary_sentence
+from ktxh.core.targets import parse_target
 
 
 class DocumentDataError(KtxhError):
@@ -71,7 +73,8 @@ class Period:
             PeriodKind.SIX_MONTHS: f"6 tháng đầu năm {self.year}",
             PeriodKind.NINE_MONTHS: f"9 tháng năm {self.year}",
             PeriodKind.YEAR: f"năm {self.year}",
-            PeriodKind.MIDTERM: f"giai đoạn {self.start_year}-{self.year}",
+            PeriodKind.MIDTERM: f"giai đoạn {self.start_year}-{self.year}" if self.year > (self.start_year or 0)
+            else f"năm {self.year}",
             PeriodKind.TERM: f"nhiệm kỳ {self.span}",
         }[self.kind]
 
@@ -140,11 +143,24 @@ _UNIT_KINDS = ("THỊ TRẤN", "THỊ XÃ", "THÀNH PHỐ", "PHƯỜNG", "XÃ", 
 
 @dataclass(frozen=True)
 class Signer:
-    """Who signs, and in what capacity ("TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH")."""
+    """Who signs, and in what capacity: "TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH", or for a deputy
+    "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" (``on_behalf``)."""
 
     name: str
     authority: str = "TM. ỦY BAN NHÂN DÂN"
     title: str = "CHỦ TỊCH"
+    on_behalf: str = ""
+
+    @classmethod
+    def of(cls, name: str, title: str, authority: str = "TM. ỦY BAN NHÂN DÂN") -> Signer:
+        """The signer for a title: a Phó Chủ tịch signs "KT. CHỦ TỊCH".
+
+        >>> Signer.of("Nguyễn Văn A", "Phó Chủ tịch").on_behalf
+        'KT. CHỦ TỊCH'
+        """
+        deputy = title.strip().upper().startswith("PHÓ")
+        return cls(name, authority or "TM. ỦY BAN NHÂN DÂN", (title or "CHỦ TỊCH").upper(),
+                   "KT. CHỦ TỊCH" if deputy else "")
 
 
 @dataclass(frozen=True)
@@ -158,6 +174,12 @@ class Row:
     "đạt"/"không đạt" for a qualitative target; ``previous`` is the same period's actual a
     year before (or the base year's, for giữa kỳ / nhiệm kỳ). ``estimate`` marks an
     estimated actual ("ước đạt"). ``direction`` "up"/"down" overrides the inferred one.
+
+    ``evaluation`` is the one evaluator's verdict (status, % of plan, the base it used):
+    the web app passes the dashboard's own (``evaluate_plan``), a JSON file gets it from
+    :func:`evaluated`. The documents print it and never evaluate again. In a next year's
+    plan, ``actual`` is this year's result and ``proposed`` marks a target the trend
+    proposes where no plan has one yet ("đề xuất").
     """
 
     name: str
@@ -168,6 +190,8 @@ class Row:
     previous: Decimal | None = None
     estimate: bool = False
     direction: str | None = None
+    evaluation: Evaluation | None = None
+    proposed: bool = False
 
     @property
     def target_or_plan(self) -> str:
@@ -204,17 +228,27 @@ class Assessment:
 
 
 @dataclass(frozen=True)
+class TaskGroup:
+    """Nhiệm vụ, giải pháp of one field: its heading and one paragraph per task."""
+
+    field: str
+    tasks: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class NextPlan:
     """The next year's plan (Kế hoạch phát triển kinh tế - xã hội năm sau).
 
-    ``fields`` hold the new targets (``Row`` with ``target_text``, or ``plan``, only);
-    ``tasks`` are the nhiệm vụ và giải pháp, one paragraph each.
+    ``fields`` hold the new targets (``Row`` with ``target_text``, or ``plan``; ``actual``
+    this year's result when known; ``proposed`` when the trend proposes it); ``tasks`` are
+    the nhiệm vụ và giải pháp, one paragraph each, and ``task_groups`` the same by field.
     """
 
     year: int
     general_objective: str = ""
     fields: tuple[Field, ...] = ()
     tasks: tuple[str, ...] = ()
+    task_groups: tuple[TaskGroup, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -255,10 +289,53 @@ SECTION_ASSESSMENT = "danh-gia-chung"
 SECTION_DIRECTIONS = "phuong-huong"
 SECTION_OBJECTIVE = "muc-tieu-tong-quat"
 SECTION_REVIEW = "kha-nang-dat"
+SECTION_KEY_TASKS = "nhiem-vu-trong-tam"
+SECTION_STRENGTHS = "danh-gia-chung/uu-diem"
+SECTION_LIMITATIONS = "danh-gia-chung/han-che"
+SECTION_CAUSES = "danh-gia-chung/nguyen-nhan"
+SECTION_TASKS = "nhiem-vu-giai-phap"
+SECTION_PLAN_ASSESSMENT = "ke-hoach/danh-gia"
+# Sections of prose: an officer's text replaces the generated one (it was prefilled with it).
+# The others (the results, field by field) print the officer's text before the generated
+# figures, so that the figures stay the evaluator's and are checked.
+PROSE_SECTIONS = (SECTION_OPENING, SECTION_KEY_TASKS, SECTION_STRENGTHS, SECTION_LIMITATIONS, SECTION_CAUSES,
+                  SECTION_DIRECTIONS, SECTION_OBJECTIVE, SECTION_TASKS, SECTION_PLAN_ASSESSMENT)
 
 
 def field_section(code: str) -> str:
     return f"linh-vuc/{code}"
+
+
+def evaluated(row: Row) -> Row:
+    """``row`` with the core evaluator's verdict, for data with no evaluator behind it (a JSON file).
+
+    The web app never calls this: it passes ``evaluate_plan``'s rows. Here, as there, a
+    change target is measured from ``previous``; an assigned one ("đạt và vượt chỉ tiêu
+    giao") from ``plan``.
+
+    >>> r = evaluated(Row("Tổng sản lượng lương thực cây có hạt", "tấn", plan=Decimal("5795.9"),
+    ...                   actual=Decimal("5933.3")))
+    >>> r.evaluation.status.label, r.evaluation.percent_of_plan
+    ('vượt', Decimal('102.37'))
+    """
+    if row.evaluation is not None:
+        return row
+    target = parse_target(row.target_or_plan, label=row.name, unit=row.unit or None, direction=row.direction)
+    if target.kind is TargetKind.ASSIGNED and row.plan is None and row.actual is not None:
+        raise DocumentDataError(
+            f"Chỉ tiêu \u201c{row.name}\u201d tính theo chỉ tiêu cấp trên giao: cần số kế hoạch giao (plan).",
+            field="plan", value=row.target_text)
+    if target.kind is TargetKind.EXACT and row.plan is not None and row.target_text and target.low != row.plan:
+        raise DocumentDataError(
+            f"Chỉ tiêu \u201c{row.name}\u201d: kế hoạch {format_number(row.plan)} khác chỉ tiêu "
+            f"\u201c{row.target_text}\u201d.", field="plan", value=format_number(row.plan))
+    assigned = row.plan if target.kind is TargetKind.ASSIGNED else None
+    try:
+        evaluation = evaluate(target, row.actual, base=row.previous, assigned=assigned)
+    except KtxhError as exc:
+        raise DocumentDataError(f"Chỉ tiêu \u201c{row.name}\u201d: {exc.message}", field=exc.field or "actual",
+                                value=exc.value) from exc
+    return replace(row, evaluation=evaluation)
 
 
 @dataclass(frozen=True)
@@ -271,6 +348,7 @@ class ReportData:
     maps a section id (``SECTION_*`` or ``field_section(code)``) to the officer's own
     paragraphs, printed before the generated figures; regenerating never touches them.
     ``term_review`` is printed by the giữa kỳ and nhiệm kỳ reports (issue 9).
+    ``objective`` is the commune's mục tiêu tổng quát (its settings, or the last plan's).
     """
 
     issuer: Issuer
@@ -287,6 +365,7 @@ class ReportData:
     issue_year: int | None = None
     basis: str = ""
     key_tasks_title: str = ""
+    objective: str = ""
     narratives: Mapping[str, str] = field(default_factory=dict)
     next_plan: NextPlan | None = None
     term_review: TermReview | None = None
@@ -389,7 +468,7 @@ def _row(d: Mapping[str, Any], where: str) -> Row:
     return row
 
 
-def _fields(value: Any, where: str) -> tuple[Field, ...]:
+def _fields(value: Any, where: str, *, evaluate_rows: bool = False) -> tuple[Field, ...]:
     if value is None:
         return ()
     if not isinstance(value, list):
@@ -401,7 +480,8 @@ def _fields(value: Any, where: str) -> tuple[Field, ...]:
         out.append(Field(
             code=_text(_need(f, "code", w), f"{w}.code"),
             name=_text(_need(f, "name", w), f"{w}.name"),
-            rows=tuple(_row(r, f"{w}.rows[{j}]") for j, r in enumerate(rows)),
+            rows=tuple(evaluated(_row(r, f"{w}.rows[{j}]")) if evaluate_rows else _row(r, f"{w}.rows[{j}]")
+                       for j, r in enumerate(rows)),
         ))
     return tuple(out)
 
@@ -460,13 +540,13 @@ def report_from_dict(d: Mapping[str, Any]) -> ReportData:
             place=_text(_need(issuer_d, "place", "issuer"), "issuer.place"),
             code=_text(issuer_d.get("code"), "issuer.code") or "UBND",
         ),
-        signer=Signer(
-            name=_text(_need(signer_d, "name", "signer"), "signer.name"),
-            authority=_text(signer_d.get("authority"), "signer.authority") or "TM. ỦY BAN NHÂN DÂN",
-            title=_text(signer_d.get("title"), "signer.title") or "CHỦ TỊCH",
+        signer=Signer.of(
+            _text(_need(signer_d, "name", "signer"), "signer.name"),
+            _text(signer_d.get("title"), "signer.title") or "CHỦ TỊCH",
+            _text(signer_d.get("authority"), "signer.authority") or "TM. ỦY BAN NHÂN DÂN",
         ),
         period=period,
-        fields=_fields(d.get("fields"), "fields"),
+        fields=_fields(d.get("fields"), "fields", evaluate_rows=True),
         key_tasks=tuple(tasks),
         assessment=Assessment(
             strengths=_texts(a.get("strengths"), "assessment.strengths"),
@@ -481,6 +561,7 @@ def report_from_dict(d: Mapping[str, Any]) -> ReportData:
         issue_year=_int(d.get("issue_year"), "issue_year"),
         basis=_text(d.get("basis"), "basis"),
         key_tasks_title=_text(d.get("key_tasks_title"), "key_tasks_title"),
+        objective=_text(d.get("objective"), "objective"),
         narratives={str(k): _text(v, f"narratives.{k}") for k, v in narratives.items()},
         next_plan=next_plan,
     )

@@ -11,6 +11,7 @@ appendices go on landscape pages. Every figure comes from ``narrative`` (ktxh.co
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable
 
 from docx import Document
@@ -30,11 +31,17 @@ from ktxh.core.numbers import format_number
 from . import term
 from .data import (
     SECTION_ASSESSMENT,
+    SECTION_CAUSES,
     SECTION_DIRECTIONS,
+    SECTION_KEY_TASKS,
+    SECTION_LIMITATIONS,
     SECTION_OBJECTIVE,
     SECTION_OPENING,
+    SECTION_PLAN_ASSESSMENT,
     SECTION_RESULTS,
     SECTION_REVIEW,
+    SECTION_STRENGTHS,
+    SECTION_TASKS,
     PeriodKind,
     ReportData,
     field_section,
@@ -43,10 +50,13 @@ from .narrative import (
     PERCENT_DECIMALS,
     RowResult,
     assess_fields,
+    change_text,
+    generated_sections,
+    opening_line,
     row_sentence,
     status_label,
     summary,
-    target_line,
+    table_plan,
 )
 
 FONT = "Times New Roman"
@@ -64,12 +74,20 @@ ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII
 BIEU_02_HEADERS = ("STT", "Danh mục", "ĐVT", "Kế hoạch", "Thực hiện", "Cùng kỳ năm trước",
                    "% so với kế hoạch", "% so với cùng kỳ", "Đánh giá")
 # Landscape A4 leaves 252 mm between the margins.
-BIEU_02_WIDTHS = (Cm(1.2), Cm(6.0), Cm(1.5), Cm(3.5), Cm(3.5), Cm(3.5), Cm(2.0), Cm(2.0), Cm(2.0))
+BIEU_02_WIDTHS = (Cm(1.2), Cm(7.5), Cm(1.5), Cm(3.0), Cm(3.0), Cm(3.0), Cm(2.0), Cm(2.0), Cm(2.0))
 BIEU_01_WIDTHS = (Cm(1.2), Cm(11.0), Cm(13.0))
+PLAN_TABLE_HEADERS = ("STT", "Danh mục", "ĐVT", "Thực hiện năm {this}", "Kế hoạch năm {next}", "Tăng/giảm")
+PLAN_TABLE_WIDTHS = (Cm(1.0), Cm(6.5), Cm(2.0), Cm(2.5), Cm(2.5), Cm(2.0))  # portrait: 165 mm
+CELL_MARGIN_CM = 0.19 * 2 + 0.1  # Word's default cell margins, both sides, and a little air
+# Average advance widths of Times New Roman, in ems (lower case, capitals and digits apart);
+# enough to size a column so that its longest word never breaks ("trườn/g hợp").
+_EM_LOWER, _EM_UPPER, _EM_DIGIT = 0.50, 0.72, 0.50
 # The term review table on portrait A4 (165 mm), 10 pt so that eleven columns fit.
 REVIEW_WIDTHS = (Cm(0.8), Cm(3.2), Cm(1.3), Cm(1.5), Cm(1.5), Cm(1.3), Cm(1.2), Cm(1.3), Cm(1.3), Cm(1.5),
                  Cm(1.6))
 REVIEW_PT = 10
+ISSUER_RULE = 0.4  # the rule under the issuing body, as a share of its name's width
+BOLD_WIDER = 1.04  # bold capitals run a little wider than the estimate
 
 
 # --- low-level formatting ------------------------------------------------------------------------
@@ -263,6 +281,48 @@ def _widths(table: Table, widths: Iterable) -> None:
             cell.width = w
 
 
+def text_width_cm(text: str, pt: float) -> float:
+    """The printed width of ``text`` in Times New Roman at ``pt`` points, estimated from average advances.
+
+    >>> round(text_width_cm("trường", 12), 2)
+    1.27
+    """
+    ems = sum(_EM_UPPER if c.isupper() else _EM_DIGIT if c.isdigit() else 0.28 if c in " .,;:()/-" else _EM_LOWER
+              for c in text)
+    return ems * pt * 2.54 / 72
+
+
+def word_fit(widths: Iterable, columns: Iterable[Iterable[str]], pt: float, *, give: int = 1,
+             least: float = 2.5) -> tuple:
+    """Column widths so that no column's longest word breaks; column ``give`` gives up the room.
+
+    The total stays the same: a narrow column (ĐVT) widens to its longest word ("trường hợp"
+    needs "trường" whole) and the wide label column narrows by as much, down to ``least`` cm;
+    beyond that the widened columns share what is left.
+    """
+    out = [w.cm for w in widths]
+    total = sum(out)
+    for i, texts in enumerate(columns):
+        words = [w for t in texts for w in re.split(r"[\s/]+", t) if w]
+        need = max((text_width_cm(w, pt) for w in words), default=0) + CELL_MARGIN_CM
+        if i != give:
+            out[i] = max(out[i], need)
+    others = sum(w for i, w in enumerate(out) if i != give)
+    if total - others < least:
+        scale = (total - least) / others
+        out = [w * scale for w in out]
+    out[give] = total - sum(w for i, w in enumerate(out) if i != give)
+    return tuple(Cm(round(w, 2)) for w in out)
+
+
+def _column_texts(table: Table) -> list[list[str]]:
+    cols: list[list[str]] = [[] for _ in table.columns]
+    for row in table.rows:
+        for i, cell in enumerate(row.cells):
+            cols[i].append(cell.text)
+    return cols
+
+
 def _keep_together(row) -> None:
     """A row never splits across pages: "Nơi nhận" and the signer stay on one page."""
     el = OxmlElement("w:cantSplit")
@@ -303,14 +363,19 @@ def _header_block(doc: DocxDocument, data: ReportData, kind_code: str) -> None:
     p = left.add_paragraph()
     p.alignment = _centre_cell
     p.paragraph_format.space_after = Pt(0)
-    _run(p, data.issuer.name.upper(), size=HEADER_PT, bold=True)
-    _rule(left, inset=Cm(2.2))
+    # 13 pt, or 12 pt where a long name would break its line (Nghị định 30 allows 12–13).
+    usable = HEADER_COLUMNS[0].cm - CELL_MARGIN_CM
+    size = HEADER_PT if text_width_cm(data.issuer.name.upper(), HEADER_PT) * BOLD_WIDER <= usable else 12
+    _run(p, data.issuer.name.upper(), size=size, bold=True)
+    # A rule of 2/5 of the issuing body's name under it (Nghị định 30: from 1/3 to 1/2).
+    name_width = min(text_width_cm(data.issuer.name.upper(), size) * BOLD_WIDER, usable)
+    _rule(left, inset=Cm(round((HEADER_COLUMNS[0].cm - CELL_MARGIN_CM - ISSUER_RULE * name_width) / 2, 2)))
     _cell_text(right, MOTTO_NATION, size=12, bold=True, align=_centre_cell)
     p = right.add_paragraph()
     p.alignment = _centre_cell
-    p.paragraph_format.space_after = Pt(0)
-    _run(p, MOTTO, size=BODY_PT, bold=True)
-    _rule(right, inset=Cm(1.8))  # as long as the motto
+    p.paragraph_format.space_after = Pt(6)
+    # The motto's rule is as long as the motto: the motto itself underlined.
+    _run(p, MOTTO, size=BODY_PT, bold=True).underline = True
     number = data.number or "\u00a0" * 6
     _cell_text(table.cell(1, 0), f"Số: {number}/{kind_code}-{data.issuer.code}", size=HEADER_PT, align=_centre_cell)
     _cell_text(table.cell(1, 1), _date_line(data), size=BODY_PT, italic=True, align=_centre_cell)
@@ -359,10 +424,13 @@ def _signature(doc: DocxDocument, data: ReportData) -> None:
         _run(q, item if item.startswith("-") else f"- {item}", size=11)
     _cell_text(right, data.signer.authority.upper(), size=BODY_PT, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     right.paragraphs[0].paragraph_format.space_before = Pt(12)
-    p = right.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    p.paragraph_format.space_after = Pt(0)
-    _run(p, data.signer.title.upper(), size=BODY_PT, bold=True)
+    # A deputy signs "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" (Nghị định 30, Phụ lục I).
+    for line in (data.signer.on_behalf, data.signer.title):
+        if line:
+            p = right.add_paragraph()
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            p.paragraph_format.space_after = Pt(0)
+            _run(p, line.upper(), size=BODY_PT, bold=True)
     for _ in range(4):  # room for the signature and the seal
         right.add_paragraph().paragraph_format.space_after = Pt(0)
     p = right.add_paragraph()
@@ -397,7 +465,7 @@ def _bieu_01(doc: DocxDocument, data: ReportData, kind_code: str, kind_name: str
         _grid_cell(cells[0], str(i), align=WD_ALIGN_PARAGRAPH.CENTER)
         _grid_cell(cells[1], task.content + (f"\n({task.assigned_by})" if task.assigned_by else ""))
         _grid_cell(cells[2], task.result)
-    _widths(table, BIEU_01_WIDTHS)
+    _widths(table, word_fit(BIEU_01_WIDTHS, _column_texts(table), TABLE_PT))
 
 
 def _pct(value) -> str:
@@ -413,7 +481,7 @@ def bieu_02_cells(result: RowResult) -> tuple[str, ...]:
     elif isinstance(row.actual, str):
         actual = row.actual
     previous = format_number(row.previous) if row.previous is not None else ""
-    return (row.unit, result.plan_text, actual, previous, _pct(ev.percent_of_plan), _pct(result.versus_previous),
+    return (row.unit, table_plan(result), actual, previous, _pct(ev.percent_of_plan), _pct(result.versus_previous),
             status_label(result))
 
 
@@ -438,7 +506,7 @@ def _bieu_02(doc: DocxDocument, data: ReportData, assessed, kind_code: str, kind
             _grid_cell(cells[1], result.row.name)
             for cell, text, align in zip(cells[2:], bieu_02_cells(result), aligns, strict=True):
                 _grid_cell(cell, text, align=align)
-    _widths(table, BIEU_02_WIDTHS)
+    _widths(table, word_fit(BIEU_02_WIDTHS, _column_texts(table), TABLE_PT))
 
 
 def _appendices(doc: DocxDocument, data: ReportData, assessed, kind_code: str, kind_name: str) -> None:
@@ -463,37 +531,56 @@ def report_title(data: ReportData) -> str:
     return f"Kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội {p.phrase}, phương hướng nhiệm vụ {p.next_phrase}"
 
 
-def _opening(doc: DocxDocument, data: ReportData, default: str) -> None:
+def _opening(doc: DocxDocument, data: ReportData, kind: str) -> None:
     own = data.narrative(SECTION_OPENING)
     if own:
         _paragraphs(doc, own)
         return
-    _para(doc, f"{data.basis.rstrip('.')}. {default}" if data.basis else default)
+    # "Thực hiện Nghị quyết số 08/NQ-HĐND ngày 26/12/2022, UBND phường … báo cáo …": one sentence.
+    _para(doc, opening_line(data, kind))
 
 
-def _assessment(doc: DocxDocument, data: ReportData, numbers: tuple[str, str, str]) -> None:
-    a = data.assessment
-    for marker, title, items in zip(numbers, ("Ưu điểm", "Hạn chế", "Nguyên nhân"),
-                                    (a.strengths, a.limitations, a.causes), strict=True):
-        if items:
-            _heading(doc, f"{marker} {title}")
-            _items(doc, items)
+def _prose(doc: DocxDocument, data: ReportData, section: str, generated: dict[str, list[str]], *,
+           bullets: bool = True) -> None:
+    """A prose section: the officer's text when written (it was prefilled with ours), else ours."""
+    own = data.narrative(section)
+    if own:
+        _paragraphs(doc, own)
+        return
+    for line in generated.get(section, []):
+        plain = not bullets or line.startswith(("-", "+", "*")) or line.endswith(":")
+        _para(doc, line if plain else f"- {line}")
 
 
-def _results(doc: DocxDocument, data: ReportData, assessed) -> None:
+def _assessment(doc: DocxDocument, data: ReportData, numbers: tuple[str, str, str],
+                generated: dict[str, list[str]]) -> None:
+    for marker, title, section in zip(numbers, ("Ưu điểm", "Tồn tại, hạn chế", "Nguyên nhân"),
+                                      (SECTION_STRENGTHS, SECTION_LIMITATIONS, SECTION_CAUSES), strict=True):
+        _heading(doc, f"{marker} {title}")
+        if not data.narrative(section) and not generated.get(section):
+            _para(doc, "- Không có." if section == SECTION_LIMITATIONS else "- Chưa có chỉ tiêu đạt kế hoạch.")
+            continue
+        _prose(doc, data, section, generated)
+
+
+def _results(doc: DocxDocument, data: ReportData, assessed, generated: dict[str, list[str]]) -> None:
     results = [r for _, rs in assessed for r in rs]
     if results:
         _para(doc, summary(results, data.period).rstrip(".") + ", cụ thể trên từng lĩnh vực:")
+    elif not data.narrative(SECTION_RESULTS):
+        _para(doc, f"Kế hoạch chưa có chỉ tiêu nào tính cho {data.period.phrase}.")
     for i, (f, rows) in enumerate(assessed, start=1):
         _heading(doc, f"{i}. {f.name}")
         _paragraphs(doc, data.narrative(field_section(f.code)))
         for result in rows:
             _para(doc, f"- {row_sentence(result, data.period)}")
-    if data.key_tasks:
+    if data.key_tasks or data.narrative(SECTION_KEY_TASKS):
         done = sum(1 for t in data.key_tasks if t.result)
         _heading(doc, f"{len(assessed) + 1}. Kết quả thực hiện nhiệm vụ trọng tâm")
-        _para(doc, f"Có {done:02d}/{len(data.key_tasks):02d} nhiệm vụ trọng tâm đã có kết quả "
-                   "(chi tiết theo Biểu số 01 kèm theo).")
+        if data.key_tasks:
+            _para(doc, f"Có {done:02d}/{len(data.key_tasks):02d} nhiệm vụ trọng tâm đã có kết quả "
+                       "(chi tiết theo Biểu số 01 kèm theo):")
+        _prose(doc, data, SECTION_KEY_TASKS, generated)
 
 
 def _term_review(doc: DocxDocument, data: ReportData, number: str) -> None:
@@ -518,7 +605,7 @@ def _term_review(doc: DocxDocument, data: ReportData, number: str) -> None:
             for p in cell.paragraphs:
                 for run in p.runs:
                     run.font.size = Pt(REVIEW_PT)
-    _widths(table, REVIEW_WIDTHS)
+    _widths(table, word_fit(REVIEW_WIDTHS, _column_texts(table), REVIEW_PT))
     _para(doc, "", after=0)
     for i in range(len(review.reviews)):
         sentence = term.target_sentence(review, i)
@@ -532,34 +619,87 @@ def _save(doc: DocxDocument) -> bytes:
     return out.getvalue()
 
 
+def _closing(doc: DocxDocument, data: ReportData, what: str) -> None:
+    _para(doc, f"Trên đây là {what} của {data.issuer.short_name}./.")
+
+
 def build_report(data: ReportData, *, appendices: bool = True) -> bytes:
     """The Báo cáo kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội, as .docx bytes."""
     assessed = assess_fields(data.fields)
+    generated = generated_sections(data)
     doc = _new_document()
     _page_numbers(doc.sections[0])
     _header_block(doc, data, "BC")
     _title(doc, "BÁO CÁO", report_title(data))
     p = data.period
-    _opening(doc, data, f"{data.issuer.short_name} báo cáo kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội "
-                        f"{p.phrase} như sau:")
+    _opening(doc, data, "bao-cao")
     _heading(doc, f"I. Kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội {p.phrase}", upper=True)
     _paragraphs(doc, data.narrative(SECTION_RESULTS))
-    _results(doc, data, assessed)
+    _results(doc, data, assessed, generated)
     parts = iter(ROMAN[1:])
     if data.term_review is not None and data.term_review.reviews and p.kind in (PeriodKind.MIDTERM, PeriodKind.TERM):
         _term_review(doc, data, next(parts))
     _heading(doc, f"{next(parts)}. Đánh giá chung", upper=True)
     _paragraphs(doc, data.narrative(SECTION_ASSESSMENT))
-    _assessment(doc, data, ("1.", "2.", "3."))
+    _assessment(doc, data, ("1.", "2.", "3."), generated)
     _heading(doc, f"{next(parts)}. Phương hướng, nhiệm vụ {p.next_phrase}", upper=True)
-    _paragraphs(doc, data.narrative(SECTION_DIRECTIONS))
-    _items(doc, data.directions)
-    _para(doc, f"Trên đây là báo cáo {report_title(data)[0].lower()}{report_title(data)[1:]} "
-               f"của {data.issuer.short_name}./.")
+    _prose(doc, data, SECTION_DIRECTIONS, generated)
+    title = report_title(data)
+    _closing(doc, data, f"báo cáo {title[0].lower()}{title[1:]}")
     _signature(doc, data)
     if appendices and (data.fields or data.key_tasks):
         _appendices(doc, data, assessed, "BC", "Báo cáo")
     return _save(doc)
+
+
+def _plan_table(doc: DocxDocument, data: ReportData) -> None:
+    """The main targets of the next year: indicator, ĐVT, this year's result, next year's target, change."""
+    plan = data.next_plan
+    assert plan is not None
+    headers = tuple(h.format(this=data.period.year, next=plan.year) for h in PLAN_TABLE_HEADERS)
+    rows = [(f, r) for f in plan.fields for r in f.rows]
+    table = _grid(doc, headers, len(plan.fields) + len(rows))
+    centre, right = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT
+    at = number = 0
+    cells_of = list(table.rows)
+    for f_index, f in enumerate(plan.fields):
+        at += 1
+        cells = cells_of[at].cells
+        _grid_cell(cells[0], ROMAN[f_index] if f_index < len(ROMAN) else str(f_index + 1), bold=True, align=centre)
+        _grid_cell(cells[1], f.name.upper(), bold=True)
+        for cell in cells[2:]:
+            _grid_cell(cell, "")
+        for row in f.rows:
+            at, number = at + 1, number + 1
+            cells = cells_of[at].cells
+            result = format_number(row.actual) if not isinstance(row.actual, str) and row.actual is not None else (
+                row.actual or "")
+            values = (str(number), row.name, row.unit, result, plan_cell(row) + (" (đề xuất)" if row.proposed else ""),
+                      change_text(row))
+            for cell, text, align in zip(cells, values, (centre, None, centre, right, right, right), strict=True):
+                _grid_cell(cell, text, align=align or WD_ALIGN_PARAGRAPH.LEFT)
+    _widths(table, word_fit(PLAN_TABLE_WIDTHS, _column_texts(table), TABLE_PT))
+
+
+def plan_cell(row) -> str:
+    """Next year's target as the plan's table shows it: the figure, else the words the name does not say.
+
+    >>> from ktxh.documents.data import Row
+    >>> plan_cell(Row("Huy động học sinh ra lớp đúng độ tuổi", "%",
+    ...               target_text="Huy động học sinh ra lớp đúng độ tuổi: Tiểu học đạt 100%/năm."))
+    'Tiểu học đạt 100%/năm'
+    >>> plan_cell(Row("Giao quân đạt chỉ tiêu thị xã giao", target_text="Giao quân đạt chỉ tiêu thị xã giao."))
+    'Hoàn thành'
+    """
+    if row.plan is not None:
+        return format_number(row.plan)
+    text = row.target_text.strip().rstrip(".")
+    if text.lower().startswith(row.name.lower()):
+        text = text[len(row.name):].lstrip(" :;,-")
+    if text:
+        return text
+    # The name says it all: a task ("Không để dịch bệnh…") is done or not; a figure in it is the target.
+    return "Như nội dung chỉ tiêu" if any(c.isdigit() for c in row.name) else "Hoàn thành"
 
 
 def build_plan(data: ReportData, *, appendices: bool = True) -> bytes:
@@ -571,36 +711,36 @@ def build_plan(data: ReportData, *, appendices: bool = True) -> bytes:
         raise DocumentDataError("Thiếu kế hoạch năm sau (next_plan): không lập được Kế hoạch.",
                                 field="next_plan", value="")
     assessed = assess_fields(data.fields)
+    generated = generated_sections(data)
     doc = _new_document()
     _page_numbers(doc.sections[0])
     _header_block(doc, data, "KH")
     _title(doc, "KẾ HOẠCH", f"Phát triển kinh tế - xã hội năm {plan.year}")
     p = data.period
-    _opening(doc, data, f"{data.issuer.short_name} xây dựng kế hoạch phát triển kinh tế - xã hội năm {plan.year} "
-                        "như sau:")
+    _opening(doc, data, "ke-hoach")
     _heading(doc, f"I. Đánh giá tình hình thực hiện kế hoạch phát triển kinh tế - xã hội {p.phrase}", upper=True)
     _heading(doc, f"1. Kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội {p.phrase}")
     _paragraphs(doc, data.narrative(SECTION_RESULTS))
-    results = [r for _, rs in assessed for r in rs]
-    if results:
-        _para(doc, summary(results, p))
+    _prose(doc, data, SECTION_PLAN_ASSESSMENT, generated)
     if data.fields or data.key_tasks:
         _para(doc, "(Chi tiết theo Biểu số 01, Biểu số 02 kèm theo)", italic=True)
     _heading(doc, "2. Đánh giá chung")
     _paragraphs(doc, data.narrative(SECTION_ASSESSMENT))
-    _assessment(doc, data, ("2.1.", "2.2.", "2.3."))
+    _assessment(doc, data, ("2.1.", "2.2.", "2.3."), generated)
     _heading(doc, f"II. Kế hoạch phát triển kinh tế - xã hội năm {plan.year}", upper=True)
     _heading(doc, "1. Mục tiêu tổng quát")
-    _paragraphs(doc, plan.general_objective or data.narrative(SECTION_OBJECTIVE))
+    _prose(doc, data, SECTION_OBJECTIVE, generated, bullets=False)
     _heading(doc, f"2. Các chỉ tiêu chủ yếu năm {plan.year}")
-    for i, f in enumerate(plan.fields, start=1):
-        # "Nhóm chỉ tiêu …:" then its targets numbered from 1, as seeds 000 and 001 list them.
-        _heading(doc, f"2.{i}. Nhóm chỉ tiêu {f.name[:1].lower()}{f.name[1:]}:")
-        for number, row in enumerate(f.rows, start=1):
-            _para(doc, f"{number}. {target_line(row)}.")
+    if plan.fields:
+        _plan_table(doc, data)
+    else:
+        _para(doc, f"- Chưa có chỉ tiêu năm {plan.year}: cán bộ nhập chỉ tiêu vào kế hoạch năm {plan.year}.")
     _heading(doc, f"3. Nhiệm vụ và giải pháp chủ yếu năm {plan.year}")
-    _items(doc, plan.tasks)
-    _para(doc, f"Trên đây là Kế hoạch phát triển kinh tế - xã hội năm {plan.year} của {data.issuer.short_name}./.")
+    if data.narrative(SECTION_TASKS) or generated.get(SECTION_TASKS):
+        _prose(doc, data, SECTION_TASKS, generated)
+    else:
+        _prose(doc, data, SECTION_DIRECTIONS, generated)
+    _closing(doc, data, f"Kế hoạch phát triển kinh tế - xã hội năm {plan.year}")
     _signature(doc, data)
     if appendices and (data.fields or data.key_tasks):
         _appendices(doc, data, assessed, "KH", "Kế hoạch")

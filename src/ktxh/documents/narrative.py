@@ -1,13 +1,15 @@
-"""Sentences from data, in the seeds' style; every figure comes from ktxh.core.
+"""Sentences from data, in the seeds' style; every verdict comes from the one evaluator.
 
 Seed 002 writes "Tổng sản lượng lương thực cây có hạt năm 2022 đạt 5.933,3tấn/ 5.795,9
-tấn bằng 102,37% kế hoạch"; the generator writes the same sentence from the row, with
-% of plan from ``evaluate`` and % against last year from ``growth_rate``, both rounded
-half up to 2 decimals so that a checker recomputing them finds the same figure.
+tấn bằng 102,37% kế hoạch"; the generator writes the same sentence from the row: status
+and % of plan from the row's ``evaluation`` (the dashboard's ``evaluate_plan`` in the
+web app, :func:`ktxh.documents.data.evaluated` for a JSON file; never parsed or
+evaluated again here), % against last year from ``growth_rate``, rounded half up to 2
+decimals so that a checker recomputing them finds the same figure.
 
->>> from ktxh.documents.data import Period, PeriodKind, Row
->>> row = Row("Tổng sản lượng lương thực cây có hạt", "tấn", plan=Decimal("5795.9"),
-...           actual=Decimal("5933.3"), previous=Decimal("6031"))
+>>> from ktxh.documents.data import Period, PeriodKind, Row, evaluated
+>>> row = evaluated(Row("Tổng sản lượng lương thực cây có hạt", "tấn", plan=Decimal("5795.9"),
+...                     actual=Decimal("5933.3"), previous=Decimal("6031")))
 >>> row_sentence(assess(row), Period(PeriodKind.YEAR, 2022))
 'Tổng sản lượng lương thực cây có hạt năm 2022 đạt 5.933,3/5.795,9 tấn, bằng 102,37% kế hoạch, giảm 1,62% so với năm 2021 (6.031 tấn).'
 """
@@ -19,13 +21,29 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ktxh.core.errors import KtxhError
-from ktxh.core.evaluate import evaluate, summary_sentence
+from ktxh.core.evaluate import summary_sentence
 from ktxh.core.growth import growth_rate
 from ktxh.core.model import Direction, Evaluation, Status, Target, TargetKind
 from ktxh.core.numbers import format_number, parse_number, quantize
-from ktxh.core.targets import parse_target
+from ktxh.core.targets import describe_target
 
-from .data import DocumentDataError, Field, Period, Row
+from .data import (
+    SECTION_CAUSES,
+    SECTION_DIRECTIONS,
+    SECTION_KEY_TASKS,
+    SECTION_LIMITATIONS,
+    SECTION_OBJECTIVE,
+    SECTION_OPENING,
+    SECTION_PLAN_ASSESSMENT,
+    SECTION_RESULTS,
+    SECTION_STRENGTHS,
+    SECTION_TASKS,
+    DocumentDataError,
+    Field,
+    Period,
+    Row,
+    field_section,
+)
 
 PERCENT_DECIMALS = 2
 _RATE_UNITS = ("%", "‰")
@@ -70,7 +88,33 @@ class RowResult:
             return format_number(self.plan_value)
         text = self.row.target_text
         head, colon, tail = text.partition(":")
-        return (tail if colon and tail.strip() else text).strip().rstrip(".")
+        if not (colon and tail.strip()):
+            return text.strip().rstrip(".")
+        tail = tail.strip().rstrip(".")
+        # "Tỷ lệ hộ nghèo giảm so với năm 2021: Từ 0,7 - 0,9%" → "giảm so với năm 2021 từ 0,7 - 0,9%".
+        rest = head.strip()[len(self.row.name):].strip() if head.lower().startswith(self.row.name.lower()) else ""
+        return f"{rest} {tail[:1].lower()}{tail[1:]}" if rest else tail
+
+
+def table_plan(result: RowResult) -> str:
+    """Biểu 02's "Kế hoạch" cell: the plan figure; else the target's words, unless they only repeat the
+    indicator's name — then the core's reading of the target ("nhỏ hơn 2%"), "Hoàn thành" for a task.
+
+    >>> from ktxh.documents.data import evaluated
+    >>> table_plan(assess(evaluated(Row("Tỷ lệ nợ quá hạn cuối năm dưới 02%", "%",
+    ...                                 target_text="Tỷ lệ nợ quá hạn cuối năm dưới 02%."))))
+    'nhỏ hơn 2%'
+    """
+    if result.plan_value is not None:
+        return format_number(result.plan_value)
+    words = result.plan_text
+    if words.strip(" .").lower() != result.row.name.strip(" .").lower():
+        return words
+    if result.target.kind is TargetKind.QUALITATIVE:
+        return "Hoàn thành"
+    if result.target.parts:
+        return "Như nội dung chỉ tiêu"
+    return describe_target(result.target).rsplit(" (", 1)[0]
 
 
 def _percent(value: Decimal) -> Decimal:
@@ -78,24 +122,14 @@ def _percent(value: Decimal) -> Decimal:
 
 
 def assess(row: Row) -> RowResult:
-    """Parse the row's target and evaluate its actual, all through ktxh.core."""
-    target = parse_target(row.target_or_plan, label=row.name, unit=row.unit or None, direction=row.direction)
-    assigned = row.plan if target.kind is TargetKind.ASSIGNED else None
-    if target.kind is TargetKind.ASSIGNED and row.plan is None and row.actual is not None:
-        raise DocumentDataError(
-            f"Chỉ tiêu \u201c{row.name}\u201d tính theo chỉ tiêu cấp trên giao: cần số kế hoạch giao (plan).",
-            field="plan", value=row.target_text)
-    if target.kind is TargetKind.EXACT and row.plan is not None and row.target_text and target.low != row.plan:
-        raise DocumentDataError(
-            f"Chỉ tiêu \u201c{row.name}\u201d: kế hoạch {format_number(row.plan)} khác chỉ tiêu "
-            f"\u201c{row.target_text}\u201d.", field="plan", value=format_number(row.plan))
-    try:
-        evaluation = evaluate(target, row.actual, base=row.previous, assigned=assigned)
-    except KtxhError as exc:
-        raise DocumentDataError(f"Chỉ tiêu \u201c{row.name}\u201d: {exc.message}", field=exc.field or "actual",
-                                value=exc.value) from exc
+    """The row with its evaluation, plan figure and growth against last year (no evaluation here)."""
+    evaluation = row.evaluation
+    if evaluation is None:
+        raise DocumentDataError(f"Chỉ tiêu \u201c{row.name}\u201d chưa được đánh giá: thiếu kết quả đánh giá.",
+                                field="evaluation", value=row.name)
+    target = evaluation.target
     if target.kind is TargetKind.ASSIGNED:
-        plan_value = row.plan
+        plan_value = evaluation.plan_value if evaluation.plan_value is not None else row.plan
     elif target.kind is TargetKind.EXACT:
         plan_value = target.low
     else:
@@ -127,16 +161,25 @@ def _growth_clause(result: RowResult, period: Period) -> str:
             f"({_fmt(row.previous, row.unit)})")
 
 
+def _plan_words(result: RowResult) -> str:
+    """" (kế hoạch: …)", unless the indicator's name is the target's words already."""
+    words = result.plan_text
+    if words.strip(" .").lower() == result.row.name.strip(" .").lower():
+        return ""
+    return f" (kế hoạch: {words})"
+
+
 def row_sentence(result: RowResult, period: Period) -> str:
     """One sentence for one indicator, e.g. "… đạt 5.933,3/5.795,9 tấn, bằng 102,37% kế hoạch, …"."""
     row, ev = result.row, result.evaluation
     subject = f"{row.name} {period.phrase}"
+    plan = _plan_words(result)
     if result.target.kind is TargetKind.QUALITATIVE:
         if ev.status is Status.CHUA_CO_SO_LIEU:
-            return f"{subject}: chưa có số liệu (kế hoạch: {result.plan_text})."
-        return f"{subject}: {str(row.actual).strip()} (kế hoạch: {result.plan_text})."
+            return f"{subject}: chưa có số liệu{plan}."
+        return f"{subject}: {str(row.actual).strip()}{plan}."
     if ev.actual is None:
-        return f"{subject}: chưa có số liệu (kế hoạch: {result.plan_text})."
+        return f"{subject}: chưa có số liệu{plan}."
     verb = ("ước còn" if row.estimate else "còn") if result.down else ("ước đạt" if row.estimate else "đạt")
     if result.is_ratio and not result.down:
         unit = row.unit
@@ -177,3 +220,238 @@ def target_line(row: Row) -> str:
         bare = False
     tail = "" if not (bare and row.unit) else (row.unit if row.unit in _RATE_UNITS else " " + row.unit)
     return f"{row.name}: {text}{tail}"
+
+
+# --- đánh giá chung, phương hướng: prose written from the evaluated rows ----------------------------
+
+
+def _figures(result: RowResult) -> str:
+    """The figures of a verdict, as the row sentence states them: "5.933,3/5.795,9 tấn, bằng 102,37% kế hoạch"."""
+    row, ev = result.row, result.evaluation
+    if ev.actual is None:
+        return f"{str(row.actual or '').strip() or 'chưa có số liệu'} (kế hoạch: {result.plan_text})"
+    unit = row.unit
+    if result.is_ratio and not result.down:
+        shown = f"{_fmt(ev.actual, unit)}/{_fmt(result.plan_value, unit)}" if unit in _RATE_UNITS else (
+            f"{format_number(ev.actual)}/{_fmt(result.plan_value, unit)}")  # type: ignore[arg-type]
+        return f"{shown}, bằng {format_number(ev.percent_of_plan, PERCENT_DECIMALS)}% kế hoạch"  # type: ignore[arg-type]
+    return f"{_fmt(ev.actual, unit)}, kế hoạch {result.plan_text}"
+
+
+def _gap(result: RowResult) -> str:
+    """How far a shortfall is from the plan: ", còn thiếu 806 trường hợp so với kế hoạch"."""
+    ev = result.evaluation
+    if ev.actual is None or result.plan_value is None:
+        return ""
+    gap = (ev.actual - result.plan_value) if result.down else (result.plan_value - ev.actual)
+    if gap <= 0:
+        return ""
+    word = "vượt" if result.down else "còn thiếu"
+    shown = format_number(gap) if result.row.unit in _RATE_UNITS else _fmt(gap, result.row.unit)
+    if result.row.unit in _RATE_UNITS:
+        shown = f"{shown} điểm phần trăm"
+    return f", {word} {shown} so với kế hoạch"
+
+
+def _remaining(result: RowResult) -> str:
+    """What is left of the year's target after 6 or 9 months: ", còn phải thực hiện 1.879.000.000 đồng"."""
+    return _gap(result).replace("còn thiếu", "còn phải thực hiện").replace(" so với kế hoạch", "")
+
+
+def strengths(results: Iterable[RowResult], period: Period) -> list[str]:
+    """Ưu điểm: the count of targets reached, then each target exceeded with its figures."""
+    results = list(results)
+    over = [r for r in results if r.evaluation.status is Status.VUOT]
+    met = [r for r in results if r.evaluation.status is Status.DAT]
+    if not over and not met:
+        return []
+    lines = [f"Các chỉ tiêu đạt và vượt kế hoạch {period.phrase}: {len(over) + len(met):02d}/{len(results):02d} "
+             "chỉ tiêu" + (f", trong đó {len(over):02d} chỉ tiêu vượt kế hoạch." if over else ".")]
+    lines += [f"{r.row.name} đạt {_figures(r)}, vượt kế hoạch." for r in over]
+    return lines
+
+
+def limitations(results: Iterable[RowResult], period: Period) -> list[str]:
+    """Tồn tại, hạn chế: each target not achieved or only mostly, with its figures and the gap."""
+    results, lines = list(results), []
+    progress = period.kind.value in ("6-thang", "9-thang")
+    for status in (Status.KHONG_DAT, Status.CO_BAN_DAT):
+        for r in results:
+            if r.evaluation.status is not status:
+                continue
+            if progress:
+                # Progress against the year's target (the evaluator's note says so), not the year's verdict.
+                remaining = _remaining(r)
+                lines.append(f"{r.row.name} {period.phrase} {_verb(r)} {_figures(r)} năm {period.year}"
+                             f"{remaining and remaining + ' trong ' + period.next_phrase}.")
+            else:
+                lines.append(f"{r.row.name} {period.phrase} {_verb(r)} {_figures(r)}{_gap(r)}, "
+                             f"{_STATUS_PHRASE[status]}.")
+    return lines
+
+
+def _verb(result: RowResult) -> str:
+    if result.down:
+        return "ước còn" if result.row.estimate else "còn"
+    return "ước đạt" if result.row.estimate else "đạt"
+
+
+def causes(results: Iterable[RowResult], period: Period) -> list[str]:
+    """Nguyên nhân, prefilled where the data says something; the officer completes it."""
+    results = list(results)
+    lines = []
+    falling = [r for r in results if r.evaluation.status in (Status.KHONG_DAT, Status.CO_BAN_DAT)
+               and r.growth is not None and ((r.growth < 0) != r.down) and r.growth != 0]
+    for r in falling:
+        verb = "tăng" if r.growth > 0 else "giảm"  # type: ignore[operator]
+        lines.append(f"{r.row.name} {verb} {format_number(abs(r.growth), PERCENT_DECIMALS)}% so với "  # type: ignore[arg-type]
+                     f"{period.previous_phrase} ({_fmt(r.row.previous, r.row.unit)}): "  # type: ignore[arg-type]
+                     "kết quả đi xuống so với kỳ trước, cần làm rõ nguyên nhân.")
+    missing = [r.row.name for r in results if r.evaluation.status is Status.CHUA_CO_SO_LIEU]
+    if missing:
+        lines.append(f"Còn {len(missing):02d} chỉ tiêu chưa có số liệu được phê duyệt ({'; '.join(missing)}): "
+                     "chưa đánh giá được, cần cập nhật số liệu trước khi ký ban hành.")
+    estimated = [r.row.name for r in results if r.row.estimate and r.evaluation.actual is not None]
+    if estimated:
+        lines.append(f"Số liệu của {len(estimated):02d} chỉ tiêu là số ước thực hiện ({'; '.join(estimated)}), "
+                     "sẽ được cập nhật khi có số liệu chính thức.")
+    if not lines and results:
+        lines.append("Các chỉ tiêu đều có số liệu được phê duyệt; nguyên nhân chủ quan, khách quan của những tồn "
+                     "tại, hạn chế do cán bộ bổ sung.")
+    elif not lines:
+        lines.append(f"Kế hoạch chưa có chỉ tiêu tính cho {period.phrase}; nguyên nhân do cán bộ bổ sung.")
+    return lines
+
+
+def direction_lines(results: Iterable[RowResult], period: Period, next_fields: Iterable[Field]) -> list[str]:
+    """Phương hướng: the next period's targets (from the next plan, or proposed, marked "đề xuất").
+
+    For 6 and 9 months the next period finishes this year's plan: the targets not yet reached.
+    """
+    lines: list[str] = []
+    results = list(results)
+    pending = [r for r in results if r.evaluation.status not in (Status.DAT, Status.VUOT)]
+    if period.kind.value in ("6-thang", "9-thang"):
+        if pending:
+            lines.append(f"Tập trung chỉ đạo hoàn thành các chỉ tiêu năm {period.year} chưa đạt:")
+            lines += [f"{target_line(r.row)}{_remaining(r)}." for r in pending]
+        else:
+            lines.append(f"Duy trì kết quả đã đạt, hoàn thành toàn diện các chỉ tiêu năm {period.year}.")
+        return lines
+    rows = [row for f in next_fields for row in f.rows]
+    if rows:
+        lines.append(f"Phấn đấu thực hiện đạt và vượt các chỉ tiêu chủ yếu {period.next_phrase}:")
+        lines += [f"{target_line(row)}{' (đề xuất)' if row.proposed else ''}." for row in rows]
+    short = [r.row.name for r in pending if r.evaluation.status is not Status.CHUA_CO_SO_LIEU]
+    if short:
+        lines.append(f"Tập trung khắc phục các tồn tại, hạn chế; có giải pháp cụ thể cho các chỉ tiêu "
+                     f"{period.phrase} chưa đạt: {'; '.join(short)}.")
+    if not lines:
+        lines.append(f"Tiếp tục duy trì, phát huy kết quả đã đạt được {period.phrase}.")
+    return lines
+
+
+def key_task_lines(tasks) -> list[str]:
+    """Kết quả thực hiện nhiệm vụ trọng tâm: each task with its result ("chưa có kết quả" when none)."""
+    lines = []
+    for t in tasks:
+        content = t.content.strip().rstrip(".;")
+        result = t.result.strip().rstrip(".;")
+        lines.append(f"{content}: {result}." if result else f"{content}: chưa có kết quả báo cáo.")
+    return lines
+
+
+def change_text(row: Row) -> str:
+    """The next year's target against this year's result, for the plan's table: "+1,12%", "−3,00%".
+
+    Only where both are one figure: ``row.plan`` (the target's figure, given by the adapter
+    from the stored parse) and ``row.actual``.
+
+    >>> change_text(Row("Tổng sản lượng lương thực", "tấn", plan=Decimal("6000"), actual=Decimal("5933.3")))
+    '+1,12%'
+    """
+    if not isinstance(row.actual, Decimal) or row.actual <= 0 or row.plan is None:
+        return ""
+    change = _percent(growth_rate(row.plan, row.actual))
+    sign = "+" if change > 0 else ("\u2212" if change < 0 else "")
+    return f"{sign}{format_number(abs(change), PERCENT_DECIMALS)}%"
+
+
+def plan_assessment(results: list[RowResult], period: Period) -> list[str]:
+    """The next year's plan opens with this year in brief: the count, then what fell short, by name."""
+    if not results:
+        return [f"Kế hoạch chưa có chỉ tiêu nào tính cho {period.phrase}."]
+    lines = [summary(results, period)]
+    short = [r.row.name for r in results if r.evaluation.status in (Status.KHONG_DAT, Status.CO_BAN_DAT)]
+    if short:
+        lines.append(f"Các chỉ tiêu chưa đạt kế hoạch: {'; '.join(short)}.")
+    return lines
+
+
+def objective_lines(data, results: list[RowResult]) -> list[str]:
+    """Mục tiêu tổng quát: the plan's or the commune's own words; else one sentence from the figures."""
+    plan = data.next_plan
+    own = (plan.general_objective if plan is not None else "") or data.objective
+    if own:
+        return [line.strip() for line in own.splitlines() if line.strip()]
+    year = plan.year if plan is not None else data.period.year + 1
+    count = sum(len(f.rows) for f in plan.fields) if plan is not None else 0
+    short = [r.row.name for r in results if r.evaluation.status in (Status.KHONG_DAT, Status.CO_BAN_DAT)]
+    sentence = (f"Phấn đấu hoàn thành {count:02d} chỉ tiêu chủ yếu năm {year}; giữ vững kết quả các chỉ tiêu "
+                f"đã đạt năm {data.period.year}")
+    if short:
+        sentence += f", tập trung khắc phục các chỉ tiêu chưa đạt ({'; '.join(short)})"
+    return [sentence + "; giữ vững quốc phòng, an ninh, trật tự an toàn xã hội."]
+
+
+def task_lines(plan) -> list[str]:
+    """Nhiệm vụ, giải pháp: by field ("Lĩnh vực kinh tế:" then its tasks), else one list."""
+    if plan is None:
+        return []
+    if plan.task_groups:
+        out = []
+        for group in plan.task_groups:
+            out.append(f"{group.field}:")
+            out += [f"- {t}" for t in group.tasks]
+        return out
+    return [f"- {t}" for t in plan.tasks]
+
+
+def opening_line(data, kind: str) -> str:
+    """The opening sentence: "Thực hiện Nghị quyết số 08/NQ-HĐND ngày 26/12/2022, UBND phường … báo cáo …"."""
+    who, p = data.issuer.short_name, data.period
+    if kind == "ke-hoach" and data.next_plan is not None:
+        default = f"{who} xây dựng kế hoạch phát triển kinh tế - xã hội năm {data.next_plan.year} như sau:"
+    else:
+        default = f"{who} báo cáo kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội {p.phrase} như sau:"
+    return f"{data.basis.rstrip('. ')}, {default}" if data.basis else default
+
+
+def figure_previews(data) -> dict[str, list[str]]:
+    """The generated sentences of the parts of figures (printed after the officer's words), to show beside them."""
+    assessed = assess_fields(data.fields)
+    results = [r for _, rs in assessed for r in rs]
+    out = {SECTION_RESULTS: [summary(results, data.period)] if results else []}
+    for f, rows in assessed:
+        out[field_section(f.code)] = [row_sentence(r, data.period) for r in rows]
+    return out
+
+
+def generated_sections(data) -> dict[str, list[str]]:
+    """What the generator writes for each prose section, one paragraph a line: the officer's
+    narrative form is prefilled with it, and an officer's own text replaces it in the document."""
+
+    results = [r for _, rs in assess_fields(data.fields) for r in rs]
+    a, p = data.assessment, data.period
+    next_fields = data.next_plan.fields if data.next_plan is not None else ()
+    return {
+        SECTION_OPENING: [opening_line(data, "bao-cao")],
+        SECTION_KEY_TASKS: key_task_lines(data.key_tasks),
+        SECTION_STRENGTHS: list(a.strengths) or strengths(results, p),
+        SECTION_LIMITATIONS: list(a.limitations) or limitations(results, p),
+        SECTION_CAUSES: list(a.causes) or causes(results, p),
+        SECTION_DIRECTIONS: list(data.directions) or direction_lines(results, p, next_fields),
+        SECTION_OBJECTIVE: objective_lines(data, results),
+        SECTION_TASKS: task_lines(data.next_plan),
+        SECTION_PLAN_ASSESSMENT: plan_assessment(results, p),
+    }

@@ -17,6 +17,9 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ktxh.core.evaluate import DEFAULT_THRESHOLD
+from ktxh.core.model import Status, TargetKind
+
 from .data import ReportData
 from .docx import BIEU_02_HEADERS, ROMAN, indicators_title, key_tasks_title
 from .narrative import RowResult, assess_fields, status_label
@@ -25,7 +28,10 @@ FONT = "Times New Roman"
 PERCENT_FORMAT = "#,##0.00"
 HEADER_ROW = 3
 BIEU_01_WIDTHS = (6, 60, 70)
-BIEU_02_WIDTHS = (6, 45, 10, 16, 16, 16, 12, 12, 14)
+BIEU_02_WIDTHS = (6, 45, 12, 16, 16, 16, 12, 12, 14, 40)
+# Column D holds the plan figure only; the target as the plan writes it goes in its own column J.
+BIEU_02_XLSX_HEADERS = (*BIEU_02_HEADERS, "Chỉ tiêu kế hoạch (nguyên văn)")
+_LABELS = {s: s.label[:1].upper() + s.label[1:] for s in Status}
 _THIN = Side(style="thin")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _WRAP_TOP = Alignment(wrap_text=True, vertical="top")
@@ -51,7 +57,7 @@ def _sheet_head(ws: Worksheet, title: str, caption: str, headers: tuple[str, ...
         cell.font, cell.alignment, cell.border = Font(name=FONT, size=12, bold=True), _CENTRE, _BOX
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = f"A{HEADER_ROW + 1}"
-    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    ws.print_title_rows = f"1:{HEADER_ROW}"  # the title, the caption and the header on every page
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
@@ -78,11 +84,37 @@ def _bieu_01(ws: Worksheet, data: ReportData) -> None:
     ws.title = "Biểu 01"
     _sheet_head(ws, key_tasks_title(data), _caption(data), ("STT", "Nội dung nhiệm vụ", "Kết quả đạt được"),
                 BIEU_01_WIDTHS)
+    r = HEADER_ROW
     for i, task in enumerate(data.key_tasks, start=1):
         r = HEADER_ROW + i
         _put(ws, r, 1, i, align=_CENTRE)
         _put(ws, r, 2, task.content + (f"\n({task.assigned_by})" if task.assigned_by else ""))
-        _put(ws, r, 3, task.result)
+        _put(ws, r, 3, task.result or "Chưa có kết quả báo cáo")
+    if not data.key_tasks:
+        r += 1
+        ws.merge_cells(f"A{r}:C{r}")
+        _put(ws, r, 1, "Kế hoạch chưa có nhiệm vụ trọng tâm nào: nhập nhiệm vụ trọng tâm trong trang kế hoạch.")
+    ws.print_area = f"A1:C{r}"
+
+
+def status_formula(result: RowResult, r: int) -> str | None:
+    """The "Đánh giá" cell as a formula over the plan, actual and % cells, where the core's rule is a
+    comparison with one plan figure: above it vượt (below it, when lower is better), equal đạt,
+    short of it cơ bản đạt from ``DEFAULT_THRESHOLD``% of plan (``ktxh.core.evaluate``), else không đạt.
+
+    Other targets (ranges, bounds, changes, "vượt 5-10%") keep the evaluator's verdict as text.
+    """
+    t = result.target
+    simple = t.kind is TargetKind.EXACT or (
+        t.kind is TargetKind.ASSIGNED and not result.down and not t.low and t.high is None)
+    if not (simple and result.is_ratio):
+        return None
+    d, e, g = f"D{r}", f"E{r}", f"G{r}"
+    better = f"{e}<{d}" if result.down else f"{e}>{d}"
+    label = _LABELS
+    return (f'=IF(OR({e}="",{d}=""),"{label[Status.CHUA_CO_SO_LIEU]}",IF({better},"{label[Status.VUOT]}",'
+            f'IF({e}={d},"{label[Status.DAT]}",IF(ROUND({g},2)>={DEFAULT_THRESHOLD},"{label[Status.CO_BAN_DAT]}",'
+            f'"{label[Status.KHONG_DAT]}"))))')
 
 
 def _indicator_row(ws: Worksheet, r: int, number: int, result: RowResult) -> None:
@@ -90,7 +122,7 @@ def _indicator_row(ws: Worksheet, r: int, number: int, result: RowResult) -> Non
     _put(ws, r, 1, number, align=_CENTRE)
     _put(ws, r, 2, row.name)
     _put(ws, r, 3, row.unit, align=_CENTRE)
-    _put(ws, r, 4, result.plan_value if result.plan_value is not None else result.plan_text)
+    _put(ws, r, 4, result.plan_value)
     actual = ev.actual if ev.actual is not None else (row.actual if isinstance(row.actual, str) else None)
     _put(ws, r, 5, actual)
     _put(ws, r, 6, row.previous)
@@ -101,22 +133,25 @@ def _indicator_row(ws: Worksheet, r: int, number: int, result: RowResult) -> Non
     else:
         _put(ws, r, 7, ev.percent_of_plan, fmt=PERCENT_FORMAT)
     _put(ws, r, 8, f'=IF({f}=0,"",{e}/{f}*100)' if result.versus_previous is not None else None, fmt=PERCENT_FORMAT)
-    _put(ws, r, 9, status_label(result), align=_CENTRE)
+    formula = status_formula(result, r) if ev.actual is not None else None
+    _put(ws, r, 9, formula or status_label(result), align=_CENTRE)
+    _put(ws, r, 10, result.plan_text)
 
 
 def _bieu_02(ws: Worksheet, data: ReportData) -> None:
     ws.title = "Biểu 02"
-    _sheet_head(ws, indicators_title(data), _caption(data), BIEU_02_HEADERS, BIEU_02_WIDTHS)
+    _sheet_head(ws, indicators_title(data), _caption(data), BIEU_02_XLSX_HEADERS, BIEU_02_WIDTHS)
     r, number = HEADER_ROW, 0
     for f_index, (f, results) in enumerate(assess_fields(data.fields)):
         r += 1
         _put(ws, r, 1, ROMAN[f_index] if f_index < len(ROMAN) else str(f_index + 1), bold=True, align=_CENTRE)
         _put(ws, r, 2, f.name.upper(), bold=True)
-        for col in range(3, len(BIEU_02_HEADERS) + 1):
+        for col in range(3, len(BIEU_02_XLSX_HEADERS) + 1):
             _put(ws, r, col, None)
         for result in results:
             r, number = r + 1, number + 1
             _indicator_row(ws, r, number, result)
+    ws.print_area = f"A1:{get_column_letter(len(BIEU_02_XLSX_HEADERS))}{r}"
 
 
 def build_tables_xlsx(data: ReportData) -> bytes:

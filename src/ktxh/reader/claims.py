@@ -535,7 +535,8 @@ def table_claims(table: Table) -> Iterator[Claim]:
                 continue  # a group row, or a cell in words ("đạt")
             loc = Location(table.location.section, None, table.location.line, table.index, r)
             label = cells[cols["label"] if cols["label"] is not None else 0]
-            label = re.sub(r"^\s*(?:[IVX]+|\d+(?:\.\d+)*)[.\-]?\s*|^\s*[-+•]\s*", "", label).strip()
+            # "II. Kinh tế", "2.1 Lúa", "- Lúa": a marker, not the "X" of "Xuất khẩu lao động".
+            label = re.sub(r"^\s*(?:[IVX]+(?:[.\-]\s*|\s+)|\d+(?:\.\d+)*[.\-]?\s*)|^\s*[-+•]\s*", "", label).strip()
             yield Claim("ratio", " | ".join(c for c in row if c), loc, pct, (actual, plan), label, {"unit": unit})
         return
 

@@ -27,10 +27,12 @@ def _assemble(blocks: list[RawBlock | RawTable], name: str, fmt: str,
               footnotes: dict[int, str] | None = None) -> Document:
     built = build(blocks, footnotes)
     texts = [p.text for p in built.paragraphs]
+    # A header block laid out as a table (Nghị định 30's two columns) holds the number, place and date.
+    head = _header_cells(blocks)
     if not any(t.strip() for t in texts) and not built.tables:
         raise ReaderError(f"Tệp \u201c{name}\u201d không có nội dung để đọc.", field="tệp", value=name)
     doc = Document(
-        source=name, format=fmt, metadata=metadata_of(texts), headings=tuple(built.headings),
+        source=name, format=fmt, metadata=metadata_of(head + texts), headings=tuple(built.headings),
         paragraphs=tuple(built.paragraphs), tables=tuple(built.tables), footnotes=tuple(built.footnotes),
         targets=tuple(extract_targets(built.paragraphs, built.tables)), warnings=tuple(built.warnings),
     )
@@ -40,6 +42,16 @@ def _assemble(blocks: list[RawBlock | RawTable], name: str, fmt: str,
         warnings.append(f"Văn bản có {len(claims)} số liệu kiểm tra được; chỉ kiểm tra {MAX_CLAIMS} số liệu đầu.")
         claims = claims[:MAX_CLAIMS]
     return replace(doc, claims=tuple(claims), actuals=tuple(_actuals(claims)), warnings=tuple(warnings))
+
+
+def _header_cells(blocks: list[RawBlock | RawTable]) -> list[str]:
+    """The cells of a table opening the document (before any body text), one text each."""
+    for block in blocks[:3]:
+        if isinstance(block, RawTable):
+            return [c for row in block.rows[:3] for c in row if c.strip()]
+        if block.text.strip():
+            return []
+    return []
 
 
 def _actuals(claims: list[Claim]) -> list[Actual]:

@@ -79,7 +79,9 @@ def _columns(header: tuple[str, ...]) -> tuple[int, int, int] | None:
         value = unit + 1 if unit + 1 < len(header) else None
     if value is None:
         return None
-    return 0, unit, value
+    # "STT | Danh mục | ĐVT | …" (Biểu số 02): the label is the column after the numbers.
+    label = 1 if low[0] in ("stt", "tt", "số tt") and unit > 1 else 0
+    return label, unit, value
 
 
 def from_table(table: Table) -> list[TargetRecord]:
@@ -96,7 +98,7 @@ def from_table(table: Table) -> list[TargetRecord]:
         cell = [*row, *[""] * (max(li, ui, vi) + 1 - len(row))]
         label, unit, value = cell[li].strip(), cell[ui].strip(), cell[vi].strip()
         if not value:
-            if _ROMAN_ROW.match(label):
+            if _ROMAN_ROW.match(label) or (li > 0 and re.fullmatch(r"[IVX]+\.?", cell[0].strip())):
                 field = field_of(label, keep=True)
             continue
         label = _MARKER.sub("", _ROMAN_ROW.sub("", label)).strip()

@@ -4,6 +4,9 @@ A narrative belongs to one commune, one reporting period and one section of the 
 (``ktxh.documents.data.SECTION_*`` or ``linh-vuc/<field code>``): generating the document
 again reads it back and never overwrites it. ``DocumentSettings`` holds per commune who
 signs and where the document is sent; without it the adapter uses defaults.
+``IssuedDocument`` is the commune's register of document numbers (sổ đăng ký văn bản đi):
+a number is given when a document is issued, in one sequence per commune and year, and
+the document then prints its number and date.
 """
 
 from __future__ import annotations
@@ -30,13 +33,21 @@ class Narrative(models.Model):
         return f"{self.unit} · {self.period} · {self.section}"
 
 
+class SignerTitle(models.TextChoices):
+    CHAIR = "CHỦ TỊCH", "Chủ tịch (TM. Ủy ban nhân dân)"
+    DEPUTY = "PHÓ CHỦ TỊCH", "Phó Chủ tịch (TM. Ủy ban nhân dân, KT. Chủ tịch)"
+
+
 class DocumentSettings(models.Model):
     unit = models.OneToOneField("units.AdminUnit", verbose_name="đơn vị", on_delete=models.CASCADE,
                                 related_name="document_settings")
-    signer_name = models.CharField("người ký", max_length=200, blank=True)
+    signer_name = models.CharField("người ký", max_length=200, blank=True, help_text="Họ và tên người ký")
     signer_authority = models.CharField("thẩm quyền ký", max_length=100, default="TM. ỦY BAN NHÂN DÂN")
-    signer_title = models.CharField("chức vụ người ký", max_length=100, default="CHỦ TỊCH")
+    signer_title = models.CharField("chức vụ người ký", max_length=100, choices=SignerTitle.choices,
+                                    default=SignerTitle.CHAIR)
     recipients = models.TextField("nơi nhận", blank=True, help_text="Mỗi dòng một nơi nhận")
+    general_objective = models.TextField("mục tiêu tổng quát", blank=True,
+                                         help_text="In ở mục “Mục tiêu tổng quát” của kế hoạch năm sau")
 
     class Meta:
         verbose_name = "thiết lập văn bản"
@@ -44,3 +55,33 @@ class DocumentSettings(models.Model):
 
     def __str__(self) -> str:
         return f"Thiết lập văn bản {self.unit}"
+
+
+class DocumentKind(models.TextChoices):
+    REPORT = "bao-cao", "Báo cáo"
+    PLAN = "ke-hoach", "Kế hoạch"
+
+
+class IssuedDocument(models.Model):
+    """One entry of the commune's register: the number and date a document was issued with."""
+
+    unit = models.ForeignKey("units.AdminUnit", verbose_name="đơn vị", on_delete=models.CASCADE, related_name="+")
+    period = models.ForeignKey("tracking.Period", verbose_name="kỳ", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField("loại văn bản", max_length=10, choices=DocumentKind.choices)
+    year = models.PositiveSmallIntegerField("năm cấp số")
+    number = models.PositiveIntegerField("số")
+    issued_on = models.DateField("ngày ban hành")
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="+", verbose_name="người cấp số")
+
+    class Meta:
+        verbose_name = "số văn bản đã cấp"
+        verbose_name_plural = "sổ đăng ký văn bản"
+        ordering = ["unit", "year", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "year", "number"], name="issued_number_once"),
+            models.UniqueConstraint(fields=["unit", "period", "kind"], name="issued_document_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} · số {self.number:02d}/{self.year} · {self.get_kind_display()} {self.period}"

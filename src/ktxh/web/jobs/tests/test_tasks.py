@@ -9,8 +9,8 @@ from django.contrib.auth import get_user_model
 from ktxh.web.demo import load
 from ktxh.web.jobs import queue, tasks
 from ktxh.web.jobs.models import JobStatus
-from ktxh.web.plans.models import Plan
-from ktxh.web.units.models import AdminUnit
+from ktxh.web.metadata.plans.models import Plan
+from ktxh.web.metadata.units.models import AdminUnit
 
 
 @pytest.fixture

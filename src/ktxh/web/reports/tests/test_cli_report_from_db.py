@@ -42,3 +42,12 @@ def test_bad_unit_or_period_is_refused_in_vietnamese(w, tmp_path: Path, capsys, 
     code = main(["report", *args, "--out", str(tmp_path / "x.docx")])
     assert (code, capsys.readouterr().err) == (2, message)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_plan_for_next_year_from_the_database(w, tmp_path: Path, capsys) -> None:
+    approved(w, "5.933,3")
+    out = tmp_path / "ke-hoach.docx"
+    assert main(["report", "--unit", "00001", "--period", "nam:2022", "--kind", "ke-hoach", "--out", str(out)]) == 0
+    lines = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert "Phát triển kinh tế - xã hội năm 2023" in lines
+    assert "2. Các chỉ tiêu chủ yếu năm 2023" in lines

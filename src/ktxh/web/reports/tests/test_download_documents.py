@@ -53,7 +53,7 @@ def _lines(document) -> list[str]:
 def test_leader_downloads_the_report_with_header_and_figures(ward):
     response = signed_in(ward.leader).get(_url(ward, "bao-cao"))
     assert response["Content-Type"].endswith("wordprocessingml.document")
-    assert 'filename="bao-cao-00001-year-2022.docx"' in response["Content-Disposition"]
+    assert 'filename="bao-cao-nam-2022-phuong-luong-son.docx"' in response["Content-Disposition"]
     document = _docx(response)
     header = document.tables[0]
     assert [p.text for p in header.cell(0, 0).paragraphs][:2] == ["UBND TỈNH THỬ", "UBND PHƯỜNG LƯƠNG SƠN"]
@@ -69,11 +69,15 @@ def test_leader_downloads_the_report_with_header_and_figures(ward):
 
 
 def test_plan_for_next_year_lists_its_targets(ward):
-    document = _docx(signed_in(ward.officer).get(_url(ward, "ke-hoach")))
+    response = signed_in(ward.officer).get(_url(ward, "ke-hoach"))
+    assert 'filename="ke-hoach-nam-2023-phuong-luong-son.docx"' in response["Content-Disposition"]
+    document = _docx(response)
     assert [p.text for p in document.tables[0].cell(0, 0).paragraphs][1] == "UBND PHƯỜNG LƯƠNG SƠN"
-    lines = _lines(document)
-    assert "Phát triển kinh tế - xã hội năm 2023" in lines
-    assert "1. Tổng sản lượng lương thực cây có hạt: 6.000 tấn." in lines
+    assert "Phát triển kinh tế - xã hội năm 2023" in _lines(document)
+    # The table of main targets: this year's result, next year's target (6.000 tấn) and the change.
+    table = next(t for t in document.tables if t.rows[0].cells[1].text == "Danh mục")
+    row = next([c.text for c in r.cells] for r in table.rows if r.cells[1].text == "Tổng sản lượng lương thực cây có hạt")
+    assert row[2:] == ["tấn", "5.933,3", "6.000", "+1,12%"]
 
 
 def test_tables_workbook_holds_the_target_row(ward):

@@ -1,0 +1,184 @@
+"""Every demo ward, every plan, every period its dashboard offers (and the term of a term plan): the
+báo cáo and the kế hoạch năm sau have no empty section, every target of the dashboard's evaluation
+appears with the dashboard's class, ``ktxh extract`` gives back each target under its indicator's name
+with plan and actual, and the place and date, and ``ktxh check`` finds no wrong figure."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import docx
+import openpyxl
+import pytest
+from django.utils import timezone
+from pycel import ExcelCompiler
+from tests.documents.test_layout import word_breaks
+
+from ktxh.core.model import Status
+from ktxh.documents import build_plan, build_report, build_tables_xlsx
+from ktxh.reader import check_document, read_document
+from ktxh.web.analytics.evaluation import evaluate_plan
+from ktxh.web.data.tracking import periods as tracking_periods
+from ktxh.web.data.tracking.models import Period, PeriodKind
+from ktxh.web.demo import load
+from ktxh.web.metadata.plans.models import Plan, PlanKind
+from ktxh.web.reports import adapter
+
+HEADING = re.compile(r"^(?:[IVX]+|\d+(?:\.\d+)*)\.\s")
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _cases():
+    today = timezone.localdate()
+    for plan in Plan.objects.select_related("unit").order_by("unit__code", "start_year"):
+        periods = [p for p in tracking_periods.plan_periods(plan, today) if p.kind in adapter.KINDS or p.kind == PeriodKind.TERM]
+        if plan.kind == PlanKind.TERM and not any(p.kind == PeriodKind.TERM for p in periods):
+            periods.append(Period.get(PeriodKind.TERM, plan.start_year, end_year=plan.end_year))
+        for period in periods:
+            yield plan, period
+
+
+def _blocks(document):
+    """The body in order: ("p", text, bold) for paragraphs with text, ("t", "", False) for tables."""
+    out = []
+    for el in document.element.body.iterchildren():
+        if el.tag == f"{W}tbl":
+            out.append(("t", "", False))
+        elif el.tag == f"{W}p":
+            text = "".join(t.text or "" for t in el.iter(f"{W}t")).strip()
+            bold = el.find(f".//{W}b") is not None
+            if text:
+                out.append(("p", text, bold))
+    return out
+
+
+def _depth(heading: str) -> int:
+    """I. → 0, 1. → 1, 2.1. → 2."""
+    marker = heading.split(" ")[0]
+    return 0 if re.fullmatch(r"[IVX]+\.", marker) else marker.count(".")
+
+
+def empty_sections(document) -> list[str]:
+    """Numbered bold headings followed directly by a heading of the same or a higher level, or by nothing."""
+    blocks = _blocks(document)
+    end = next(i for i, b in enumerate(blocks) if b[1].startswith("Trên đây là"))
+    empty = []
+    for i, (kind, text, bold) in enumerate(blocks[:end]):
+        if kind != "p" or not bold or not HEADING.match(text):
+            continue
+        depth = _depth(text)
+        nxt = blocks[i + 1] if i + 1 < end else None
+        if nxt is None:
+            empty.append(text)
+        elif nxt[0] == "p" and nxt[2] and HEADING.match(nxt[1]) and _depth(nxt[1]) <= depth:
+            empty.append(text)
+    return empty
+
+
+def _bieu_02(document) -> dict[str, list[str]]:
+    table = document.tables[-1]
+    if table.rows[0].cells[0].text != "STT":
+        return {}
+    assert [c.text for c in table.rows[0].cells][:3] == ["STT", "Danh mục", "ĐVT"]
+    return {r.cells[1].text: [c.text for c in r.cells] for r in table.rows[1:] if r.cells[0].text.isdigit()}
+
+
+def _label(status: Status) -> str:
+    return status.label[:1].upper() + status.label[1:]
+
+
+def _excel_status(blob: bytes) -> dict[str, str]:
+    """Biểu 02's "Đánh giá" per indicator, its formulas computed as Excel does (pycel)."""
+    book = openpyxl.load_workbook(io.BytesIO(blob))
+    compiler = ExcelCompiler(excel=book)
+    sheet = book["Biểu 02"]
+    return {row[1].value: compiler.evaluate(f"'Biểu 02'!I{row[0].row}") for row in sheet.iter_rows(min_row=4)
+            if isinstance(row[0].value, int)}
+
+
+def _check_report(plan, period, blob: bytes, data) -> list[str]:
+    problems = []
+    document = docx.Document(io.BytesIO(blob))
+    where = f"{plan.unit.code} {period.code}"
+    problems += [f"{where}: mục trống “{h}”" for h in empty_sections(document)]
+    problems += [f"{where}: chữ “{w}” cần {n} cm, cột chỉ {c} cm" for w, n, c in word_breaks(document)]
+    lines = [p.text for p in document.paragraphs]
+    table = _bieu_02(document)
+    excel = _excel_status(build_tables_xlsx(data))
+    for row in (r for r in evaluate_plan(plan, period).rows if r.primary):
+        name = row.target.indicator.name
+        if name not in table:
+            problems.append(f"{where}: thiếu “{name}” ở Biểu 02")
+            continue
+        substituted = period.kind == PeriodKind.TERM and row.actual is None
+        if not substituted and table[name][-1] != _label(row.evaluation.status):
+            problems.append(f"{where}: “{name}” {table[name][-1]} ≠ trang tổng quan {row.evaluation.status.label}")
+        if not substituted and excel.get(name) != _label(row.evaluation.status):
+            problems.append(f"{where}: Excel “{name}” {excel.get(name)} ≠ trang tổng quan {row.evaluation.status.label}")
+        if not any(t.startswith(f"- {name} {data.period.phrase}") for t in lines):
+            problems.append(f"{where}: thiếu câu kết quả của “{name}”")
+    problems += _round_trip(where, blob, plan, data)
+    return problems
+
+
+def _round_trip(where: str, blob: bytes, plan, data) -> list[str]:
+    problems = []
+    read = read_document(blob, filename="van-ban.docx")
+    if read.metadata.place != plan.unit.name or not read.metadata.date:
+        problems.append(f"{where}: extract đọc địa danh, ngày {read.metadata.place!r}, {read.metadata.date!r}")
+    named = {t.label for t in read.targets}
+    actuals = {(a.label, a.actual, a.plan) for a in read.actuals}
+    for f in data.fields:
+        for row in f.rows:
+            ev = row.evaluation
+            if row.name not in named and (row.target_text or row.plan is not None):
+                problems.append(f"{where}: extract không trả lại chỉ tiêu “{row.name}”")
+            if ev.actual is not None and ev.plan_value is not None and ev.percent_of_plan is not None \
+                    and row.target_text and ev.target.kind.value in ("exact", "assigned") and row.direction != "down":
+                if (row.name, ev.actual, ev.plan_value) not in actuals:
+                    problems.append(f"{where}: extract không trả lại kết quả/kế hoạch của “{row.name}”")
+    wrong = [f for f in check_document(read) if f.verdict == "wrong"]
+    problems += [f"{where}: ktxh check: {f.kind} ghi {f.stated}, tính lại {f.computed}" for f in wrong]
+    return problems
+
+
+@pytest.fixture
+def demo(db):
+    load.load_demo()
+
+
+def test_every_demo_report_is_complete_agrees_with_the_dashboard_and_reads_back(demo) -> None:
+    problems, seen = [], 0
+    for plan, period in _cases():
+        data = adapter.report_data(plan, period)
+        problems += _check_report(plan, period, build_report(data), data)
+        seen += 1
+    assert problems == [], "\n".join(problems)
+    assert seen >= 17
+
+
+def test_every_demo_plan_for_next_year_is_complete_and_reads_back(demo) -> None:
+    problems, seen = [], 0
+    for plan, period in _cases():
+        if period.kind != PeriodKind.YEAR:
+            continue
+        data = adapter.report_data(plan, period, "ke-hoach")
+        blob = build_plan(data)
+        where = f"{plan.unit.code} {period.code}"
+        document = docx.Document(io.BytesIO(blob))
+        problems += [f"{where}: mục trống “{h}”" for h in empty_sections(document)]
+        problems += [f"{where}: chữ “{w}” cần {n} cm, cột chỉ {c} cm" for w, n, c in word_breaks(document)]
+        read = read_document(blob, filename="ke-hoach.docx")
+        named = {(t.field, t.label) for t in read.targets if t.location.table == 2}
+        for f in data.next_plan.fields:
+            for row in f.rows:
+                if not any(label == row.name for _, label in named):
+                    problems.append(f"{where}: extract không trả lại chỉ tiêu năm sau “{row.name}”")
+        if read.metadata.place != plan.unit.name or not read.metadata.date:
+            problems.append(f"{where}: extract đọc địa danh, ngày {read.metadata.place!r}, {read.metadata.date!r}")
+        problems += [f"{where}: ktxh check: {f.kind} ghi {f.stated}, tính lại {f.computed}"
+                     for f in check_document(read) if f.verdict == "wrong"]
+        seen += 1
+    assert problems == [], "\n".join(problems)
+    assert seen >= 10
