@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 import secrets
-import warnings
 from pathlib import Path
 
 import dj_database_url
@@ -140,7 +139,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True  # a checkout serves its static files before any collectstatic
-warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")  # idem
+try:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # empty until then; WhiteNoise warns of a missing one
+except OSError:  # a read-only data folder: the warning is all that is lost
+    pass
 WHITENOISE_MAX_AGE = 3600
 
 
