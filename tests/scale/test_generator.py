@@ -6,8 +6,9 @@ from decimal import Decimal
 
 import pytest
 
+from ktxh.core.periods import Period, PeriodKind
 from ktxh.scale.catalogue import indicators
-from ktxh.scale.generator import MERGER_DAY, Country, PeriodKey, Size
+from ktxh.scale.generator import MERGER_DAY, Country, Size
 
 SMALL = Size(provinces=2, communes=20, mergers=3, former=10, indicators=60, targets=20, first_year=2024, years=2)
 
@@ -103,6 +104,6 @@ def test_targets_are_written_as_plans_write_them_and_read_by_the_core(small):
 
 
 def test_period_ends():
-    assert PeriodKey("quarter", 2025, 2).ends_on == dt.date(2025, 6, 30)
-    assert PeriodKey("month", 2024, 2).ends_on == dt.date(2024, 2, 29)
+    assert Period(PeriodKind.QUARTER, 2025, 2).ends_on == dt.date(2025, 6, 30)
+    assert Period(PeriodKind.MONTH, 2024, 2).ends_on == dt.date(2024, 2, 29)
     assert PeriodKey("month", 2025, 12).ends_on == dt.date(2025, 12, 31)

@@ -42,6 +42,7 @@ from functools import lru_cache
 
 from ktxh.core.model import Direction
 from ktxh.core.numbers import format_number
+from ktxh.core.periods import Period, PeriodKind
 from ktxh.core.targets import parse_target
 
 from .catalogue import FIELDS, Spec, indicators
@@ -107,19 +108,7 @@ class Unit:
                 or ((self.predecessors or self.valid_from is not None) and y == MERGER_DAY.year)]
 
 
-@dataclass(frozen=True)
-class PeriodKey:
-    kind: str
-    year: int
-    number: int | None = None
 
-    @property
-    def ends_on(self) -> dt.date:
-        if self.kind == "year":
-            return dt.date(self.year, 12, 31)
-        last = self.number * 3 if self.kind == "quarter" else self.number
-        nxt = dt.date(self.year + (last == 12), last % 12 + 1, 1)
-        return nxt - dt.timedelta(days=1)
 
 
 @lru_cache(maxsize=200_000)
@@ -244,12 +233,12 @@ class Country:
     def units(self) -> list[Unit]:
         return self.provinces + self.formers + self.communes
 
-    def periods(self) -> list[PeriodKey]:
+    def periods(self) -> list[Period]:
         keys = []
         for y in self.size.year_range:
-            keys += [PeriodKey("month", y, m) for m in range(1, 13)]
-            keys += [PeriodKey("quarter", y, q) for q in range(1, 5)]
-            keys.append(PeriodKey("year", y))
+            keys += [Period(PeriodKind.MONTH, y, m) for m in range(1, 13)]
+            keys += [Period(PeriodKind.QUARTER, y, q) for q in range(1, 5)]
+            keys.append(Period(PeriodKind.YEAR, y))
         return keys
 
     # -- what each commune tracks ------------------------------------------------------------------
@@ -370,7 +359,7 @@ class Country:
         den = self.expected(u, by_code[spec.denominator], y)
         return 100 * self.expected(u, by_code[spec.numerator], y) / den if den else 0.0
 
-    def actual_rows(self, indicator_ids: dict[str, int], period_ids: dict[PeriodKey, int]) -> Iterator[tuple]:
+    def actual_rows(self, indicator_ids: dict[str, int], period_ids: dict[Period, int]) -> Iterator[tuple]:
         """(unit_id, indicator_id, period_id, text, value, status): every figure, in a fixed order."""
         rng = random.Random(self.size.seed + 2)
         periods = self.periods()
