@@ -106,4 +106,4 @@ def test_targets_are_written_as_plans_write_them_and_read_by_the_core(small):
 def test_period_ends():
     assert Period(PeriodKind.QUARTER, 2025, 2).ends_on == dt.date(2025, 6, 30)
     assert Period(PeriodKind.MONTH, 2024, 2).ends_on == dt.date(2024, 2, 29)
-    assert PeriodKey("month", 2025, 12).ends_on == dt.date(2025, 12, 31)
+    assert Period(PeriodKind.MONTH, 2025, 12).ends_on == dt.date(2025, 12, 31)
