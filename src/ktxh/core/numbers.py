@@ -226,6 +226,42 @@ def find_numbers(text: str, *, skip_non_figures: bool = True) -> Iterator[Number
     >>> [n.text for n in find_numbers("Công văn số 1388/UBND-VP ngày 01/6/2023 về 19.656 kg")]
     ['19.656 kg']
     """
+    yield from merge_mixed_units(_find_numbers(text, skip_non_figures), text)
+
+
+_MONEY_STEPS = {"tỷ": Decimal(10**9), "triệu": Decimal(10**6), "nghìn": Decimal(10**3), "ngàn": Decimal(10**3)}
+
+
+def _money_step(n: Number) -> Decimal | None:
+    word = (n.unit or "").split(" ")[0].casefold()
+    return _MONEY_STEPS.get(word) if n.decimals == 0 and "/" not in (n.unit or "") else None
+
+
+def merge_mixed_units(numbers: Iterator[Number], text: str) -> Iterator[Number]:
+    """Rule "mixed units": "7 tỷ 250 triệu đồng" is one amount, 7,25 tỷ đồng.
+
+    >>> [(n.text, str(n.value), n.unit) for n in find_numbers("thu 7 tỷ 250 triệu/9 tỷ 800 triệu đồng")]
+    [('7 tỷ 250 triệu', '7.250', 'tỷ đồng'), ('9 tỷ 800 triệu đồng', '9.800', 'tỷ đồng')]
+    >>> [str(n.base_value) for n in find_numbers("312 triệu 500 nghìn đồng")]
+    ['312500000.000']
+    """
+    pending: Number | None = None
+    for n in numbers:
+        if pending is not None:
+            step, nxt = _money_step(pending), _money_step(n)
+            if step and nxt and nxt < step and n.value < step / nxt and not text[pending.end : n.start].strip():
+                places = len(str(int(step / nxt))) - 1
+                value = pending.value + (n.value * nxt / step).quantize(Decimal(1).scaleb(-places))
+                pending = Number(value, pending.unit, text[pending.start : n.end], pending.start, n.end, places,
+                                 scale=pending.scale, base_unit=pending.base_unit)
+                continue
+            yield pending
+        pending = n
+    if pending is not None:
+        yield pending
+
+
+def _find_numbers(text: str, skip_non_figures: bool) -> Iterator[Number]:
     skips = non_figure_spans(text) if skip_non_figures else []
     si = 0
     for m in _NUMBER_RE.finditer(text):

@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from typing import Any
 
 from ktxh.core.errors import KtxhError
@@ -24,7 +25,7 @@ from ktxh.core.units import lookup_unit
 
 from .document import Document, Location, Paragraph, Table
 
-_SLASH = re.compile(r"\s*/\s*")
+_SLASH = re.compile(r"\s*/\s*(?:(?:KH|kế\s+hoạch)\s+)?")  # rule "a/KH b": the plan word inside the pair
 _LINK = re.compile(r"(?i)(đạt|bằng|=|tỷ lệ|tỉ lệ)")
 _RANK = re.compile(r"(?i)hạng\s*$")
 _RANGE_BEFORE = re.compile(r"\d\s*[-–]\s*$")
@@ -35,8 +36,10 @@ _YEAR_PAREN = re.compile(r"(?i)năm\s+(\d{4})\s*\(\s*$")
 _MULTIPLE_BEFORE = re.compile(r"(?i)gấp\s+$")
 _MULTIPLE_AFTER = re.compile(r"(?i)^\s*(?:lần\s+)?so\s+với\s+(?:năm\s+)?(\d{4})")
 _TERM = re.compile(r"(?i)(?:nhiệm\s+kỳ|giai\s+đoạn)\s+(\d{4})\s*[-–]\s*(\d{4})")
-_CONNECTOR = re.compile(r"(?i)\b(trong\s+đó|bao\s+gồm|gồm)\b(?:\s+có)?\s*:?|\bcó\b")
-_SHARE_GAP = re.compile(r"(?i)^\s*,?\s*(=|chiếm)\s*$")
+_CONNECTOR = re.compile(r"(?i)\b(trong\s+đó|bao\s+gồm|gồm)\b(?:\s+có)?\s*:?|\bcó\b|(?<=chỉ tiêu)\s*:")
+_SHARE_GAP = re.compile(r"(?i)^\s*,?\s*(=|chiếm|tương\s+ứng)\s*$")
+# rule "noun phrase before chiếm": "33.755 hộ chăn nuôi có chuồng trại …, chiếm 80,5%"
+_SHARE_PHRASE = re.compile(r"(?i)^[^\d;:()%]{0,90}?,?\s*(?:chiếm(?:\s+tỷ\s+lệ)?|tương\s+ứng)\s*$")
 _SERIES_ENTRY = re.compile(r"(?i)(?:năm\s+)?(\d{4})\s*:\s*$")
 _STRUCTURE = re.compile(r"(?i)cơ\s+cấu|tỷ\s+trọng|tỉ\s+trọng")
 
@@ -164,12 +167,10 @@ def _ratios(ctx: _Ctx) -> Iterator[Claim]:
             continue  # "đạt hạng 05/14 đơn vị" is a rank
         if i > 0 and _SLASH.fullmatch(text[nums[i - 1].end : a.start]):
             continue  # the tail of a chain "a/b/c"
-        stated = None
-        if i + 2 < len(nums):
-            c = nums[i + 2]
-            gap = text[b.end : c.start]
-            if c.unit == "%" and len(gap) <= 60 and ";" not in gap and _LINK.search(gap):
-                stated = c
+        stated = _stated_after(ctx, i) or _stated_before(ctx, i)
+        if stated is None and i + 2 < len(nums) and _QUOTIENT_GAP.fullmatch(text[b.end : nums[i + 2].start]):
+            yield Claim("quotient", ctx.quote, ctx.location, nums[i + 2], (a, b), "", {})
+            continue
         clause_start = max(ctx.start, text.rfind(";", max(ctx.start, a.start - 300), a.start) + 1)
         label = _label(text[clause_start : a.start])
         if len(label.split()) < 4 or label.lower().startswith("kết quả") or label.endswith(" và"):
@@ -180,6 +181,31 @@ def _ratios(ctx: _Ctx) -> Iterator[Claim]:
             "ratio" if stated else "progress", ctx.quote, ctx.location, stated, (a, b), label,
             {"unit": b.unit or a.unit},
         )
+
+
+_QUOTIENT_GAP = re.compile(r"\s*=\s*")
+_PERCENT_FIRST_GAP = re.compile(r"\s*\(\s*")
+
+
+def _stated_after(ctx: _Ctx, i: int) -> Number | None:
+    """"a/b … đạt p%": the percent after the pair, linked by "đạt", "bằng", "=" or "tỷ lệ"."""
+    nums = ctx.numbers
+    if i + 2 >= len(nums):
+        return None
+    c, gap = nums[i + 2], ctx.text[nums[i + 1].end : nums[i + 2].start]
+    if c.unit == "%" and len(gap) <= 60 and ";" not in gap and _LINK.search(gap):
+        return c
+    return None
+
+
+def _stated_before(ctx: _Ctx, i: int) -> Number | None:
+    """Rule "percent first": "58,9% (66/112 thôn)", "a/b xã (p%)" is the other way round."""
+    if i == 0:
+        return None
+    p = ctx.numbers[i - 1]
+    if p.unit == "%" and _PERCENT_FIRST_GAP.fullmatch(ctx.text[p.end : ctx.numbers[i].start]):
+        return p
+    return None
 
 
 def _growths(ctx: _Ctx, bases: dict[tuple[int, str | None], list[Number]]) -> Iterator[Claim]:
@@ -268,6 +294,28 @@ def _parts_after(nums: list[Number], text: str, start: int, key: str) -> list[Nu
             continue
         if _RANGE_BEFORE.search(text[max(0, x.start - 4) : x.start]):
             continue
+        if "/" in (x.unit or "") or _in_sub_parenthesis(text, start, x.start):
+            continue  # "2,99 con/hộ" is a rate; "(trong đó, có 13 chỉ tiêu vượt)" a part of a part
+        out.append(x)
+    return out
+
+
+_SUB_PAREN = re.compile(r"(?i)\(\s*trong\s+đó")
+
+
+def _in_sub_parenthesis(text: str, start: int, at: int) -> bool:
+    opened = text.rfind("(", start, at)
+    return opened > text.rfind(")", start, at) and bool(_SUB_PAREN.match(text, opened))
+
+
+def _unpaired(nums: list[Number], text: str) -> list[Number]:
+    """The figures that are not one side of an "a/b" pair."""
+    out = []
+    for k, x in enumerate(nums):
+        if k + 1 < len(nums) and _SLASH.fullmatch(text[x.end : nums[k + 1].start]):
+            continue
+        if k > 0 and _SLASH.fullmatch(text[nums[k - 1].end : x.start]):
+            continue
         out.append(x)
     return out
 
@@ -311,7 +359,7 @@ def _totals(ctx: _Ctx) -> Iterator[Claim]:
     # "335 con tại 20 hộ (29 con lợn nái; 255 con lợn thịt; 51 con lợn con theo mẹ)".
     for m in re.finditer(r"\(([^()]*)\)", text[ctx.start : ctx.end]):
         o, c = ctx.start + m.start(), ctx.start + m.end()
-        inside = [x for x in nums if o < x.start and x.end < c]
+        inside = [x for x in _unpaired(nums, text) if o < x.start and x.end < c]
         by_key: dict[str, list[Number]] = {}
         for x in inside:
             k = unit_key(x)
@@ -473,6 +521,7 @@ def find_claims(doc: Document) -> list[Claim]:
                                 {"group": "sections"}))
     for table in doc.tables:
         claims.extend(table_claims(table))
+        claims.extend(table_rules(table))
         claims.extend(_cell_claims(table, bases))
     return claims
 
@@ -538,6 +587,106 @@ def table_claims(table: Table) -> Iterator[Claim]:
             label = re.sub(r"^\s*(?:[IVX]+|\d+(?:\.\d+)*)[.\-]?\s*|^\s*[-+•]\s*", "", label).strip()
             yield Claim("ratio", " | ".join(c for c in row if c), loc, pct, (actual, plan), label, {"unit": unit})
         return
+
+
+_ENGLISH_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
+_ENGLISH_DECIMAL = re.compile(r"^\d+\.\d{1,2}$")
+_TOTAL_ROW = re.compile(r"(?i)^\s*(?:tổng\s+số|tổng\s+cộng|tổng|cộng|toàn\s+(?:xã|phường|huyện|tỉnh))\b")
+_SPLIT_COL = re.compile(r"(?i)^\s*(?:chia\s+ra|trong\s+đó)")
+_PRODUCT_COLS = {"area": re.compile(r"(?i)diện\s+tích"), "yield": re.compile(r"(?i)năng\s+suất"),
+                 "output": re.compile(r"(?i)sản\s+lượng")}
+
+
+def _english_table(table: Table) -> bool:
+    """A table pasted from an English spreadsheet: "1,052,600" and "36.0" in the same table."""
+    cells = [c.strip() for row in table.rows for c in row]
+    return any(_ENGLISH_THOUSANDS.match(c) for c in cells) and any(_ENGLISH_DECIMAL.match(c) for c in cells)
+
+
+def _cell_number(cell: str, unit: str | None, english: bool) -> Number | None:
+    text = cell.strip().replace(",", "") if english else cell.strip()
+    if not text or not text[0].isdigit():
+        return None
+    try:
+        return parse_number(text, unit=unit)
+    except KtxhError:
+        return None
+
+
+def _table_location(table: Table, r: int) -> Location:
+    return Location(table.location.section, None, table.location.line, table.index, r)
+
+
+def _table_products(table: Table, english: bool) -> Iterator[Claim]:
+    """Rule "products in a table": columns Diện tích / Năng suất / Sản lượng (per year): area × yield = output."""
+    header = table.rows[0]
+    groups: dict[str, dict[str, int]] = {}
+    for j, cell in enumerate(header):
+        for role, pattern in _PRODUCT_COLS.items():
+            if pattern.search(cell):
+                key = " ".join(pattern.sub(" ", cell).split())
+                groups.setdefault(key, {})[role] = j
+    for r, row in enumerate(table.rows[1:], start=2):
+        for cols in groups.values():
+            if len(cols) < 3 or max(cols.values()) >= len(row):
+                continue
+            area = _cell_number(row[cols["area"]], "ha", english)
+            yld = _cell_number(row[cols["yield"]], "tạ/ha", english)
+            output = _cell_number(row[cols["output"]], "tấn", english)
+            if area and yld and output:
+                yield Claim("product", " | ".join(row), _table_location(table, r), yld, (area, output), row[0],
+                            {"how": "yield", "tons_per_unit": Decimal(10)})
+
+
+def _table_column_totals(table: Table, english: bool) -> Iterator[Claim]:
+    """Rule "total row": a row "TỔNG SỐ" adds up the rows under it, column by column."""
+    rows = table.rows
+    for r, row in enumerate(rows):
+        if not row or not _TOTAL_ROW.match(row[0]):
+            continue
+        below = []
+        for other in rows[r + 1 :]:
+            if other and _TOTAL_ROW.match(other[0]):
+                break
+            below.append(other)
+        for j in range(1, len(row)):
+            total = _cell_number(row[j], None, english)
+            parts = [_cell_number(o[j], None, english) if j < len(o) else None for o in below]
+            if total is None or len(parts) < 2 or any(p is None for p in parts):
+                continue
+            yield Claim("total", " | ".join(row), _table_location(table, r + 1), total,
+                        tuple(p for p in parts if p is not None), row[0], {"how": "table"})
+
+
+def _table_split_columns(table: Table, english: bool) -> Iterator[Claim]:
+    """Rule "Chia ra" columns: the columns under "Chia ra"/"Trong đó" add up to the column before."""
+    header = table.rows[0]
+    first = next((j for j, c in enumerate(header) if _SPLIT_COL.match(c)), None)
+    if first is None or first == 0:
+        return
+    last = first
+    while last + 1 < len(header) and not _PERCENT_COL.search(header[last + 1]):
+        last += 1
+    if last == first:
+        return
+    for r, row in enumerate(table.rows[1:], start=2):
+        if len(row) <= last:
+            continue
+        total = _cell_number(row[first - 1], None, english)
+        parts = [_cell_number(row[j], None, english) for j in range(first, last + 1)]
+        if total is not None and all(p is not None for p in parts):
+            yield Claim("total", " | ".join(row), _table_location(table, r), total,
+                        tuple(p for p in parts if p is not None), row[0], {"how": "table"})
+
+
+def table_rules(table: Table) -> Iterator[Claim]:
+    """The rules that read a table's own arithmetic: products, total rows, "Chia ra" columns."""
+    if not table.rows:
+        return
+    english = _english_table(table)
+    yield from _table_products(table, english)
+    yield from _table_column_totals(table, english)
+    yield from _table_split_columns(table, english)
 
 
 def _share_group(section: tuple[str, ...]) -> tuple[str, ...]:

@@ -229,6 +229,9 @@ KIND_LABELS = {
     "average_growth": "tăng bình quân",
     "multiple": "tăng bình quân và số lần",
     "count": "đếm chỉ tiêu",
+    "quotient": "bình quân (tổng chia số)",
+    "product": "tích (diện tích × năng suất, số người × mức)",
+    "consistency": "hai tỷ lệ cùng một tổng",
 }
 
 
