@@ -483,6 +483,169 @@ def _series(doc: Document, p: Paragraph, nums: list[Number], spans: list[tuple[i
                 )
 
 
+_PLUS = re.compile(r"\s*\+\s*")
+_TIMES = re.compile(r"\s*[x×*]\s*")
+_EQUALS = re.compile(r"\s*=\s*")
+
+
+def _explicit_arithmetic(ctx: _Ctx) -> Iterator[Claim]:
+    """Rules "a + b + c = d" (a total) and "a người x b triệu x 12 tháng = d đ" (a product)."""
+    nums, text = ctx.numbers, ctx.text
+    i = 0
+    while i < len(nums) - 2:
+        for kind, op in (("total", _PLUS), ("product", _TIMES)):
+            j = i
+            while j + 1 < len(nums) and op.fullmatch(text[nums[j].end : nums[j + 1].start]):
+                j += 1
+            if j > i and j + 1 < len(nums) and _EQUALS.fullmatch(text[nums[j].end : nums[j + 1].start]):
+                data = {"how": "explicit", "rest": ""}
+                yield Claim(kind, ctx.quote, ctx.location, nums[j + 1], tuple(nums[i : j + 1]), "", data)
+                i = j + 1
+                break
+        else:
+            i += 1
+
+
+_YIELD_WORD = re.compile(r"(?i)năng\s+suất[^\d]{0,20}$")
+_OUTPUT_WORD = re.compile(r"(?i)^[^\d;]{0,40}sản\s+lượng[^\d;]{0,25}$")
+_CHANGE_BEFORE = re.compile(r"(?i)(?:vượt|tăng|giảm|thừa|thiếu|còn)\s*$")
+
+
+def _yields(text: str, nums: list[Number], location: Location, quote: str) -> Iterator[Claim]:
+    """Rule "area × yield = output": "diện tích 180 ha, năng suất 62 tạ/ha, sản lượng 1.116 tấn"."""
+    for k, y in enumerate(nums):
+        if (y.unit or "").casefold() != "tạ/ha" or not _YIELD_WORD.search(text[max(0, y.start - 30) : y.start]):
+            continue
+        output = next((o for o in nums[k + 1 : k + 2] if (o.unit or "").casefold() == "tấn"
+                       and _OUTPUT_WORD.match(text[y.end : o.start])), None)
+        area = None
+        for j in range(k - 1, -1, -1):
+            a = nums[j]
+            if (a.unit or "").casefold() != "ha":
+                continue
+            if j > 0 and _SLASH.fullmatch(text[nums[j - 1].end : a.start]):
+                continue  # the plan of "33/31,5 ha"
+            if _CHANGE_BEFORE.search(text[max(0, a.start - 8) : a.start]):
+                continue  # "vượt 1,5 ha so với KH"
+            area = a
+            break
+        if area is not None and output is not None:
+            yield Claim("product", quote, location, y, (area, output), "", {"how": "yield", "tons_per_unit": Decimal(10)})
+
+
+_OF_WHICH_START = re.compile(r"(?i)^\W*trong\s+đó\s*:?")
+
+
+def _totals_across_sentences(text: str, nums: list[Number], spans: list[tuple[int, int]],
+                             location: Location) -> Iterator[Claim]:
+    """Rule "parts in the next sentences": "Tổng diện tích 96 ha. Trong đó lúa 40/38 ha. Đậu 25/25 ha. Ngô 31/35 ha."."""
+    for k in range(1, len(spans)):
+        s0, s1 = spans[k]
+        if not _OF_WHICH_START.match(text, s0):
+            continue
+        before = [x for x in nums if spans[k - 1][0] <= x.start < s0 and x.unit and x.unit[0] not in "%‰"]
+        if not before:
+            continue
+        total = before[-1]
+        idx = nums.index(total)
+        if idx > 0 and _SLASH.fullmatch(text[nums[idx - 1].end : total.start]):
+            total = _with_unit(nums[idx - 1], total) if nums[idx - 1].unit is None else nums[idx - 1]
+        key = unit_key(total)
+        stop = text.find(";", s0)
+        end = spans[-1][1] if stop < 0 else stop
+        parts = []
+        for j, x in enumerate(nums):
+            if not (s0 <= x.start < end) or unit_key(x) != key:
+                continue
+            if j > 0 and _SLASH.fullmatch(text[nums[j - 1].end : x.start]):
+                continue
+            if _CHANGE_BEFORE.search(text[max(0, x.start - 8) : x.start]):
+                continue
+            parts.append(x)
+        if len(parts) >= 2:
+            quote = text[spans[k - 1][0] : end].strip()
+            yield Claim("total", quote, location, total, tuple(parts), "", {"how": "sentences", "rest": ""})
+
+
+_SPLIT_PERCENT = re.compile(r"(?i)^\W*(?:ước\s+)?(?:đạt|bằng)(?:\s+tỷ\s+lệ)?\s*$")
+
+
+def _split_percent(previous: Claim | None, text: str, start: int, nums: list[Number]) -> Claim | None:
+    """Rule "pair and percent split": "86/95 ha. Đạt 90,53% so với kế hoạch" (a full stop or a line break)."""
+    if previous is None or previous.kind != "progress" or not nums or nums[0].unit != "%":
+        return None
+    if not _SPLIT_PERCENT.match(text[start : nums[0].start]):
+        return None
+    quote = f"{previous.quote} {text[start : nums[0].end + 40].strip()}"
+    return replace(previous, kind="ratio", stated=nums[0], quote=quote)
+
+
+def _whole_for(part: Number, text: str, nums: list[Number], before: int) -> tuple[Number, str] | None:
+    """The whole a share is of, stated elsewhere in the paragraph: "tổng số … là 41.944 hộ", or "66/112 thôn"."""
+    key = unit_key(part)
+    named = []
+    for j, x in enumerate(nums):
+        if x is part or unit_key(x) != key or x.value <= part.value:
+            continue
+        if j > 0 and _SLASH.fullmatch(text[nums[j - 1].end : x.start]):
+            return x, f" (tổng lấy từ “{nums[j - 1].text}/{x.text}”)"
+        window = text[max(0, x.start - 70) : x.start]
+        is_share = j + 1 < len(nums) and nums[j + 1].unit == "%" and bool(_SHARE_GAP.match(text[x.end : nums[j + 1].start]))
+        if x.start < before and not is_share and re.search(r"(?i)\btổng\b", window):
+            named.append(x)
+    if len(named) == 1:
+        return named[0], f" (tổng “{named[0].text}” ghi ở câu khác)"
+    return None
+
+
+_PCT_PART = re.compile(r"\s*\(\s*$")
+
+
+def _paragraph_shares(text: str, nums: list[Number], location: Location, quote_of) -> Iterator[Claim]:
+    """Shares whose whole is stated elsewhere, percent-first shares "1,8% (2 thôn)", and their consistency."""
+    loose: list[tuple[Number, Number, str]] = []
+    for k in range(len(nums) - 1):
+        a, b = nums[k], nums[k + 1]
+        if k > 0 and _SLASH.fullmatch(text[nums[k - 1].end : a.start]):
+            continue
+        if a.unit and a.unit[0] not in "%‰" and b.unit == "%" and (
+                _SHARE_GAP.match(text[a.end : b.start]) or _SHARE_PHRASE.match(text[a.end : b.start])):
+            part, pct = a, b
+        elif a.unit == "%" and b.unit and b.unit[0] not in "%‰" and _PCT_PART.match(text[a.end : b.start]) and (
+                text[b.end : b.end + 2].strip().startswith(")")) and not (
+                k > 1 and _SLASH.fullmatch(text[nums[k - 2].end : nums[k - 1].start])):
+            part, pct = b, a
+        else:
+            continue
+        found = _whole_for(part, text, nums, part.start)
+        quote = quote_of(part.start)
+        if found is not None:
+            whole, where = found
+            yield Claim("share", quote, location, pct, (part, whole), "",
+                        {"part": part, "whole": whole, "whole_where": where})
+        else:
+            loose.append((part, pct, quote))
+    for i in range(len(loose)):
+        for j in range(i + 1, len(loose)):
+            (p1, m1, q1), (p2, m2, q2) = loose[i], loose[j]
+            if unit_key(p1) == unit_key(p2) and p1.value != p2.value:
+                yield Claim("consistency", q1 if q1 == q2 else f"{q1} … {q2}", location, m2, (p1, m1, p2, m2), "",
+                            {"pairs": ((p1, m1), (p2, m2))})
+
+
+def _count_pairs(text: str, nums: list[Number], location: Location) -> Iterator[Claim]:
+    """Rule "counts as pairs": "13/26 chỉ tiêu vượt …; 10/26 chỉ tiêu đạt …; 03/26 chỉ tiêu không đạt"."""
+    pairs: dict[Decimal, list[Number]] = {}
+    for k in range(len(nums) - 1):
+        a, b = nums[k], nums[k + 1]
+        if (b.unit or "").casefold() == "chỉ tiêu" and _SLASH.fullmatch(text[a.end : b.start]):
+            pairs.setdefault(b.value, []).append(_with_unit(a, b) if a.unit is None else a)
+    for whole, parts in pairs.items():
+        if len(parts) >= 3 and re.search(r"(?i)không\s+đạt", text) and re.search(r"(?i)vượt", text):
+            total = next(n for n in nums if n.value == whole and (n.unit or "").casefold() == "chỉ tiêu")
+            yield Claim("count", text.strip(), location, total, tuple(parts), "", {"how": "pairs", "exhaustive": True})
+
+
 def find_claims(doc: Document) -> list[Claim]:
     """Every checkable statement in the document's paragraphs, in reading order."""
     numbers = [list(find_numbers(p.text)) for p in doc.paragraphs]
@@ -501,7 +664,11 @@ def find_claims(doc: Document) -> list[Claim]:
             if not sn:
                 continue
             ctx = _Ctx(p.text, s0, s1, sn, p.location)
+            joined = _split_percent(claims[-1] if claims else None, p.text, s0, sn)
+            if joined is not None:
+                claims[-1] = joined
             claims.extend(_ratios(ctx))
+            claims.extend(_explicit_arithmetic(ctx))
             claims.extend(_growths(ctx, bases))
             claims.extend(_multiples(ctx, term_end))
             claims.extend(_totals(ctx))
@@ -514,6 +681,7 @@ def find_claims(doc: Document) -> list[Claim]:
                 key = _share_group(p.location.section)
                 shares.setdefault(key, []).append((n, ctx.quote, p.location))
         claims.extend(_series(doc, p, nums, spans))
+        claims.extend(_paragraph_rules(p, nums, spans))
     for group in shares.values():
         if len(group) >= 2:
             quote = " … ".join(q for _, q, _ in group)
@@ -524,6 +692,18 @@ def find_claims(doc: Document) -> list[Claim]:
         claims.extend(table_rules(table))
         claims.extend(_cell_claims(table, bases))
     return claims
+
+
+def _paragraph_rules(p: Paragraph, nums: list[Number], spans: list[tuple[int, int]]) -> Iterator[Claim]:
+    """The rules that look across the sentences of one paragraph."""
+    def quote_of(at: int) -> str:
+        s0, s1 = next(((a, b) for a, b in spans if a <= at < b), (0, len(p.text)))
+        return _bounded(p.text, s0, s1, at)
+
+    yield from _yields(p.text, nums, p.location, p.text.strip()[:MAX_QUOTE])
+    yield from _totals_across_sentences(p.text, nums, spans, p.location)
+    yield from _paragraph_shares(p.text, nums, p.location, quote_of)
+    yield from _count_pairs(p.text, nums, p.location)
 
 
 def _cell_claims(table: Table, bases: dict[tuple[int, str | None], list[Number]]) -> Iterator[Claim]:
