@@ -100,7 +100,11 @@ def unit_key(n: Number) -> str | None:
         return "money"
     if u is not None and u.kind == "percent":
         return u.name
-    return n.unit.casefold().split()[0].split("/")[0]
+    word = n.unit.casefold().split()[0].split("/")[0]
+    return _SAME_THING.get(word, word)
+
+
+_SAME_THING = {"em": "trẻ", "cháu": "trẻ"}  # "2.655 trẻ, trong đó: trẻ 5 tuổi có 324 em"
 
 
 def is_count(n: Number) -> bool:
@@ -646,9 +650,19 @@ def _count_pairs(text: str, nums: list[Number], location: Location) -> Iterator[
             yield Claim("count", text.strip(), location, total, tuple(parts), "", {"how": "pairs", "exhaustive": True})
 
 
+def _pair_units(nums: list[Number], text: str) -> list[Number]:
+    """Rule "one unit for a pair": in "40/38ha" the 40 is hectares too."""
+    out = list(nums)
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if a.unit is None and b.unit and _SLASH.fullmatch(text[a.end : b.start]):
+            out[k] = _with_unit(a, b)
+    return out
+
+
 def find_claims(doc: Document) -> list[Claim]:
     """Every checkable statement in the document's paragraphs, in reading order."""
-    numbers = [list(find_numbers(p.text)) for p in doc.paragraphs]
+    numbers = [_pair_units(list(find_numbers(p.text)), p.text) for p in doc.paragraphs]
     bases = base_index(doc, numbers)
     term_end = doc.metadata.period.end_year if doc.metadata.period and doc.metadata.period.kind in (
         "nhiệm kỳ", "giai đoạn") else None
