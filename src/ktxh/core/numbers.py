@@ -52,7 +52,7 @@ _NOT_FIGURES = re.compile(
     r"""
     \b(?=[\dnNtTqQgGIKCVĐDSL])(?:
       \b\d{1,2}/\d{1,2}/\d{2,4}\b                       # 31/10/2023
-    | \b(?:ngày|tháng)\s+\d{1,2}(?:/\d{1,4}){0,2}\b      # ngày 01/6/2023, tháng 5/2022
+    | \b(?:ngày|tháng)\s+\d{1,2}(?:/\d{1,4}){0,2}\b(?!\s?(?:ha|tấn|kg|con|hộ|người|%)(?!\w))  # ngày 01/6/2023, tháng 5/2022 (not "ngắn ngày 15 ha")
     | \bquý\s+[IV]+/\d{4}\b                              # quý I/2022
     | \b\d+[a-zđ]?/[A-ZĐ][\w-]*(?:-[\w]+)*               # 1388/UBND-VP, 08/NQ-HĐND, 721/NQ-UBTVQH15
     | \b\d+-(?:NQ|CT|KL|QĐ)/\w+                          # 05-KL/TW, 15-NQ/TW

@@ -537,7 +537,7 @@ def _yields(text: str, nums: list[Number], location: Location, quote: str) -> It
             yield Claim("product", quote, location, y, (area, output), "", {"how": "yield", "tons_per_unit": Decimal(10)})
 
 
-_OF_WHICH_START = re.compile(r"(?i)^\W*trong\s+đó\s*:?")
+_OF_WHICH_START = re.compile(r"(?i)\W*trong\s+đó\s*:?")
 
 
 def _totals_across_sentences(text: str, nums: list[Number], spans: list[tuple[int, int]],
@@ -555,20 +555,33 @@ def _totals_across_sentences(text: str, nums: list[Number], spans: list[tuple[in
         if idx > 0 and _SLASH.fullmatch(text[nums[idx - 1].end : total.start]):
             total = _with_unit(nums[idx - 1], total) if nums[idx - 1].unit is None else nums[idx - 1]
         key = unit_key(total)
-        stop = text.find(";", s0)
-        end = spans[-1][1] if stop < 0 else stop
-        parts = []
-        for j, x in enumerate(nums):
-            if not (s0 <= x.start < end) or unit_key(x) != key:
-                continue
-            if j > 0 and _SLASH.fullmatch(text[nums[j - 1].end : x.start]):
-                continue
-            if _CHANGE_BEFORE.search(text[max(0, x.start - 8) : x.start]):
-                continue
-            parts.append(x)
+        end = _parts_end(text, spans, k)
+        parts = [x for x in _unpaired_or_numerators(nums, text) if s0 <= x.start < end and unit_key(x) == key
+                 and not _CHANGE_BEFORE.search(text[max(0, x.start - 8) : x.start])]
         if len(parts) >= 2:
             quote = text[spans[k - 1][0] : end].strip()
             yield Claim("total", quote, location, total, tuple(parts), "", {"how": "sentences", "rest": ""})
+
+
+def _parts_end(text: str, spans: list[tuple[int, int]], k: int) -> int:
+    """Where the parts after "Trong đó" end: at ";", or the sentence's end, or, when the parts are one per
+    short sentence ("Trong đó lúa 40/38ha. Đậu 25/25ha. Ngô 31/35ha."), after the last such sentence."""
+    s0, s1 = spans[k]
+    semi = text.find(";", s0, s1)
+    if semi >= 0:
+        return semi
+    end = s1
+    if len(re.findall(r"\d+(?:[.,]\d+)*\s*/", text[s0:s1])) == 1:
+        for a, b in spans[k + 1 :]:
+            if b - a > 50 or ";" in text[a:b] or len(re.findall(r"\d+(?:[.,]\d+)*\s*/", text[a:b])) != 1:
+                break
+            end = b
+    return end
+
+
+def _unpaired_or_numerators(nums: list[Number], text: str) -> list[Number]:
+    """Figures that are not the plan (b) of an "a/b" pair."""
+    return [x for j, x in enumerate(nums) if not (j > 0 and _SLASH.fullmatch(text[nums[j - 1].end : x.start]))]
 
 
 _SPLIT_PERCENT = re.compile(r"(?i)^\W*(?:ước\s+)?(?:đạt|bằng)(?:\s+tỷ\s+lệ)?\s*$")
