@@ -137,34 +137,27 @@ def measure() -> dict:
             "wrong_missed": wrong_missed, "stray": stray}
 
 
-BASELINE = pytest.mark.xfail(reason="baseline before the new rules: 23/33 a/b, 8/119 others", strict=False)
-
-
 @pytest.fixture(scope="module")
 def result() -> dict:
     return measure()
 
 
-@BASELINE
 def test_ratio_claims_found(result: dict) -> None:
     share = result["found"]["ratio"] / result["total"]["ratio"]
     missed = [(n, c) for n, c in result["missed"] if c["kind"] == "ratio"]
     assert share >= 0.95, f"{result['found']['ratio']}/{result['total']['ratio']} a/b claims found; missed {missed}"
 
 
-@BASELINE
 def test_other_claims_found(result: dict) -> None:
     share = result["found"]["other"] / result["total"]["other"]
     missed = [(n, c) for n, c in result["missed"] if c["kind"] != "ratio"]
     assert share >= 0.80, f"{result['found']['other']}/{result['total']['other']} other claims found; missed {missed}"
 
 
-@BASELINE
 def test_every_wrong_figure_found(result: dict) -> None:
     assert result["wrong_missed"] == []
 
 
-@BASELINE
 def test_no_right_figure_called_wrong(result: dict) -> None:
     assert result["false_alarms"] == []
     assert result["stray"] == [], "a finding 'sai' that the truth does not list as wrong"

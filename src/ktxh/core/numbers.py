@@ -314,3 +314,43 @@ def to_decimal(value: Decimal | float | int | str) -> Decimal:
     if isinstance(value, str):
         return parse_number(value).value
     return Decimal(str(value))
+
+
+_WORD_DIGITS = {"không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5,
+                "sáu": 6, "bảy": 7, "tám": 8, "chín": 9}
+_WORD_SCALES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
+
+
+def parse_number_words(text: str) -> Decimal | None:
+    """An amount written in words, as reports repeat a figure: None when ``text`` is not one.
+
+    >>> parse_number_words("Mười ba tỷ, năm trăm linh ba triệu đồng")
+    Decimal('13503000000')
+    >>> parse_number_words("Hai trăm lẻ bảy tỷ, bảy trăm sáu hai triệu, sáu trăm ngàn đồng")
+    Decimal('207762600000')
+    >>> parse_number_words("Ba mươi hai triệu, không trăm tám nghìn, chín trăm ba mươi ba đồng")
+    Decimal('32008933')
+    >>> parse_number_words("theo kế hoạch") is None
+    True
+    """
+    total, group, digit, seen = 0, 0, None, False
+    for word in re.findall(r"\w+", text.casefold()):
+        if word in _WORD_DIGITS:
+            if digit is not None:  # "hai tư" is "hai mươi tư"
+                group += digit * 10
+            digit, seen = _WORD_DIGITS[word], True
+        elif word == "mười":
+            group, seen = group + 10, True
+        elif word in ("mươi", "trăm"):
+            group += (1 if digit is None else digit) * (10 if word == "mươi" else 100)
+            digit = None
+        elif word in _WORD_SCALES:
+            total += (group + (digit or 0)) * _WORD_SCALES[word]
+            group, digit = 0, None
+        elif word in ("linh", "lẻ"):
+            continue
+        elif word in ("đồng", "chẵn", "vnđ"):
+            break
+        else:
+            return None
+    return Decimal(total + group + (digit or 0)) if seen else None

@@ -20,12 +20,12 @@ from decimal import Decimal
 from typing import Any
 
 from ktxh.core.errors import KtxhError
-from ktxh.core.numbers import Number, find_numbers, parse_number
+from ktxh.core.numbers import Number, find_numbers, parse_number, parse_number_words
 from ktxh.core.units import lookup_unit
 
 from .document import Document, Location, Paragraph, Table
 
-_SLASH = re.compile(r"\s*/\s*(?:(?:KH|kế\s+hoạch)\s+)?")  # rule "a/KH b": the plan word inside the pair
+_SLASH = re.compile(r"\s*/\s*(?:(?:KH|kế\s+hoạch)\s+)?|\s+trên\s+tổng\s+số\s+")  # rules "a/KH b", "a trên tổng số b"  # rule "a/KH b": the plan word inside the pair
 _LINK = re.compile(r"(?i)(đạt|bằng|=|tỷ lệ|tỉ lệ)")
 _RANK = re.compile(r"(?i)hạng\s*$")
 _RANGE_BEFORE = re.compile(r"\d\s*[-–]\s*$")
@@ -396,7 +396,22 @@ def _of_plan(ctx: _Ctx) -> Iterator[Claim]:
         if i > 1 and _SLASH.fullmatch(text[nums[i - 2].end : prev.start]):
             continue  # "a/b đạt p%" is a ratio with both figures
         if _OF_PLAN_GAP.match(text[prev.end : n.start]) and _OF_PLAN_AFTER.match(text[n.end : n.end + 30]):
-            yield Claim("ratio", ctx.quote, ctx.location, n, (prev,), "", {"plan_missing": True})
+            plan = _plan_in_parenthesis(ctx, i, prev)
+            if plan is not None:
+                yield Claim("ratio", ctx.quote, ctx.location, n, (prev, plan), "", {"unit": prev.unit})
+            else:
+                yield Claim("ratio", ctx.quote, ctx.location, n, (prev,), "", {"plan_missing": True})
+
+
+_PLAN_PAREN = re.compile(r"(?i)\(\s*(?:kế\s+hoạch|KH|chỉ\s+tiêu)[^()\d]{0,30}$")
+
+
+def _plan_in_parenthesis(ctx: _Ctx, i: int, actual: Number) -> Number | None:
+    """Rule "plan stated after": "35 tỷ đồng, đạt 116,6% so với kế hoạch (kế hoạch năm là 30 tỷ đồng)"."""
+    for x in ctx.numbers[i + 1 : i + 3]:
+        if unit_key(x) == unit_key(actual) and _PLAN_PAREN.search(ctx.text[max(ctx.start, x.start - 40) : x.start]):
+            return x
+    return None
 
 
 def _shares(ctx: _Ctx) -> Iterator[Claim]:
@@ -490,6 +505,22 @@ def _series(doc: Document, p: Paragraph, nums: list[Number], spans: list[tuple[i
 _PLUS = re.compile(r"\s*\+\s*")
 _TIMES = re.compile(r"\s*[x×*]\s*")
 _EQUALS = re.compile(r"\s*=\s*")
+
+
+_WORDS_AFTER = re.compile(r"\s*\.?\s*\(\s*([^()\d]{6,200}?)\s*\)")
+
+
+def _amounts_in_words(ctx: _Ctx) -> Iterator[Claim]:
+    """Rule "amount in words": "13.503.000.000đ (Mười ba tỷ, năm trăm linh ba triệu đồng)"."""
+    for n in ctx.numbers:
+        if unit_key(n) != "money":
+            continue
+        m = _WORDS_AFTER.match(ctx.text, n.end)
+        value = parse_number_words(m[1]) if m else None
+        if value is None:
+            continue
+        stated = Number(value, "đồng", m[1], m.start(1), m.end(1), 0)
+        yield Claim("words", ctx.quote, ctx.location, stated, (n,), "", {})
 
 
 def _explicit_arithmetic(ctx: _Ctx) -> Iterator[Claim]:
@@ -696,6 +727,7 @@ def find_claims(doc: Document) -> list[Claim]:
                 claims[-1] = joined
             claims.extend(_ratios(ctx))
             claims.extend(_explicit_arithmetic(ctx))
+            claims.extend(_amounts_in_words(ctx))
             claims.extend(_growths(ctx, bases))
             claims.extend(_multiples(ctx, term_end))
             claims.extend(_totals(ctx))
@@ -856,6 +888,8 @@ def _table_column_totals(table: Table, english: bool) -> Iterator[Claim]:
             if other and _TOTAL_ROW.match(other[0]):
                 break
             below.append(other)
+        if sum(1 for o in below if o and _outline_level(o[0]) is not None) >= 3:
+            continue  # rows "1.", "1.1.", "-" under the total: an outline, read by _table_outline_totals
         for j in range(1, len(row)):
             total = _cell_number(row[j], None, english)
             parts = [_cell_number(o[j], None, english) if j < len(o) else None for o in below]
@@ -886,6 +920,72 @@ def _table_split_columns(table: Table, english: bool) -> Iterator[Claim]:
                         tuple(p for p in parts if p is not None), row[0], {"how": "table"})
 
 
+_SHARE_HEADER = re.compile(r"(?i)^\s*(?:%|tỷ\s+lệ\s*\(?%?\)?|cơ\s+cấu\s*\(?%?\)?)\s*$")
+
+
+def _table_shares(table: Table, english: bool) -> Iterator[Claim]:
+    """Rule "share column": a "%" column beside a figure column, its 100 row the whole: each row's % is its share."""
+    header = table.rows[0]
+    for j in range(1, len(header)):
+        if not _SHARE_HEADER.match(header[j]) or _SHARE_HEADER.match(header[j - 1]):
+            continue
+        whole = None
+        for row in table.rows[1:]:
+            pct = _cell_number(row[j], "%", english) if j < len(row) else None
+            if pct is not None and pct.value == 100:
+                whole = _cell_number(row[j - 1], None, english)
+                break
+        if whole is None:
+            continue
+        for r, row in enumerate(table.rows[1:], start=2):
+            if j >= len(row):
+                continue
+            part, pct = _cell_number(row[j - 1], None, english), _cell_number(row[j], "%", english)
+            if part is None or pct is None or pct.value == 100:
+                continue
+            yield Claim("share", " | ".join(row), _table_location(table, r), pct, (part, whole), row[0],
+                        {"part": part, "whole": whole, "whole_where": " (tổng ở hàng 100%)"})
+
+
+def _outline_level(label: str) -> int | None:
+    """The rank of a row by its marker: "1." 1, "1.1." 2, "-" 3, "+" 4; an unmarked first row 0."""
+    t = label.strip()
+    if re.match(r"\d+\.\d+", t):
+        return 2
+    if re.match(r"\d+\.", t):
+        return 1
+    if t[:1] in "-–":
+        return 3
+    if t[:1] == "+":
+        return 4
+    return None
+
+
+def _table_outline_totals(table: Table, english: bool) -> Iterator[Claim]:
+    """Rule "outline totals": rows "1.", "1.1.", "-", "+" add up to the row they stand under."""
+    rows = table.rows[1:]
+    levels = [_outline_level(r[0]) if r else None for r in rows]
+    if sum(1 for x in levels if x is not None) < 3:
+        return
+    levels = [0 if (x is None and i == 0) else x for i, x in enumerate(levels)]
+    for i, level in enumerate(levels):
+        if level is None:
+            continue
+        children = []
+        for k in range(i + 1, len(rows)):
+            if levels[k] is None or levels[k] <= level:
+                break
+            if levels[k] == min(x for x in levels[i + 1 : k + 1] if x is not None):
+                children.append(k)
+        if len(children) < 2:
+            continue
+        total = _cell_number(rows[i][1], None, english) if len(rows[i]) > 1 else None
+        parts = [_cell_number(rows[k][1], None, english) if len(rows[k]) > 1 else None for k in children]
+        if total is not None and all(p is not None for p in parts):
+            yield Claim("total", " | ".join(rows[i]), _table_location(table, i + 2), total,
+                        tuple(p for p in parts if p is not None), rows[i][0], {"how": "table"})
+
+
 def table_rules(table: Table) -> Iterator[Claim]:
     """The rules that read a table's own arithmetic: products, total rows, "Chia ra" columns."""
     if not table.rows:
@@ -894,6 +994,8 @@ def table_rules(table: Table) -> Iterator[Claim]:
     yield from _table_products(table, english)
     yield from _table_column_totals(table, english)
     yield from _table_split_columns(table, english)
+    yield from _table_shares(table, english)
+    yield from _table_outline_totals(table, english)
 
 
 def _share_group(section: tuple[str, ...]) -> tuple[str, ...]:

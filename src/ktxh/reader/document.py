@@ -232,6 +232,7 @@ KIND_LABELS = {
     "quotient": "bình quân (tổng chia số)",
     "product": "tích (diện tích × năng suất, số người × mức)",
     "consistency": "hai tỷ lệ cùng một tổng",
+    "words": "số tiền ghi bằng chữ",
 }
 
 

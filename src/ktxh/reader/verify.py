@@ -284,10 +284,20 @@ def _consistency(file: str, c: Claim) -> Finding:
     return _finding(file, c, "wrong", None, f"{shown}: không có tổng nào cho cả hai tỷ lệ.")
 
 
+def _words(file: str, c: Claim) -> Finding:
+    """The figure against the same amount written in words."""
+    (n,) = c.inputs
+    shown = f"\u201c{c.stated.text}\u201d = {_fmt(c.stated.value)} đồng"
+    if n.base_value == c.stated.value:
+        return _finding(file, c, "ok", n.base_value, f"{shown}, khớp với số {n.text}.", 0, "đồng")
+    return _finding(file, c, "wrong", n.base_value, f"{shown}, không khớp với số {n.text} ({_fmt(n.base_value)} đồng).",
+                    0, "đồng")
+
+
 _VERIFIERS = {
     "ratio": _ratio, "progress": _ratio, "growth": _growth, "multiple": _multiple, "total": _sum,
     "count": _sum, "series": _series, "average_growth": _average_growth, "share": _share,
-    "quotient": _quotient, "product": _product, "consistency": _consistency,
+    "quotient": _quotient, "words": _words, "product": _product, "consistency": _consistency,
 }
 
 
