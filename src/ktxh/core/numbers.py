@@ -41,7 +41,7 @@ LOCALE = "vi_VN"
 _NUM = r"\d+(?:[.,]\d+)*"
 # The first digit comes before the look-behind so that the regex engine can skip to digits fast.
 _NUMBER_RE = re.compile(
-    rf"(?P<num>\d(?<![\w.,]\d)\d*(?:[.,]\d+)*)(?![.,]\d)(?:[ \t\u00a0]{{0,2}}(?P<unit>{UNIT_PATTERN})(?!\w))?",
+    rf"(?P<num>\d(?<![\w.,]\d)\d*(?:[.,]\d+)*)(?![.,]\d)(?:[.,](?=[ ]?%))?(?:[ \t\u00a0]{{0,2}}(?P<unit>{UNIT_PATTERN})(?!\w))?",
     re.IGNORECASE,
 )
 _WHOLE_RE = re.compile(rf"\s*(?P<num>{_NUM})\s*(?P<unit>{UNIT_PATTERN})?\s*", re.IGNORECASE)

@@ -26,7 +26,7 @@ from ktxh.core.units import lookup_unit
 from .document import Document, Location, Paragraph, Table
 
 _SLASH = re.compile(r"\s*/\s*(?:(?:KH|kế\s+hoạch)\s+)?|\s+trên\s+tổng\s+số\s+")  # rules "a/KH b", "a trên tổng số b"  # rule "a/KH b": the plan word inside the pair
-_LINK = re.compile(r"(?i)(đạt|bằng|=|tỷ lệ|tỉ lệ)")
+_LINK = re.compile(r"(?i)(đạt|bằng|=|tỷ lệ|tỉ lệ|chiếm)")
 _RANK = re.compile(r"(?i)hạng\s*$")
 _RANGE_BEFORE = re.compile(r"\d\s*[-–]\s*$")
 _GROWTH_BEFORE = re.compile(r"(?i)\b(tăng|giảm)\s+(?:khoảng\s+)?$")
@@ -324,6 +324,17 @@ def _unpaired(nums: list[Number], text: str) -> list[Number]:
     return out
 
 
+_COUNT_OUTCOME = re.compile(r"(?i)\s*(?:chỉ\s+tiêu\s+)?(?:hoàn\s+thành\s+)?(?:vượt|đạt|không\s+đạt|chưa\s+đạt|hoàn\s+thành)")
+
+
+def _bare_count_parts(nums: list[Number], text: str, start: int, total: Number) -> list[Number]:
+    """Rule "bare counts": "Kết quả 18 chỉ tiêu: 04 vượt, 11 đạt, 02 không đạt" counts chỉ tiêu too."""
+    if (total.unit or "").casefold() != "chỉ tiêu":
+        return []
+    return [_with_unit(x, total) for x in nums if x.start >= start and x.unit is None
+            and _COUNT_OUTCOME.match(text, x.end)]
+
+
 def _totals(ctx: _Ctx) -> Iterator[Claim]:
     nums, text = ctx.numbers, ctx.text
     seen: set[tuple[int, tuple[int, ...]]] = set()
@@ -335,7 +346,10 @@ def _totals(ctx: _Ctx) -> Iterator[Claim]:
         seen.add(ident)
         kind = "count" if (total.unit or "").casefold() == "chỉ tiêu" else "total"
         rest = text[parts[-1].end : ctx.end]
-        yield Claim(kind, ctx.quote, ctx.location, total, tuple(parts), "", {"how": how, "rest": rest})
+        sentence = text[ctx.start : ctx.end]
+        exhaustive = kind == "count" and bool(re.search(r"(?i)không\s+đạt", sentence)) and "vượt" in sentence.casefold()
+        yield Claim(kind, ctx.quote, ctx.location, total, tuple(parts), "",
+                    {"how": how, "rest": rest, "exhaustive": exhaustive})
 
     # "Tổng … x, trong đó: a; b; c" and "22 chỉ tiêu … có 06 …, có 14 …".
     for m in _CONNECTOR.finditer(text, ctx.start, ctx.end):
@@ -357,7 +371,7 @@ def _totals(ctx: _Ctx) -> Iterator[Claim]:
                 close = text.find(")", m.end())
                 parts = [p for p in parts if close < 0 or p.end <= close]  # "(trong đó: …)" ends at ")"
             if is_co:
-                parts = [p for p in parts if is_count(p)]
+                parts = [p for p in parts if is_count(p)] or _bare_count_parts(nums, text, m.end(), total)
             yield from emit(total, parts, "connector")
             break
     # "335 con tại 20 hộ (29 con lợn nái; 255 con lợn thịt; 51 con lợn con theo mẹ)".
@@ -649,6 +663,14 @@ def _whole_for(part: Number, text: str, nums: list[Number], before: int) -> tupl
 _PCT_PART = re.compile(r"\s*\(\s*$")
 
 
+def _stated_of_pair(nums: list[Number], text: str, k: int) -> bool:
+    """Is nums[k] the percent an "a/b" pair right before it states ("2/2 lao động đạt 100% (…)")?"""
+    if k < 2 or not _SLASH.fullmatch(text[nums[k - 2].end : nums[k - 1].start]):
+        return False
+    gap = text[nums[k - 1].end : nums[k].start]
+    return ";" not in gap and len(gap) < 40
+
+
 def _paragraph_shares(text: str, nums: list[Number], location: Location, quote_of) -> Iterator[Claim]:
     """Shares whose whole is stated elsewhere, percent-first shares "1,8% (2 thôn)", and their consistency."""
     loose: list[tuple[Number, Number, str]] = []
@@ -660,8 +682,7 @@ def _paragraph_shares(text: str, nums: list[Number], location: Location, quote_o
                 _SHARE_GAP.match(text[a.end : b.start]) or _SHARE_PHRASE.match(text[a.end : b.start])):
             part, pct = a, b
         elif a.unit == "%" and b.unit and b.unit[0] not in "%‰" and _PCT_PART.match(text[a.end : b.start]) and (
-                text[b.end : b.end + 2].strip().startswith(")")) and not (
-                k > 1 and _SLASH.fullmatch(text[nums[k - 2].end : nums[k - 1].start])):
+                text[b.end : b.end + 2].strip().startswith(")")) and not _stated_of_pair(nums, text, k):
             part, pct = b, a
         else:
             continue
@@ -741,6 +762,7 @@ def find_claims(doc: Document) -> list[Claim]:
                 shares.setdefault(key, []).append((n, ctx.quote, p.location))
         claims.extend(_series(doc, p, nums, spans))
         claims.extend(_paragraph_rules(p, nums, spans))
+        _drop_loose_shares(claims, p.location)
     for group in shares.values():
         if len(group) >= 2:
             quote = " … ".join(q for _, q, _ in group)
@@ -751,6 +773,15 @@ def find_claims(doc: Document) -> list[Claim]:
         claims.extend(table_rules(table))
         claims.extend(_cell_claims(table, bases))
     return claims
+
+
+def _drop_loose_shares(claims: list[Claim], location: Location) -> None:
+    """A share left "no whole" by the sentence rule is dropped once a paragraph rule found its whole."""
+    judged_parts = [c.data["part"] for c in claims if c.location == location and c.data.get("whole")]
+    if not judged_parts:
+        return
+    claims[:] = [c for c in claims if not (c.location == location and c.kind == "share" and not c.data.get("whole")
+                                           and c.data.get("part") in judged_parts)]
 
 
 def _paragraph_rules(p: Paragraph, nums: list[Number], spans: list[tuple[int, int]]) -> Iterator[Claim]:
