@@ -91,6 +91,7 @@ class _Figure:
     start: int
     end: int
     is_range: bool
+    is_fraction: bool = False
 
 
 def _clean(text: str) -> str:
@@ -129,7 +130,7 @@ def _figures(sentence: str, unit_hint: str | None = None) -> list[_Figure]:
             continue
         if nxt and _FRACTION_JOINER.fullmatch(sentence[n.end : nxt.start]):
             # "3/3 nhóm": progress as a count; the target is the numerator.
-            out.append(_Figure(n.value, n.value, nxt.unit or n.unit, n.start, nxt.end, False))
+            out.append(_Figure(n.value, n.value, nxt.unit or n.unit, n.start, nxt.end, False, True))
             i += 2
             continue
         out.append(_Figure(n.value, n.value, n.unit, n.start, n.end, False))
@@ -145,6 +146,10 @@ def _split_per_year(unit: str | None) -> tuple[str | None, bool]:
     if m:
         return m.group(1).strip(), True
     return unit, False
+
+
+_VERB_BEFORE = re.compile(
+    r"(?i)\b(?:tăng|giảm)\s+(?:bình\s+quân\s+)?(?:từ\s+|ít\s+nhất\s+|trên\s+|khoảng\s+|thêm\s+)?$")
 
 
 def _infer_direction(context: str, kind: TargetKind, verb_down: bool) -> Direction:
@@ -195,7 +200,9 @@ def _figure_target(
     down_verb = _DOWN_VERB.search(verb_text)
     rate_subject = bool(_RATE_SUBJECT.search(verb_text))
     change_noun = bool(_CHANGE_NOUN.search(verb_text))
-    is_change = bool(up_verb or down_verb) and not level_marker and (not rate_subject or base or change_noun)
+    verb_adjacent = bool(_VERB_BEFORE.search(before))  # rule "giảm từ 4% trở lên/năm": the verb governs its figure
+    is_change = bool(up_verb or down_verb) and not level_marker and (
+        not rate_subject or base or change_noun or verb_adjacent)
     change_mode = None
     if is_change:
         change_mode = "percent" if unit == "%" and (not rate_subject or change_noun) and not base_is_rate(
@@ -284,6 +291,64 @@ def _part_labels(sentence: str, figures: list[_Figure]) -> list[str]:
     return labels
 
 
+MAX_DIGITS = 15  # a commune's figures have at most 13 digits (tens of thousands of tỷ đồng in đồng)
+
+
+def _refuse_huge_numbers(text: str, original: str) -> None:
+    """Rule "no 20-digit figure": a clear error instead of a figure no plan states.
+
+    >>> parse_target("Sản lượng 12345678901234567890 tấn")
+    Traceback (most recent call last):
+    ...
+    ktxh.core.errors.TargetError: Số “12345678901234567890” có 20 chữ số, quá lớn cho một chỉ tiêu (tối đa 15 chữ số).
+    """
+    for m in re.finditer(r"\d[\d.,]*", text):
+        digits = sum(ch.isdigit() for ch in m.group(0))
+        if digits > MAX_DIGITS:
+            raise TargetError(
+                f"Số \u201c{m.group(0)}\u201d có {digits} chữ số, quá lớn cho một chỉ tiêu (tối đa {MAX_DIGITS} chữ số).",
+                field="chỉ tiêu", value=original[:200],
+            )
+
+
+_FROM_TO = re.compile(r"(?i)^\s*(?:[^\d\s]+\s+){0,3}?(xuống|lên)(?:\s+(?:còn|mức|đến))?\s*$")
+
+
+def _from_to(sentence: str, figures: list[_Figure]) -> tuple[Target, int] | None:
+    """Rule "from a base to a level": "giảm số hộ nghèo từ 45 hộ xuống còn 38 hộ" is at most 38 hộ, from 45.
+
+    >>> t = parse_target("Giảm số hộ nghèo từ 45 hộ xuống còn 38 hộ")
+    >>> t.kind.value, t.high, t.unit, t.base, t.direction.value
+    ('max', Decimal('38'), 'hộ', '45 hộ', 'down')
+    """
+    for i in range(len(figures) - 1):
+        a, b = figures[i], figures[i + 1]
+        if not re.search(r"(?i)\btừ\s*$", sentence[: a.start]):
+            continue
+        m = _FROM_TO.match(sentence[a.end : b.start])
+        if not m:
+            continue
+        unit = b.unit or a.unit
+        known = lookup_unit(unit) if unit else None
+        unit = known.name if known else unit
+        base = f"{format_number(a.low)} {unit}" if unit and unit not in ("%", "‰") else f"{format_number(a.low)}{unit or ''}"
+        if m.group(1).lower() == "xuống":
+            t = Target(text=sentence, kind=TargetKind.MAX, low=None, high=b.low, unit=unit, direction=Direction.DOWN,
+                       base=base)
+        else:
+            t = Target(text=sentence, kind=TargetKind.MIN, low=b.low, high=None, unit=unit, direction=Direction.UP,
+                       base=base)
+        return t, i
+    return None
+
+
+def _scope_last(figures: list[_Figure], sentence: str) -> list[_Figure]:
+    """Rule "a count of units is the scope": in "3/9 thôn … còn dưới 30%" the target is "dưới 30%"."""
+    if len(figures) > 1 and figures[0].is_fraction and any(f.unit in ("%", "‰") for f in figures[1:]):
+        return [*figures[1:], figures[0]]
+    return figures
+
+
 def parse_target(
     text: str,
     *,
@@ -320,6 +385,7 @@ def parse_target(
             ) from exc
     original = text
     text = _clean(text)
+    _refuse_huge_numbers(text, original)
     if not text:
         raise TargetError("Chỉ tiêu trống: hãy ghi nội dung chỉ tiêu.", field="chỉ tiêu", value=original)
     if len(text) > MAX_TARGET_LENGTH:
@@ -329,7 +395,10 @@ def parse_target(
             value=original[:200],
         )
     # Drop the list numbering ("11.Tỷ lệ…", "2.5. Trên 96%…") and bullets, never a figure ("14,5 – 16,5").
-    text = re.sub(r"^(?:\d+(?:\.\d+)*\.\s*(?=[^\d\s])|[-+*•]\s*(?=\D))", "", text).strip() or text
+    # Rule "numbering is never a figure": "(7) Duy trì …", "7) …", "a) …" too.
+    text = re.sub(r"^(?:\d+(?:\.\d+)*\.\s*(?=[^\d\s])|\(\s*\d{1,3}\s*\)\s*|\d{1,3}\)\s*(?=\D)|[a-zđ]\)\s*"
+                  r"|[-+*•]\s*(?=\D))", "", text).strip() or text
+    _refuse_huge_numbers(text, original)
     body = text
     if label is None:
         head, colon, tail = text.partition(":")
@@ -363,6 +432,14 @@ def parse_target(
             q = _qualitative(sentence, label if not targets else _strip_cues(sentence.rstrip(".")), direction, context)
             targets.append(q)
             continue
+        from_to = _from_to(sentence, figures)
+        if from_to is not None:
+            t, i = from_to
+            targets.append(replace(t, label=label if not targets else _strip_cues(sentence[: figures[i].start])))
+            figures = figures[:i] + figures[i + 2 :]
+            if not figures:
+                continue
+        figures = _scope_last(figures, sentence)
         labels = _part_labels(sentence, figures)
         previous: Target | None = None
         for fig, part_label in zip(figures, labels, strict=True):
@@ -370,7 +447,8 @@ def parse_target(
             clause = sentence[: fig.end + clause_end.start()] if clause_end else sentence
             sentence_per_year = line_per_year or bool(_PER_YEAR.search(clause))
             t = _figure_target(fig, sentence, context, label, unit, sentence_per_year, base, year, direction)
-            if previous is not None and t.kind is TargetKind.EXACT and previous.kind in (TargetKind.MIN, TargetKind.MAX):
+            if previous is not None and t.kind is TargetKind.EXACT and previous.kind in (TargetKind.MIN, TargetKind.MAX) \
+                    and not fig.is_fraction:
                 # "từ 92% gia đình, 75% khối phố": the list shares its first comparator.
                 t = replace(
                     t,
@@ -448,3 +526,24 @@ def describe_target(target: Target) -> str:
         core += " mỗi năm"
     way = "càng thấp càng tốt" if target.direction is Direction.DOWN else "càng cao càng tốt"
     return f"{core} ({way})"
+
+
+_TARGET_WORDS = re.compile(
+    r"\b(?:tỷ|tỉ|số|tổng|thu|chi|diện\s+tích|sản\s+lượng|năng\s+suất|giá\s+trị|hộ|người|lao\s+động|xã|phường|thôn|"
+    r"trường|học\s+sinh|trẻ|dân|thu\s+nhập|ngân\s+sách|vốn|đường|rừng|nước|điện|rác|bảo\s+hiểm|y\s+tế|văn\s+hóa|"
+    r"văn\s+hoá|giáo\s+dục|nông\s+thôn|an\s+ninh|quốc\s+phòng|quân|tuyển|chuẩn|tiêu\s+chí|kế\s+hoạch|chỉ\s+tiêu)\b",
+    re.IGNORECASE,
+)
+
+
+def states_a_target(target: Target) -> bool:
+    """Rule "no target at all": a line with no figure, no verb of a target and no indicator word is none.
+
+    >>> states_a_target(parse_target("abc xyz"))
+    False
+    >>> states_a_target(parse_target("Duy trì xã đạt chuẩn quốc gia về y tế"))
+    True
+    """
+    if target.kind is not TargetKind.QUALITATIVE or target.qualitative:
+        return True
+    return bool(_TARGET_WORDS.search(target.text))
