@@ -41,6 +41,8 @@ class _Para:
     refs: list[tuple[int, int]] = field(default_factory=list)  # real (.docx) references
     heading_level: int | None = None
     list_item: bool = False
+    page: int | None = None
+    ocr: bool = False
 
 
 def join_blocks(blocks: list[RawBlock | RawTable]) -> list[_Para | RawTable]:
@@ -76,7 +78,7 @@ def join_blocks(blocks: list[RawBlock | RawTable]) -> list[_Para | RawTable]:
                 continue
         lead = len(text) - len(text.lstrip())
         out.append(_Para(text.strip(), b.line, [], [(max(0, o - lead), n) for o, n in b.footnotes],
-                         b.heading_level, b.list_item))
+                         b.heading_level, b.list_item, b.page, b.ocr))
         blank_before = False
     return out
 
@@ -176,7 +178,8 @@ def build(blocks: list[RawBlock | RawTable], docx_footnotes: dict[int, str] | No
             if paragraphs and not caption:
                 caption = paragraphs[-1].text
             tables.append(
-                Table(len(tables) + 1, tuple(it.rows), Location(section(), None, it.line, len(tables) + 1), caption)
+                Table(len(tables) + 1, tuple(it.rows), Location(section(), None, it.line, len(tables) + 1), caption,
+                      it.sheet, it.origin)
             )
             continue
         index = len(paragraphs) + 1
@@ -194,7 +197,7 @@ def build(blocks: list[RawBlock | RawTable], docx_footnotes: dict[int, str] | No
             stack[-1] = headings[-1] = Heading(h.level, h.marker, title, Location(
                 h.location.section[:-1] + (Heading(h.level, h.marker, title, h.location).text,),
                 h.location.paragraph, h.location.line))
-            paragraphs.append(Paragraph(it.text, Location(section(), index, loc_line), (), "heading"))
+            paragraphs.append(Paragraph(it.text, Location(section(), index, loc_line, page=it.page, ocr=it.ocr), (), "heading"))
             marks.extend((index, o) for o in it.marks)
             refs.extend((index, o, n) for o, n in it.refs)
             continue
@@ -220,13 +223,13 @@ def build(blocks: list[RawBlock | RawTable], docx_footnotes: dict[int, str] | No
             if target_at is not None and target_at >= len(stack):
                 target_at, expect = None, None
             text = Heading(level, marker, title, Location()).text
-            heading = Heading(level, marker, title, Location((*section(), text), index, loc_line))
+            heading = Heading(level, marker, title, Location((*section(), text), index, loc_line, page=it.page, ocr=it.ocr))
             stack.append(heading)
             headings.append(heading)
             role = "heading"
             if is_target_list_title(title) and (level <= NUMBER + 2):
                 target_at, expect = len(stack) - 1, None
-        paragraphs.append(Paragraph(it.text, Location(section(), index, loc_line), (), role, fld))
+        paragraphs.append(Paragraph(it.text, Location(section(), index, loc_line, page=it.page, ocr=it.ocr), (), role, fld))
         marks.extend((index, o) for o in it.marks)
         refs.extend((index, o, n) for o, n in it.refs)
 

@@ -805,7 +805,7 @@ def _cell_claims(table: Table, bases: dict[tuple[int, str | None], list[Number]]
             nums = list(find_numbers(cell))
             if len(nums) < 2:
                 continue
-            loc = Location(table.location.section, None, table.location.line, table.index, r)
+            loc = _table_location(table, r, row.index(cell) if cell in row else None)
             starts = [n.start for n in nums]
             for s0, s1 in sentences(cell):
                 sn = nums[bisect_left(starts, s0) : bisect_left(starts, s1)]
@@ -852,7 +852,7 @@ def table_claims(table: Table) -> Iterator[Claim]:
                 pct = parse_number(cells[cols["percent"]], unit="%")
             except KtxhError:
                 continue  # a group row, or a cell in words ("đạt")
-            loc = Location(table.location.section, None, table.location.line, table.index, r)
+            loc = _table_location(table, r, cols["percent"])
             label = cells[cols["label"] if cols["label"] is not None else 0]
             label = re.sub(r"^\s*(?:[IVX]+|\d+(?:\.\d+)*)[.\-]?\s*|^\s*[-+•]\s*", "", label).strip()
             yield Claim("ratio", " | ".join(c for c in row if c), loc, pct, (actual, plan), label, {"unit": unit})
@@ -883,8 +883,23 @@ def _cell_number(cell: str, unit: str | None, english: bool) -> Number | None:
         return None
 
 
-def _table_location(table: Table, r: int) -> Location:
-    return Location(table.location.section, None, table.location.line, table.index, r)
+def _table_location(table: Table, r: int, col: int | None = None) -> Location:
+    """Row ``r`` (1-based) of a table; in an Excel sheet, the cell itself ("trang tính “Biểu 01”, ô E7")."""
+    loc = table.location
+    if table.sheet is None:
+        return Location(loc.section, None, loc.line, table.index, r, loc.page, ocr=loc.ocr)
+    row0, col0 = table.origin
+    cell = f"{_column_letter(col0 + (col or 0))}{row0 + r - 1}"
+    return Location(loc.section, None, None, table.index, r, sheet=table.sheet, cell=cell)
+
+
+def _column_letter(n: int) -> str:
+    """1 → "A", 27 → "AA"."""
+    out = ""
+    while n > 0:
+        n, rem = divmod(n - 1, 26)
+        out = chr(65 + rem) + out
+    return out
 
 
 def _table_products(table: Table, english: bool) -> Iterator[Claim]:

@@ -14,6 +14,7 @@ True
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import ROUND_DOWN, Decimal
 
 from ktxh.core.errors import KtxhError
@@ -301,12 +302,22 @@ _VERIFIERS = {
 }
 
 
+OCR_NOTE = (" Số liệu này đọc từ bản quét bằng OCR: máy có thể đọc nhầm chữ số hoặc dấu phẩy, "
+            "hãy đối chiếu với bản giấy trước khi kết luận là sai.")
+
+
 def verify(claim: Claim, file: str = "") -> Finding:
-    """The finding for one claim; a claim that cannot be computed is "unverifiable", never an error."""
+    """The finding for one claim; a claim that cannot be computed is "unverifiable", never an error.
+
+    A "wrong" verdict on figures read by OCR says that the scan may have been misread.
+    """
     try:
-        return _VERIFIERS[claim.kind](file, claim)
+        finding = _VERIFIERS[claim.kind](file, claim)
     except (KtxhError, ArithmeticError) as exc:
         return _finding(file, claim, "unverifiable", None, f"Không tính lại được: {exc}")
+    if finding.verdict == "wrong" and claim.location.ocr:
+        finding = replace(finding, note=finding.note + OCR_NOTE)
+    return finding
 
 
 __all__ = ["judge", "truncate", "verify"]
