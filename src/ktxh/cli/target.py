@@ -27,7 +27,7 @@ KIND_LABELS = {
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("target", help="Đọc một chỉ tiêu như được viết, ví dụ \u201cTừ 0,7 - 0,9%%\u201d.")
-    p.add_argument("text", help="Chỉ tiêu, ví dụ \u201c> 99%%\u201d")
+    p.add_argument("text", metavar="CHỈ_TIÊU", help="Chỉ tiêu, ví dụ \u201c> 99%%\u201d")
     p.add_argument("--label", help="Tên chỉ tiêu, khi con số đứng riêng (cột Danh mục)")
     p.add_argument("--unit", help="Đơn vị tính (ĐVT), ví dụ \u201c%%\u201d, \u201cNgười\u201d")
     p.add_argument("--direction", choices=["up", "down"], help="Chiều tốt: up (càng cao càng tốt), down")

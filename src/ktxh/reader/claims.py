@@ -23,7 +23,10 @@ from ktxh.core.errors import KtxhError
 from ktxh.core.numbers import Number, find_numbers, parse_number, parse_number_words
 from ktxh.core.units import lookup_unit
 
+from .build import build
 from .document import Document, Location, Paragraph, Table
+from .metadata import metadata_of
+from .text import read_text
 
 _SLASH = re.compile(r"\s*/\s*(?:(?:KH|kế\s+hoạch)\s+)?|\s+trên\s+tổng\s+số\s+")  # rules "a/KH b", "a trên tổng số b"  # rule "a/KH b": the plan word inside the pair
 _LINK = re.compile(r"(?i)(đạt|bằng|=|tỷ lệ|tỉ lệ|chiếm)")
@@ -1054,8 +1057,10 @@ def _share_group(section: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def claims_in_text(text: str) -> list[Claim]:
-    """Claims of a single paragraph of text (for tests and quick use)."""
-    from .read import read_text_document
-
-    doc = read_text_document(text, "văn bản")
+    """Claims of a piece of text (for tests and quick use); reads it as ``read_text_document`` does,
+    without the target lists (claims need none)."""
+    built = build(read_text(text))
+    doc = Document(source="văn bản", format="text", metadata=metadata_of([p.text for p in built.paragraphs]),
+                   headings=tuple(built.headings), paragraphs=tuple(built.paragraphs), tables=tuple(built.tables),
+                   footnotes=tuple(built.footnotes))
     return find_claims(doc)

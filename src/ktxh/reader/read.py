@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import replace
 from pathlib import Path
@@ -91,7 +92,7 @@ def read_document(path_or_bytes: str | os.PathLike[str] | bytes, *, filename: st
         try:
             size = path.stat().st_size
         except OSError as exc:
-            raise ReaderError(f"Không mở được tệp \u201c{name}\u201d: {exc.strerror or exc}.", field="tệp",
+            raise ReaderError(f"Không mở được tệp \u201c{name}\u201d: {os_error(exc)}.", field="tệp",
                               value=name) from exc
         if path.is_dir():
             raise ReaderError(f"\u201c{name}\u201d là thư mục, không phải tệp.", field="tệp", value=name)
@@ -100,7 +101,7 @@ def read_document(path_or_bytes: str | os.PathLike[str] | bytes, *, filename: st
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise ReaderError(f"Không đọc được tệp \u201c{name}\u201d: {exc.strerror or exc}.", field="tệp",
+            raise ReaderError(f"Không đọc được tệp \u201c{name}\u201d: {os_error(exc)}.", field="tệp",
                               value=name) from exc
     suffix = Path(name).suffix.lower()
     kind = _binary_kind(data, suffix)
@@ -127,6 +128,18 @@ def read_document(path_or_bytes: str | os.PathLike[str] | bytes, *, filename: st
             f"Không đọc được tệp \u201c{name}\u201d: chỉ nhận .docx, .pdf, .xlsx, .txt hoặc .md.", field="tệp", value=name
         )
     return read_text_document(decode(data, name), name)
+
+
+_OS_ERRORS = {
+    errno.ENOENT: "không có tệp này", errno.EACCES: "không có quyền đọc", errno.EPERM: "không có quyền đọc",
+    errno.EISDIR: "đây là thư mục", errno.ENOTDIR: "đường dẫn có phần không phải thư mục",
+    errno.ENAMETOOLONG: "tên tệp quá dài", errno.ELOOP: "đường dẫn vòng lặp", errno.EIO: "lỗi đọc đĩa",
+}
+
+
+def os_error(exc: OSError) -> str:
+    """The operating system's error in Vietnamese ("No such file or directory" → "không có tệp này")."""
+    return _OS_ERRORS.get(exc.errno or -1, f"lỗi hệ thống số {exc.errno}" if exc.errno else "lỗi hệ thống")
 
 
 def _too_large(name: str, size: int) -> str:
