@@ -215,7 +215,22 @@ def _stated_before(ctx: _Ctx, i: int) -> Number | None:
     return None
 
 
+def _growth_current(ctx: _Ctx, i: int, base: Number | None) -> Number | None:
+    """The figure that grew: the numerator of an "a/b" before it, the last figure of the base's kind,
+    or else the last percent before it."""
+    nums, text = ctx.numbers, ctx.text
+    for j in range(i - 1, -1, -1):
+        x = nums[j]
+        if j > 0 and _SLASH.fullmatch(text[nums[j - 1].end : x.start]):
+            current = nums[j - 1]
+            return _with_unit(current, x) if current.unit is None and x.unit else current
+        if x.unit and x.unit != "%" and (base is None or unit_key(x) == unit_key(base)):
+            return x
+    return next((nums[j] for j in range(i - 1, -1, -1) if nums[j].unit == "%"), None)
+
+
 def _growths(ctx: _Ctx, bases: dict[tuple[int, str | None], list[Number]]) -> Iterator[Claim]:
+    """Rule "growth": "tăng 8,4% so với năm 2020 (5551,1 tấn)", the base in parentheses or elsewhere."""
     nums, text = ctx.numbers, ctx.text
     for i, n in enumerate(nums):
         if n.unit != "%":
@@ -226,39 +241,18 @@ def _growths(ctx: _Ctx, bases: dict[tuple[int, str | None], list[Number]]) -> It
         if not (m_before and m_after) or _RANGE_BEFORE.search(before):
             continue
         year = int(m_after[1])
-        direction = m_before[1].lower()
-        # The base: "(5551,1 tấn)" right after "so với năm 2020", or the same year's figure elsewhere.
-        base = None
         after_end = n.end + m_after.end()
         following = [x for x in nums[i + 1 :] if x.start >= after_end]
-        if following and _BASE_PAREN.match(text[after_end : following[0].start]):
-            base = following[0]
-        # The current figure: the numerator of an "a/b" before it, or the last figure of the base's kind.
-        current = None
-        for j in range(i - 1, -1, -1):
-            x = nums[j]
-            if j > 0 and _SLASH.fullmatch(text[nums[j - 1].end : x.start]):
-                current = nums[j - 1]
-                if current.unit is None and x.unit:
-                    current = _with_unit(current, x)
-                break
-            if x.unit and x.unit != "%" and (base is None or unit_key(x) == unit_key(base)):
-                current = x
-                break
-        if current is None:
-            for j in range(i - 1, -1, -1):
-                if nums[j].unit == "%":
-                    current = nums[j]
-                    break
+        base = following[0] if following and _BASE_PAREN.match(text[after_end : following[0].start]) else None
+        current = _growth_current(ctx, i, base)
         where = "văn bản"
         if base is None and current is not None:
             found = bases.get((year, unit_key(current)), [])
-            values = {x.value for x in found}
-            if len(values) == 1:
+            if len({x.value for x in found}) == 1:
                 base, where = found[0], "chỗ khác trong văn bản"
         yield Claim(
             "growth", ctx.quote, ctx.location, n, tuple(x for x in (current, base) if x is not None), "",
-            {"year": year, "direction": direction, "current": current, "base": base, "base_where": where},
+            {"year": year, "direction": m_before[1].lower(), "current": current, "base": base, "base_where": where},
         )
 
 
@@ -338,63 +332,79 @@ def _bare_count_parts(nums: list[Number], text: str, start: int, total: Number) 
             and _COUNT_OUTCOME.match(text, x.end)]
 
 
-def _totals(ctx: _Ctx) -> Iterator[Claim]:
-    nums, text = ctx.numbers, ctx.text
-    seen: set[tuple[int, tuple[int, ...]]] = set()
+def _total_claim(ctx: _Ctx, total: Number, parts: list[Number], how: str) -> Claim:
+    """A total (or, for "chỉ tiêu", a count) with its parts; a count naming vượt and không đạt is exhaustive."""
+    kind = "count" if (total.unit or "").casefold() == "chỉ tiêu" else "total"
+    sentence = ctx.text[ctx.start : ctx.end]
+    exhaustive = kind == "count" and bool(re.search(r"(?i)không\s+đạt", sentence)) and "vượt" in sentence.casefold()
+    return Claim(kind, ctx.quote, ctx.location, total, tuple(parts), "",
+                 {"how": how, "rest": ctx.text[parts[-1].end : ctx.end], "exhaustive": exhaustive})
 
-    def emit(total: Number, parts: list[Number], how: str) -> Iterator[Claim]:
-        ident = (total.start, tuple(p.start for p in parts))
-        if len(parts) < 2 or ident in seen:
-            return
-        seen.add(ident)
-        kind = "count" if (total.unit or "").casefold() == "chỉ tiêu" else "total"
-        rest = text[parts[-1].end : ctx.end]
-        sentence = text[ctx.start : ctx.end]
-        exhaustive = kind == "count" and bool(re.search(r"(?i)không\s+đạt", sentence)) and "vượt" in sentence.casefold()
-        yield Claim(kind, ctx.quote, ctx.location, total, tuple(parts), "",
-                    {"how": how, "rest": rest, "exhaustive": exhaustive})
 
-    # "Tổng … x, trong đó: a; b; c" and "22 chỉ tiêu … có 06 …, có 14 …".
-    for m in _CONNECTOR.finditer(text, ctx.start, ctx.end):
-        is_co = not m[1]
-        before = [x for x in nums if x.end <= m.start()]
-        if not before:
+def _connector_total(ctx: _Ctx, before: list[Number], is_co: bool) -> Number | None:
+    """The figure a connector's parts add up to: the last of its kind before the connector."""
+    for total in reversed(before):
+        key = unit_key(total)
+        if key is None or key.endswith("%") or key == "‰":
             continue
-        for total in reversed(before):
-            key = unit_key(total)
-            if key is None or key.endswith("%") or key == "‰":
-                continue
-            if is_co and not (is_count(total) and before[-1] is total):
-                break
-            if any(unit_key(x) == key for x in before if x.start > total.start):
-                continue
-            parts = _parts_after(nums, text, m.end(), key)
-            opened = text.rfind("(", ctx.start, m.start())
-            if opened > text.rfind(")", ctx.start, m.start()):
-                close = text.find(")", m.end())
-                parts = [p for p in parts if close < 0 or p.end <= close]  # "(trong đó: …)" ends at ")"
-            if is_co:
-                parts = [p for p in parts if is_count(p)] or _bare_count_parts(nums, text, m.end(), total)
-            yield from emit(total, parts, "connector")
-            break
-    # "335 con tại 20 hộ (29 con lợn nái; 255 con lợn thịt; 51 con lợn con theo mẹ)".
+        if is_co and not (is_count(total) and before[-1] is total):
+            return None
+        if any(unit_key(x) == key for x in before if x.start > total.start):
+            continue
+        return total
+    return None
+
+
+def _connector_parts(ctx: _Ctx, m: re.Match[str], total: Number, is_co: bool) -> list[Number]:
+    """The parts after "trong đó", "gồm", "có" or "N chỉ tiêu:", up to a closing ")" when it opened one."""
+    nums, text = ctx.numbers, ctx.text
+    parts = _parts_after(nums, text, m.end(), unit_key(total) or "")
+    opened = text.rfind("(", ctx.start, m.start())
+    if opened > text.rfind(")", ctx.start, m.start()):
+        close = text.find(")", m.end())
+        parts = [p for p in parts if close < 0 or p.end <= close]  # "(trong đó: …)" ends at ")"
+    if is_co:
+        parts = [p for p in parts if is_count(p)] or _bare_count_parts(nums, text, m.end(), total)
+    return parts
+
+
+def _connector_totals(ctx: _Ctx) -> Iterator[tuple[Number, list[Number], str]]:
+    """Rule "Tổng … x, trong đó: a; b; c" and "22 chỉ tiêu … có 06 …, có 14 …"."""
+    for m in _CONNECTOR.finditer(ctx.text, ctx.start, ctx.end):
+        is_co = not m[1]
+        before = [x for x in ctx.numbers if x.end <= m.start()]
+        total = _connector_total(ctx, before, is_co) if before else None
+        if total is not None:
+            yield total, _connector_parts(ctx, m, total, is_co), "connector"
+
+
+def _parenthesis_totals(ctx: _Ctx) -> Iterator[tuple[Number, list[Number], str]]:
+    """Rule "parts in parentheses": "335 con tại 20 hộ (29 con lợn nái; 255 con lợn thịt; 51 con lợn con)"."""
+    nums, text = ctx.numbers, ctx.text
     for m in re.finditer(r"\(([^()]*)\)", text[ctx.start : ctx.end]):
         o, c = ctx.start + m.start(), ctx.start + m.end()
-        inside = [x for x in _unpaired(nums, text) if o < x.start and x.end < c]
         by_key: dict[str, list[Number]] = {}
-        for x in inside:
-            k = unit_key(x)
+        for x in _unpaired(nums, text):
+            k = unit_key(x) if o < x.start and x.end < c else None
             if k and not k.endswith("%"):
                 by_key.setdefault(k, []).append(x)
         before = [x for x in nums if x.end <= o]
         for key, parts in by_key.items():
-            if len(parts) < 2:
-                continue
             total = next((x for x in reversed(before) if unit_key(x) == key), None)
             if total is None and before and is_count(before[-1]) and re.fullmatch(r"[\s,]*", text[before[-1].end : o]):
                 total = before[-1]
-            if total is not None:
-                yield from emit(total, parts, "paren")
+            if total is not None and len(parts) >= 2:
+                yield total, parts, "paren"
+
+
+def _totals(ctx: _Ctx) -> Iterator[Claim]:
+    """Totals and counts stated with their parts in one sentence, each (total, parts) once."""
+    seen: set[tuple[int, tuple[int, ...]]] = set()
+    for total, parts, how in (*_connector_totals(ctx), *_parenthesis_totals(ctx)):
+        ident = (total.start, tuple(p.start for p in parts))
+        if len(parts) >= 2 and ident not in seen:
+            seen.add(ident)
+            yield _total_claim(ctx, total, parts, how)
 
 
 _OF_PLAN_GAP = re.compile(r"(?i)^\s*,?\s*(?:ước\s+)?(?:đạt|bằng)\s+$")
@@ -1011,6 +1021,20 @@ def _outline_level(label: str) -> int | None:
     return None
 
 
+def _outline_children(levels: list[int | None], i: int) -> list[int]:
+    """The rows one rank under row ``i``, up to the next row of its rank or higher."""
+    children: list[int] = []
+    level = levels[i]
+    if level is None:
+        return children
+    for k in range(i + 1, len(levels)):
+        if levels[k] is None or levels[k] <= level:  # type: ignore[operator]
+            break
+        if levels[k] == min(x for x in levels[i + 1 : k + 1] if x is not None):
+            children.append(k)
+    return children
+
+
 def _table_outline_totals(table: Table, english: bool) -> Iterator[Claim]:
     """Rule "outline totals": rows "1.", "1.1.", "-", "+" add up to the row they stand under."""
     rows = table.rows[1:]
@@ -1018,21 +1042,14 @@ def _table_outline_totals(table: Table, english: bool) -> Iterator[Claim]:
     if sum(1 for x in levels if x is not None) < 3:
         return
     levels = [0 if (x is None and i == 0) else x for i, x in enumerate(levels)]
-    for i, level in enumerate(levels):
-        if level is None:
-            continue
-        children = []
-        for k in range(i + 1, len(rows)):
-            if levels[k] is None or levels[k] <= level:
-                break
-            if levels[k] == min(x for x in levels[i + 1 : k + 1] if x is not None):
-                children.append(k)
+    for i in range(len(rows)):
+        children = _outline_children(levels, i)
         if len(children) < 2:
             continue
         total = _cell_number(rows[i][1], None, english) if len(rows[i]) > 1 else None
         parts = [_cell_number(rows[k][1], None, english) if len(rows[k]) > 1 else None for k in children]
         if total is not None and all(p is not None for p in parts):
-            yield Claim("total", " | ".join(rows[i]), _table_location(table, i + 2), total,
+            yield Claim("total", " | ".join(rows[i]), _table_location(table, i + 2, 1), total,
                         tuple(p for p in parts if p is not None), rows[i][0], {"how": "table"})
 
 
