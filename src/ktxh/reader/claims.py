@@ -933,7 +933,7 @@ def _table_products(table: Table, english: bool) -> Iterator[Claim]:
             yld = _cell_number(row[cols["yield"]], "tạ/ha", english)
             output = _cell_number(row[cols["output"]], "tấn", english)
             if area and yld and output:
-                yield Claim("product", " | ".join(row), _table_location(table, r), yld, (area, output), row[0],
+                yield Claim("product", " | ".join(row), _table_location(table, r, cols["yield"]), yld, (area, output), row[0],
                             {"how": "yield", "tons_per_unit": Decimal(10)})
 
 
@@ -955,7 +955,7 @@ def _table_column_totals(table: Table, english: bool) -> Iterator[Claim]:
             parts = [_cell_number(o[j], None, english) if j < len(o) else None for o in below]
             if total is None or len(parts) < 2 or any(p is None for p in parts):
                 continue
-            yield Claim("total", " | ".join(row), _table_location(table, r + 1), total,
+            yield Claim("total", " | ".join(row), _table_location(table, r + 1, j), total,
                         tuple(p for p in parts if p is not None), row[0], {"how": "table"})
 
 
@@ -976,7 +976,7 @@ def _table_split_columns(table: Table, english: bool) -> Iterator[Claim]:
         total = _cell_number(row[first - 1], None, english)
         parts = [_cell_number(row[j], None, english) for j in range(first, last + 1)]
         if total is not None and all(p is not None for p in parts):
-            yield Claim("total", " | ".join(row), _table_location(table, r), total,
+            yield Claim("total", " | ".join(row), _table_location(table, r, first - 1), total,
                         tuple(p for p in parts if p is not None), row[0], {"how": "table"})
 
 
@@ -1003,7 +1003,7 @@ def _table_shares(table: Table, english: bool) -> Iterator[Claim]:
             part, pct = _cell_number(row[j - 1], None, english), _cell_number(row[j], "%", english)
             if part is None or pct is None or pct.value == 100:
                 continue
-            yield Claim("share", " | ".join(row), _table_location(table, r), pct, (part, whole), row[0],
+            yield Claim("share", " | ".join(row), _table_location(table, r, j), pct, (part, whole), row[0],
                         {"part": part, "whole": whole, "whole_where": " (tổng ở hàng 100%)"})
 
 
