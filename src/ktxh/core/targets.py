@@ -371,18 +371,48 @@ def parse_target(
     >>> parse_target("12,575", label="Dân số", unit="Người").low
     Decimal('12575')
     """
+    direction = _direction_of(direction)
+    original, text = _checked_text(text)
+    line = _line_of(text, label, unit)
+    targets: list[Target] = []
+    for sentence in (x.strip() for x in _SENTENCE_SPLIT.split(line.body)):
+        if sentence:
+            targets.extend(_sentence_targets(sentence, line, direction, bool(targets)))
+    targets = targets or [_qualitative(text, line.label, direction, line.context)]  # ";" or "trong đó" alone
+    return _main_target(targets, original, line.label)
+
+
+@dataclass(frozen=True)
+class _Line:
+    """What a whole target line tells every sentence of it: label, context, unit, base, year, per year."""
+
+    body: str
+    label: str
+    context: str
+    unit: str | None
+    base: str | None
+    year: int | None
+    per_year: bool
+
+
+def _direction_of(direction: Direction | str | None) -> Direction | None:
+    if direction is None or isinstance(direction, Direction):
+        return direction
+    try:
+        return Direction(direction)
+    except ValueError as exc:
+        raise TargetError(
+            f"Chiều đánh giá \u201c{direction}\u201d không hợp lệ: chỉ nhận \u201cup\u201d (càng cao càng tốt) "
+            "hoặc \u201cdown\u201d (càng thấp càng tốt).",
+            field="chiều đánh giá",
+            value=direction,
+        ) from exc
+
+
+def _checked_text(text: object) -> tuple[str, str]:
+    """The line as given and cleaned, without its numbering; errors in Vietnamese for what is no target line."""
     if not isinstance(text, str):
         raise TargetError(f"Chỉ tiêu phải là một đoạn chữ, không phải \u201c{text!r}\u201d.", field="chỉ tiêu", value=repr(text))
-    if isinstance(direction, str):
-        try:
-            direction = Direction(direction)
-        except ValueError as exc:
-            raise TargetError(
-                f"Chiều đánh giá \u201c{direction}\u201d không hợp lệ: chỉ nhận \u201cup\u201d (càng cao càng tốt) "
-                "hoặc \u201cdown\u201d (càng thấp càng tốt).",
-                field="chiều đánh giá",
-                value=direction,
-            ) from exc
     original = text
     text = _clean(text)
     _refuse_huge_numbers(text, original)
@@ -394,11 +424,14 @@ def parse_target(
             field="chỉ tiêu",
             value=original[:200],
         )
-    # Drop the list numbering ("11.Tỷ lệ…", "2.5. Trên 96%…") and bullets, never a figure ("14,5 – 16,5").
-    # Rule "numbering is never a figure": "(7) Duy trì …", "7) …", "a) …" too.
+    # Rule "numbering is never a figure": "11.Tỷ lệ…", "2.5. Trên 96%…", "(7) Duy trì …", "7) …", "a) …", bullets;
+    # never a figure ("14,5 – 16,5").
     text = re.sub(r"^(?:\d+(?:\.\d+)*\.\s*(?=[^\d\s])|\(\s*\d{1,3}\s*\)\s*|\d{1,3}\)\s*(?=\D)|[a-zđ]\)\s*"
                   r"|[-+*•]\s*(?=\D))", "", text).strip() or text
-    _refuse_huge_numbers(text, original)
+    return original, text
+
+
+def _line_of(text: str, label: str | None, unit: str | None) -> _Line:
     body = text
     if label is None:
         head, colon, tail = text.partition(":")
@@ -407,68 +440,69 @@ def parse_target(
         else:
             label = text.rstrip(". ")
     label = _clean(label)
-    unit = _clean(unit) if unit else None
     context = label if label != text.rstrip(". ") else ""
     whole = f"{label} {body}"
     base_m = _BASE.search(whole)
-    base = None
-    if base_m:
-        base = _clean(base_m.group(1) or f"năm {base_m.group(2)}")
+    base = _clean(base_m.group(1) or f"năm {base_m.group(2)}") if base_m else None
     year_m = _YEAR.search(whole)
-    year = int(year_m.group(1)) if year_m else None
     # "Hàng năm" opening a line governs all of it; elsewhere it governs its own sentence.
-    line_per_year = bool(_PER_YEAR.search(label if label != text.rstrip(". ") else "")) or bool(
-        re.match(r"\s*(?:hàng|hằng|mỗi)\s+năm", body, re.IGNORECASE)
+    per_year = bool(_PER_YEAR.search(context)) or bool(re.match(r"\s*(?:hàng|hằng|mỗi)\s+năm", body, re.IGNORECASE))
+    return _Line(body, label, context, _clean(unit) if unit else None, base,
+                 int(year_m.group(1)) if year_m else None, per_year)
+
+
+def _shared_comparator(previous: Target | None, t: Target, fig: _Figure) -> Target:
+    """"từ 92% gia đình, 75% khối phố": the list shares its first comparator."""
+    if previous is None or t.kind is not TargetKind.EXACT or previous.kind not in (TargetKind.MIN, TargetKind.MAX) \
+            or fig.is_fraction:
+        return t
+    return replace(
+        t,
+        kind=previous.kind,
+        low=t.low if previous.kind is TargetKind.MIN else None,
+        high=t.high if previous.kind is TargetKind.MAX else None,
+        low_strict=previous.low_strict,
+        high_strict=previous.high_strict,
     )
-    if direction is not None:
-        direction = Direction(direction)
 
-    targets: list[Target] = []
-    for sentence in (s.strip() for s in _SENTENCE_SPLIT.split(body)):
-        if not sentence:
-            continue
-        figures = _figures(sentence, unit)
+
+def _sentence_targets(sentence: str, line: _Line, direction: Direction | None, after_first: bool) -> list[Target]:
+    """The targets one sentence of a line states, in order (the first sentence's first is the line's)."""
+    label = line.label
+    figures = _figures(sentence, line.unit)
+    if not figures:
+        return [_qualitative(sentence, label if not after_first else _strip_cues(sentence.rstrip(".")), direction,
+                             line.context)]
+    out: list[Target] = []
+    from_to = _from_to(sentence, figures)
+    if from_to is not None:
+        t, i = from_to
+        out.append(replace(t, label=label if not after_first else _strip_cues(sentence[: figures[i].start])))
+        figures = figures[:i] + figures[i + 2 :]
         if not figures:
-            q = _qualitative(sentence, label if not targets else _strip_cues(sentence.rstrip(".")), direction, context)
-            targets.append(q)
-            continue
-        from_to = _from_to(sentence, figures)
-        if from_to is not None:
-            t, i = from_to
-            targets.append(replace(t, label=label if not targets else _strip_cues(sentence[: figures[i].start])))
-            figures = figures[:i] + figures[i + 2 :]
-            if not figures:
-                continue
-        figures = _scope_last(figures, sentence)
-        labels = _part_labels(sentence, figures)
-        previous: Target | None = None
-        for fig, part_label in zip(figures, labels, strict=True):
-            clause_end = re.search(r"[,;]", sentence[fig.end :])
-            clause = sentence[: fig.end + clause_end.start()] if clause_end else sentence
-            sentence_per_year = line_per_year or bool(_PER_YEAR.search(clause))
-            t = _figure_target(fig, sentence, context, label, unit, sentence_per_year, base, year, direction)
-            if previous is not None and t.kind is TargetKind.EXACT and previous.kind in (TargetKind.MIN, TargetKind.MAX) \
-                    and not fig.is_fraction:
-                # "từ 92% gia đình, 75% khối phố": the list shares its first comparator.
-                t = replace(
-                    t,
-                    kind=previous.kind,
-                    low=t.low if previous.kind is TargetKind.MIN else None,
-                    high=t.high if previous.kind is TargetKind.MAX else None,
-                    low_strict=previous.low_strict,
-                    high_strict=previous.high_strict,
-                )
-            if targets or fig is not figures[0]:
-                t = replace(t, label=part_label or (t.unit or ""))
-            targets.append(t)
-            previous = t
-        tail = sentence[figures[-1].end :].strip(" ,.")
-        if _ASSIGNED.search(tail) or _NONE_LEFT.search(tail):
-            # "…còn 4,5%, tỷ lệ sinh con 3 trở lên thấp hơn chỉ tiêu trên giao hàng năm"
-            tail_label = _strip_cues(tail)
-            targets.append(_qualitative(tail, tail_label, None, tail))
+            return out
+    figures = _scope_last(figures, sentence)
+    previous: Target | None = None
+    for fig, part_label in zip(figures, _part_labels(sentence, figures), strict=True):
+        clause_end = re.search(r"[,;]", sentence[fig.end :])
+        clause = sentence[: fig.end + clause_end.start()] if clause_end else sentence
+        sentence_per_year = line.per_year or bool(_PER_YEAR.search(clause))
+        t = _figure_target(fig, sentence, line.context, label, line.unit, sentence_per_year, line.base, line.year,
+                           direction)
+        t = _shared_comparator(previous, t, fig)
+        if after_first or out or fig is not figures[0]:
+            t = replace(t, label=part_label or (t.unit or ""))
+        out.append(t)
+        previous = t
+    tail = sentence[figures[-1].end :].strip(" ,.")
+    if _ASSIGNED.search(tail) or _NONE_LEFT.search(tail):
+        # "…còn 4,5%, tỷ lệ sinh con 3 trở lên thấp hơn chỉ tiêu trên giao hàng năm"
+        out.append(_qualitative(tail, _strip_cues(tail), None, tail))
+    return out
 
-    targets = targets or [_qualitative(text, label, direction, context)]  # ";" or "trong đó" alone: no sentence left
+
+def _main_target(targets: list[Target], original: str, label: str) -> Target:
+    """The line's target (its first measurable one) with the others as parts, ranges written backwards mended."""
     for i, t in enumerate(targets):
         if t.low is not None and t.high is not None and t.low > t.high:
             # "15 – 10%": written the wrong way round; read as a range, and say so.
