@@ -158,6 +158,35 @@ def _infer_direction(context: str, kind: TargetKind, verb_down: bool) -> Directi
     return Direction.UP
 
 
+def _bounds(fig: _Figure, before: str, after: str
+            ) -> tuple[TargetKind, Decimal | None, Decimal | None, bool, bool, bool]:
+    """Kind and bounds from the comparator around a figure: "> 99%", "dưới 02%", "99% trở lên", "14 – 15%".
+    The last item says the figure is a level to fall to ("xuống còn 5%")."""
+    if fig.is_range:
+        return TargetKind.RANGE, fig.low, fig.high, False, False, False
+    if _MAX_STRICT.search(before):
+        return TargetKind.MAX, None, fig.high, False, True, False
+    if _MAX.search(before) or _OR_LESS.match(after):
+        return TargetKind.MAX, None, fig.high, False, False, False
+    if _MIN_STRICT.search(before):
+        return TargetKind.MIN, fig.low, None, True, False, False
+    if _MIN.search(before) or _OR_MORE.match(after):
+        return TargetKind.MIN, fig.low, None, False, False, False
+    return TargetKind.EXACT, fig.low, fig.high, False, False, bool(_DOWN_TO.search(before))
+
+
+def _change_mode(verb_text: str, before: str, unit: str | None, base: str | None, has_verb: bool) -> str | None:
+    """"percent" (grow by p%) or "absolute" (by points, by 01 hộ) when the figure is a change; else None."""
+    rate_subject = bool(_RATE_SUBJECT.search(verb_text))
+    change_noun = bool(_CHANGE_NOUN.search(verb_text))
+    verb_adjacent = bool(_VERB_BEFORE.search(before))  # rule "giảm từ 4% trở lên/năm": the verb governs its figure
+    if not (has_verb and (not rate_subject or base or change_noun or verb_adjacent)):
+        return None
+    if unit == "%" and (not rate_subject or change_noun) and not base_is_rate(verb_text, base):
+        return "percent"
+    return "absolute"
+
+
 def _figure_target(
     fig: _Figure,
     sentence: str,
@@ -176,38 +205,14 @@ def _figure_target(
         known = lookup_unit(unit)
         unit = known.name if known else unit
     per_year = unit_per_year or line_per_year or bool(_PER_YEAR_AFTER.match(after))
-    low: Decimal | None = fig.low
-    high: Decimal | None = fig.high
-    low_strict = high_strict = False
-    level_down = False
-    if fig.is_range:
-        kind = TargetKind.RANGE
-    elif _MAX_STRICT.search(before):
-        kind, low, high_strict = TargetKind.MAX, None, True
-    elif _MAX.search(before) or _OR_LESS.match(after):
-        kind, low = TargetKind.MAX, None
-    elif _MIN_STRICT.search(before):
-        kind, high, low_strict = TargetKind.MIN, None, True
-    elif _MIN.search(before) or _OR_MORE.match(after):
-        kind, high = TargetKind.MIN, None
-    else:
-        kind = TargetKind.EXACT
-        level_down = bool(_DOWN_TO.search(before))
+    kind, low, high, low_strict, high_strict, level_down = _bounds(fig, before, after)
     level_marker = level_down or bool(_UP_TO.search(before))
 
     verb_text = context + " " + before
     up_verb = _UP_VERB.search(verb_text)
     down_verb = _DOWN_VERB.search(verb_text)
-    rate_subject = bool(_RATE_SUBJECT.search(verb_text))
-    change_noun = bool(_CHANGE_NOUN.search(verb_text))
-    verb_adjacent = bool(_VERB_BEFORE.search(before))  # rule "giảm từ 4% trở lên/năm": the verb governs its figure
-    is_change = bool(up_verb or down_verb) and not level_marker and (
-        not rate_subject or base or change_noun or verb_adjacent)
-    change_mode = None
-    if is_change:
-        change_mode = "percent" if unit == "%" and (not rate_subject or change_noun) and not base_is_rate(
-            verb_text, base
-        ) else "absolute"
+    change_mode = _change_mode(verb_text, before, unit, base, bool(up_verb or down_verb) and not level_marker)
+    if change_mode is not None:
         if kind is TargetKind.EXACT:
             high = low
         kind = TargetKind.CHANGE if kind in (TargetKind.EXACT, TargetKind.RANGE, TargetKind.MIN) else kind
@@ -538,22 +543,9 @@ def describe_target(target: Target) -> str:
     elif k is TargetKind.MAX:
         core = ("nhỏ hơn " if target.high_strict else "không quá ") + f(target.high)
     elif k is TargetKind.CHANGE:
-        verb = "giảm" if target.direction is Direction.DOWN else "tăng"
-        points = target.change_mode == "absolute" and target.unit == "%"
-        unit = " điểm phần trăm" if points else ("%" if target.unit == "%" else f" {target.unit}" if target.unit else "")
-        n = format_number
-        amount = n(target.low) if target.high in (None, target.low) else f"{n(target.low)} – {n(target.high)}"
-        if target.high is None:
-            amount = ("hơn " if target.low_strict else "ít nhất ") + n(target.low)
-        core = f"{verb} {amount}{unit}" + (f" so với {target.base}" if target.base else "")
+        core = _describe_change(target)
     elif k is TargetKind.ASSIGNED:
-        if target.high is not None and target.low is None:
-            core = "thấp hơn chỉ tiêu cấp trên giao"
-        elif target.low:
-            hi = f" – {format_number(target.high)}" if target.high is not None else ""
-            core = f"vượt chỉ tiêu cấp trên giao {format_number(target.low)}{hi}%"
-        else:
-            core = "đạt chỉ tiêu cấp trên giao"
+        core = _describe_assigned(target)
     else:
         core = f"bằng {f(target.low)}"
     if target.per_year:
@@ -581,3 +573,24 @@ def states_a_target(target: Target) -> bool:
     if target.kind is not TargetKind.QUALITATIVE or target.qualitative:
         return True
     return bool(_TARGET_WORDS.search(target.text))
+
+
+def _describe_change(target: Target) -> str:
+    """"giảm ít nhất 4 điểm phần trăm", "tăng 2,5 – 3%" so với năm 2021."""
+    verb = "giảm" if target.direction is Direction.DOWN else "tăng"
+    points = target.change_mode == "absolute" and target.unit == "%"
+    unit = " điểm phần trăm" if points else ("%" if target.unit == "%" else f" {target.unit}" if target.unit else "")
+    n = format_number
+    amount = n(target.low) if target.high in (None, target.low) else f"{n(target.low)} – {n(target.high)}"
+    if target.high is None:
+        amount = ("hơn " if target.low_strict else "ít nhất ") + n(target.low)
+    return f"{verb} {amount}{unit}" + (f" so với {target.base}" if target.base else "")
+
+
+def _describe_assigned(target: Target) -> str:
+    if target.high is not None and target.low is None:
+        return "thấp hơn chỉ tiêu cấp trên giao"
+    if target.low:
+        hi = f" – {format_number(target.high)}" if target.high is not None else ""
+        return f"vượt chỉ tiêu cấp trên giao {format_number(target.low)}{hi}%"
+    return "đạt chỉ tiêu cấp trên giao"
