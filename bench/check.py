@@ -1,6 +1,6 @@
 """Speed of ``ktxh check`` (read + find claims + verify) against a bare regex scan of the same bytes.
 
-    .venv/bin/python bench/check.py [--docs 1000] [--rounds 5]
+    .venv/bin/python bench/check.py [--docs 1000] [--rounds 5] [--ocr 6]
 
 Data: the five seeds (tests/reader/seeds) replicated to ``--docs`` documents, as bytes, as the
 web app hands them over. Each document is read with ``read_document(bytes, filename=…)`` and
@@ -62,10 +62,40 @@ def timed(fn, *args) -> tuple[float, int]:
     return time.perf_counter() - t, result
 
 
+def ocr_pages_per_minute(pages: int) -> None:
+    """Seed 003 rendered to PDF by LibreOffice, pages rasterized at 300 dpi into a PDF with no text layer,
+    read back by OCR: pages per minute, and how many of the .txt's findings the scan gives."""
+    import shutil
+    import subprocess
+    import tempfile
+    from collections import Counter
+
+    import pypdfium2 as pdfium
+
+    if not (shutil.which("soffice") and shutil.which("tesseract")):
+        print("OCR: soffice or tesseract missing (Debian libreoffice-writer-nogui, tesseract-ocr tesseract-ocr-vie)")
+        return
+    seed = next(SEEDS.glob("003_*.txt"))
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["soffice", "--headless", "--infilter=Text (encoded):UTF8,LF,Liberation Serif,vi-VN",
+                        "--convert-to", "pdf", "--outdir", tmp, str(seed)], check=True, capture_output=True)
+        doc = pdfium.PdfDocument(str(Path(tmp) / (seed.stem + ".pdf")))
+        images = [doc[i].render(scale=300 / 72).to_pil().convert("L") for i in range(min(pages, len(doc)))]
+        doc.close()
+        scan = Path(tmp) / "scan.pdf"
+        images[0].save(scan, save_all=True, append_images=images[1:], resolution=300)
+        t, findings = timed(lambda: check_document(read_document(scan)))
+    txt = Counter((f.kind, f.stated, f.verdict) for f in check_document(read_document(seed)))
+    got = Counter((f.kind, f.stated, f.verdict) for f in findings)
+    print(f"OCR: {len(images)} scanned pages of seed 003 in {t:.1f} s = {len(images) / t * 60:.1f} pages/minute; "
+          f"findings {sum((txt & got).values())} of the .txt's {sum(txt.values())}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=1000)
     ap.add_argument("--rounds", type=int, default=5, help="rounds of the baseline and of the 50 KB report")
+    ap.add_argument("--ocr", type=int, default=0, metavar="PAGES", help="also time OCR of a scan (seed 003, up to PAGES pages)")
     args = ap.parse_args()
     docs = corpus(args.docs)
     size = sum(len(d) for d in docs)
@@ -86,6 +116,8 @@ def main() -> None:
     print(f"ratio check / scan: {t_check / base:.0f} ×")
     print(f"50 KB report ({len(report)} bytes, {n} findings): best {min(times) * 1000:.0f} ms, "
           f"median {statistics.median(times) * 1000:.0f} ms (aim: under 100 ms)")
+    if args.ocr:
+        ocr_pages_per_minute(args.ocr)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"machine: {os.cpu_count()} cores, {platform.processor() or platform.machine()}, "
           f"Python {platform.python_version()}, load {load:.1f}, {date.today()}")

@@ -203,3 +203,19 @@ def test_missing_option_is_a_vietnamese_error(capsys: pytest.CaptureFixture[str]
     assert info.value.code == 2
     assert "--target" in err
     assert "required" not in err and "error:" not in err
+
+
+def test_a_line_with_no_target_says_so_and_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "target", "abc xyz")
+    assert code == 1 and out == ""
+    assert "không nêu chỉ tiêu nào" in err and "abc xyz" in err
+
+
+def test_a_real_qualitative_target_stays_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "target", "(7) Duy trì xã đạt chuẩn quốc gia về y tế")
+    assert (code, err) == (0, "") and "định tính" in out
+
+
+def test_a_twenty_digit_number_is_a_vietnamese_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "target", "12345678901234567890")
+    assert code == 2 and "Traceback" not in err and "quá lớn" in err

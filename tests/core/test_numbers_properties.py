@@ -137,3 +137,23 @@ def test_find_numbers_spans_are_the_text(text: str) -> None:
     for number in find_numbers(text):
         assert text[number.start : number.end] == number.text
         assert number.text[0].isdigit()
+
+
+@given(st.decimals(min_value=-10**12, max_value=10**12, allow_nan=False, allow_infinity=False, places=4), decimals)
+def test_format_number_writes_what_babel_writes_for_vi_vn(x: Decimal, d: int) -> None:
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "0" * d if d else "")
+    assert format_number(x, d) == format_decimal(quantize(x, d), format=pattern, locale="vi_VN", decimal_quantization=True)
+
+
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=0, max_value=999))
+def test_mixed_units_are_one_amount(billions: int, millions: int) -> None:
+    (n,) = find_numbers(f"thu {billions} tỷ {millions} triệu đồng")
+    assert n.base_value == billions * 10**9 + millions * 10**6
+
+
+@given(st.integers(min_value=0, max_value=999))
+def test_a_malformed_percent_keeps_its_figure(x: int) -> None:
+    (n,) = find_numbers(f"đạt {x},%")
+    assert (n.value, n.unit) == (x, "%")

@@ -19,7 +19,7 @@ from .common import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("check", help="Kiểm tra lại các số liệu trong báo cáo, kế hoạch (.docx, .txt, .md).")
+    p = sub.add_parser("check", help="Kiểm tra lại các số liệu trong báo cáo, kế hoạch (.docx, .pdf kể cả bản quét, .xlsx, .txt, .md).")
     p.add_argument("files", nargs="+", metavar="TỆP", help="Tệp báo cáo hoặc kế hoạch")
     out = p.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="In danh sách kết quả dạng JSON")
@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     bar = tqdm(files, desc="Kiểm tra", unit="tệp", file=sys.stderr, disable=len(files) < 2, leave=False)
     for name in bar:
         try:
-            doc = read_document(Path(name), filename=name)
+            doc = read_document(Path(name), filename=name, progress=True)
             results.append((name, check_document(doc)))
             warnings[name] = doc.warnings
         except KtxhError as exc:

@@ -13,7 +13,7 @@ from .common import EXIT_OK, fail, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("extract", help="Đọc báo cáo, kế hoạch thành dữ liệu có cấu trúc (.docx, .txt, .md).")
+    p = sub.add_parser("extract", help="Đọc báo cáo, kế hoạch thành dữ liệu có cấu trúc (.docx, .pdf, .xlsx, .txt, .md).")
     p.add_argument("file", metavar="TỆP", help="Tệp báo cáo hoặc kế hoạch")
     p.add_argument("--json", action="store_true", help="In toàn bộ dữ liệu dạng JSON")
     p.set_defaults(func=run)
@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        doc = read_document(Path(args.file), filename=args.file)
+        doc = read_document(Path(args.file), filename=args.file, progress=True)
     except KtxhError as exc:
         return fail(exc)
     findings = check_document(doc)

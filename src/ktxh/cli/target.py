@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from ktxh.core.errors import KtxhError
 from ktxh.core.model import Target
 from ktxh.core.numbers import format_number
-from ktxh.core.targets import describe_target, parse_target
+from ktxh.core.targets import describe_target, parse_target, states_a_target
 
 from .common import fail, print_json
+
+EXIT_NO_TARGET = 1  # the line was read, and it states no target
 
 KIND_LABELS = {
     "exact": "mức cụ thể",
@@ -24,7 +27,7 @@ KIND_LABELS = {
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("target", help="Đọc một chỉ tiêu như được viết, ví dụ \u201cTừ 0,7 - 0,9%%\u201d.")
-    p.add_argument("text", help="Chỉ tiêu, ví dụ \u201c> 99%%\u201d")
+    p.add_argument("text", metavar="CHỈ_TIÊU", help="Chỉ tiêu, ví dụ \u201c> 99%%\u201d")
     p.add_argument("--label", help="Tên chỉ tiêu, khi con số đứng riêng (cột Danh mục)")
     p.add_argument("--unit", help="Đơn vị tính (ĐVT), ví dụ \u201c%%\u201d, \u201cNgười\u201d")
     p.add_argument("--direction", choices=["up", "down"], help="Chiều tốt: up (càng cao càng tốt), down")
@@ -61,6 +64,11 @@ def run(args: argparse.Namespace) -> int:
         target = parse_target(args.text, label=args.label, unit=args.unit, direction=args.direction)
     except KtxhError as exc:
         return fail(exc)
+    if not states_a_target(target):
+        print(f"Lỗi: Dòng \u201c{args.text.strip()}\u201d không nêu chỉ tiêu nào: không có con số đo được, cũng không có "
+              "việc phải làm (duy trì, giữ vững, hoàn thành…) hay tên một chỉ tiêu (tỷ lệ, số hộ, thu ngân sách…).",
+              file=sys.stderr)
+        return EXIT_NO_TARGET
     if args.json:
         print_json(target.to_dict())
     else:

@@ -91,6 +91,7 @@ class _Figure:
     start: int
     end: int
     is_range: bool
+    is_fraction: bool = False
 
 
 def _clean(text: str) -> str:
@@ -129,7 +130,7 @@ def _figures(sentence: str, unit_hint: str | None = None) -> list[_Figure]:
             continue
         if nxt and _FRACTION_JOINER.fullmatch(sentence[n.end : nxt.start]):
             # "3/3 nhóm": progress as a count; the target is the numerator.
-            out.append(_Figure(n.value, n.value, nxt.unit or n.unit, n.start, nxt.end, False))
+            out.append(_Figure(n.value, n.value, nxt.unit or n.unit, n.start, nxt.end, False, True))
             i += 2
             continue
         out.append(_Figure(n.value, n.value, n.unit, n.start, n.end, False))
@@ -147,10 +148,43 @@ def _split_per_year(unit: str | None) -> tuple[str | None, bool]:
     return unit, False
 
 
+_VERB_BEFORE = re.compile(
+    r"(?i)\b(?:tăng|giảm)\s+(?:bình\s+quân\s+)?(?:từ\s+|ít\s+nhất\s+|trên\s+|khoảng\s+|thêm\s+)?$")
+
+
 def _infer_direction(context: str, kind: TargetKind, verb_down: bool) -> Direction:
     if kind is TargetKind.MAX or verb_down or _LOWER_IS_BETTER.search(context):
         return Direction.DOWN
     return Direction.UP
+
+
+def _bounds(fig: _Figure, before: str, after: str
+            ) -> tuple[TargetKind, Decimal | None, Decimal | None, bool, bool, bool]:
+    """Kind and bounds from the comparator around a figure: "> 99%", "dưới 02%", "99% trở lên", "14 – 15%".
+    The last item says the figure is a level to fall to ("xuống còn 5%")."""
+    if fig.is_range:
+        return TargetKind.RANGE, fig.low, fig.high, False, False, False
+    if _MAX_STRICT.search(before):
+        return TargetKind.MAX, None, fig.high, False, True, False
+    if _MAX.search(before) or _OR_LESS.match(after):
+        return TargetKind.MAX, None, fig.high, False, False, False
+    if _MIN_STRICT.search(before):
+        return TargetKind.MIN, fig.low, None, True, False, False
+    if _MIN.search(before) or _OR_MORE.match(after):
+        return TargetKind.MIN, fig.low, None, False, False, False
+    return TargetKind.EXACT, fig.low, fig.high, False, False, bool(_DOWN_TO.search(before))
+
+
+def _change_mode(verb_text: str, before: str, unit: str | None, base: str | None, has_verb: bool) -> str | None:
+    """"percent" (grow by p%) or "absolute" (by points, by 01 hộ) when the figure is a change; else None."""
+    rate_subject = bool(_RATE_SUBJECT.search(verb_text))
+    change_noun = bool(_CHANGE_NOUN.search(verb_text))
+    verb_adjacent = bool(_VERB_BEFORE.search(before))  # rule "giảm từ 4% trở lên/năm": the verb governs its figure
+    if not (has_verb and (not rate_subject or base or change_noun or verb_adjacent)):
+        return None
+    if unit == "%" and (not rate_subject or change_noun) and not base_is_rate(verb_text, base):
+        return "percent"
+    return "absolute"
 
 
 def _figure_target(
@@ -171,36 +205,14 @@ def _figure_target(
         known = lookup_unit(unit)
         unit = known.name if known else unit
     per_year = unit_per_year or line_per_year or bool(_PER_YEAR_AFTER.match(after))
-    low: Decimal | None = fig.low
-    high: Decimal | None = fig.high
-    low_strict = high_strict = False
-    level_down = False
-    if fig.is_range:
-        kind = TargetKind.RANGE
-    elif _MAX_STRICT.search(before):
-        kind, low, high_strict = TargetKind.MAX, None, True
-    elif _MAX.search(before) or _OR_LESS.match(after):
-        kind, low = TargetKind.MAX, None
-    elif _MIN_STRICT.search(before):
-        kind, high, low_strict = TargetKind.MIN, None, True
-    elif _MIN.search(before) or _OR_MORE.match(after):
-        kind, high = TargetKind.MIN, None
-    else:
-        kind = TargetKind.EXACT
-        level_down = bool(_DOWN_TO.search(before))
+    kind, low, high, low_strict, high_strict, level_down = _bounds(fig, before, after)
     level_marker = level_down or bool(_UP_TO.search(before))
 
     verb_text = context + " " + before
     up_verb = _UP_VERB.search(verb_text)
     down_verb = _DOWN_VERB.search(verb_text)
-    rate_subject = bool(_RATE_SUBJECT.search(verb_text))
-    change_noun = bool(_CHANGE_NOUN.search(verb_text))
-    is_change = bool(up_verb or down_verb) and not level_marker and (not rate_subject or base or change_noun)
-    change_mode = None
-    if is_change:
-        change_mode = "percent" if unit == "%" and (not rate_subject or change_noun) and not base_is_rate(
-            verb_text, base
-        ) else "absolute"
+    change_mode = _change_mode(verb_text, before, unit, base, bool(up_verb or down_verb) and not level_marker)
+    if change_mode is not None:
         if kind is TargetKind.EXACT:
             high = low
         kind = TargetKind.CHANGE if kind in (TargetKind.EXACT, TargetKind.RANGE, TargetKind.MIN) else kind
@@ -284,6 +296,64 @@ def _part_labels(sentence: str, figures: list[_Figure]) -> list[str]:
     return labels
 
 
+MAX_DIGITS = 15  # a commune's figures have at most 13 digits (tens of thousands of tỷ đồng in đồng)
+
+
+def _refuse_huge_numbers(text: str, original: str) -> None:
+    """Rule "no 20-digit figure": a clear error instead of a figure no plan states.
+
+    >>> parse_target("Sản lượng 12345678901234567890 tấn")
+    Traceback (most recent call last):
+    ...
+    ktxh.core.errors.TargetError: Số “12345678901234567890” có 20 chữ số, quá lớn cho một chỉ tiêu (tối đa 15 chữ số).
+    """
+    for m in re.finditer(r"\d[\d.,]*", text):
+        digits = sum(ch.isdigit() for ch in m.group(0))
+        if digits > MAX_DIGITS:
+            raise TargetError(
+                f"Số \u201c{m.group(0)}\u201d có {digits} chữ số, quá lớn cho một chỉ tiêu (tối đa {MAX_DIGITS} chữ số).",
+                field="chỉ tiêu", value=original[:200],
+            )
+
+
+_FROM_TO = re.compile(r"(?i)^\s*(?:[^\d\s]+\s+){0,3}?(xuống|lên)(?:\s+(?:còn|mức|đến))?\s*$")
+
+
+def _from_to(sentence: str, figures: list[_Figure]) -> tuple[Target, int] | None:
+    """Rule "from a base to a level": "giảm số hộ nghèo từ 45 hộ xuống còn 38 hộ" is at most 38 hộ, from 45.
+
+    >>> t = parse_target("Giảm số hộ nghèo từ 45 hộ xuống còn 38 hộ")
+    >>> t.kind.value, t.high, t.unit, t.base, t.direction.value
+    ('max', Decimal('38'), 'hộ', '45 hộ', 'down')
+    """
+    for i in range(len(figures) - 1):
+        a, b = figures[i], figures[i + 1]
+        if not re.search(r"(?i)\btừ\s*$", sentence[: a.start]):
+            continue
+        m = _FROM_TO.match(sentence[a.end : b.start])
+        if not m:
+            continue
+        unit = b.unit or a.unit
+        known = lookup_unit(unit) if unit else None
+        unit = known.name if known else unit
+        base = f"{format_number(a.low)} {unit}" if unit and unit not in ("%", "‰") else f"{format_number(a.low)}{unit or ''}"
+        if m.group(1).lower() == "xuống":
+            t = Target(text=sentence, kind=TargetKind.MAX, low=None, high=b.low, unit=unit, direction=Direction.DOWN,
+                       base=base)
+        else:
+            t = Target(text=sentence, kind=TargetKind.MIN, low=b.low, high=None, unit=unit, direction=Direction.UP,
+                       base=base)
+        return t, i
+    return None
+
+
+def _scope_last(figures: list[_Figure], sentence: str) -> list[_Figure]:
+    """Rule "a count of units is the scope": in "3/9 thôn … còn dưới 30%" the target is "dưới 30%"."""
+    if len(figures) > 1 and figures[0].is_fraction and any(f.unit in ("%", "‰") for f in figures[1:]):
+        return [*figures[1:], figures[0]]
+    return figures
+
+
 def parse_target(
     text: str,
     *,
@@ -306,20 +376,51 @@ def parse_target(
     >>> parse_target("12,575", label="Dân số", unit="Người").low
     Decimal('12575')
     """
+    direction = _direction_of(direction)
+    original, text = _checked_text(text)
+    line = _line_of(text, label, unit)
+    targets: list[Target] = []
+    for sentence in (x.strip() for x in _SENTENCE_SPLIT.split(line.body)):
+        if sentence:
+            targets.extend(_sentence_targets(sentence, line, direction, bool(targets)))
+    targets = targets or [_qualitative(text, line.label, direction, line.context)]  # ";" or "trong đó" alone
+    return _main_target(targets, original, line.label)
+
+
+@dataclass(frozen=True)
+class _Line:
+    """What a whole target line tells every sentence of it: label, context, unit, base, year, per year."""
+
+    body: str
+    label: str
+    context: str
+    unit: str | None
+    base: str | None
+    year: int | None
+    per_year: bool
+
+
+def _direction_of(direction: Direction | str | None) -> Direction | None:
+    if direction is None or isinstance(direction, Direction):
+        return direction
+    try:
+        return Direction(direction)
+    except ValueError as exc:
+        raise TargetError(
+            f"Chiều đánh giá \u201c{direction}\u201d không hợp lệ: chỉ nhận \u201cup\u201d (càng cao càng tốt) "
+            "hoặc \u201cdown\u201d (càng thấp càng tốt).",
+            field="chiều đánh giá",
+            value=direction,
+        ) from exc
+
+
+def _checked_text(text: object) -> tuple[str, str]:
+    """The line as given and cleaned, without its numbering; errors in Vietnamese for what is no target line."""
     if not isinstance(text, str):
         raise TargetError(f"Chỉ tiêu phải là một đoạn chữ, không phải \u201c{text!r}\u201d.", field="chỉ tiêu", value=repr(text))
-    if isinstance(direction, str):
-        try:
-            direction = Direction(direction)
-        except ValueError as exc:
-            raise TargetError(
-                f"Chiều đánh giá \u201c{direction}\u201d không hợp lệ: chỉ nhận \u201cup\u201d (càng cao càng tốt) "
-                "hoặc \u201cdown\u201d (càng thấp càng tốt).",
-                field="chiều đánh giá",
-                value=direction,
-            ) from exc
     original = text
     text = _clean(text)
+    _refuse_huge_numbers(text, original)
     if not text:
         raise TargetError("Chỉ tiêu trống: hãy ghi nội dung chỉ tiêu.", field="chỉ tiêu", value=original)
     if len(text) > MAX_TARGET_LENGTH:
@@ -328,8 +429,14 @@ def parse_target(
             field="chỉ tiêu",
             value=original[:200],
         )
-    # Drop the list numbering ("11.Tỷ lệ…", "2.5. Trên 96%…") and bullets, never a figure ("14,5 – 16,5").
-    text = re.sub(r"^(?:\d+(?:\.\d+)*\.\s*(?=[^\d\s])|[-+*•]\s*(?=\D))", "", text).strip() or text
+    # Rule "numbering is never a figure": "11.Tỷ lệ…", "2.5. Trên 96%…", "(7) Duy trì …", "7) …", "a) …", bullets;
+    # never a figure ("14,5 – 16,5").
+    text = re.sub(r"^(?:\d+(?:\.\d+)*\.\s*(?=[^\d\s])|\(\s*\d{1,3}\s*\)\s*|\d{1,3}\)\s*(?=\D)|[a-zđ]\)\s*"
+                  r"|[-+*•]\s*(?=\D))", "", text).strip() or text
+    return original, text
+
+
+def _line_of(text: str, label: str | None, unit: str | None) -> _Line:
     body = text
     if label is None:
         head, colon, tail = text.partition(":")
@@ -338,59 +445,69 @@ def parse_target(
         else:
             label = text.rstrip(". ")
     label = _clean(label)
-    unit = _clean(unit) if unit else None
     context = label if label != text.rstrip(". ") else ""
     whole = f"{label} {body}"
     base_m = _BASE.search(whole)
-    base = None
-    if base_m:
-        base = _clean(base_m.group(1) or f"năm {base_m.group(2)}")
+    base = _clean(base_m.group(1) or f"năm {base_m.group(2)}") if base_m else None
     year_m = _YEAR.search(whole)
-    year = int(year_m.group(1)) if year_m else None
     # "Hàng năm" opening a line governs all of it; elsewhere it governs its own sentence.
-    line_per_year = bool(_PER_YEAR.search(label if label != text.rstrip(". ") else "")) or bool(
-        re.match(r"\s*(?:hàng|hằng|mỗi)\s+năm", body, re.IGNORECASE)
+    per_year = bool(_PER_YEAR.search(context)) or bool(re.match(r"\s*(?:hàng|hằng|mỗi)\s+năm", body, re.IGNORECASE))
+    return _Line(body, label, context, _clean(unit) if unit else None, base,
+                 int(year_m.group(1)) if year_m else None, per_year)
+
+
+def _shared_comparator(previous: Target | None, t: Target, fig: _Figure) -> Target:
+    """"từ 92% gia đình, 75% khối phố": the list shares its first comparator."""
+    if previous is None or t.kind is not TargetKind.EXACT or previous.kind not in (TargetKind.MIN, TargetKind.MAX) \
+            or fig.is_fraction:
+        return t
+    return replace(
+        t,
+        kind=previous.kind,
+        low=t.low if previous.kind is TargetKind.MIN else None,
+        high=t.high if previous.kind is TargetKind.MAX else None,
+        low_strict=previous.low_strict,
+        high_strict=previous.high_strict,
     )
-    if direction is not None:
-        direction = Direction(direction)
 
-    targets: list[Target] = []
-    for sentence in (s.strip() for s in _SENTENCE_SPLIT.split(body)):
-        if not sentence:
-            continue
-        figures = _figures(sentence, unit)
+
+def _sentence_targets(sentence: str, line: _Line, direction: Direction | None, after_first: bool) -> list[Target]:
+    """The targets one sentence of a line states, in order (the first sentence's first is the line's)."""
+    label = line.label
+    figures = _figures(sentence, line.unit)
+    if not figures:
+        return [_qualitative(sentence, label if not after_first else _strip_cues(sentence.rstrip(".")), direction,
+                             line.context)]
+    out: list[Target] = []
+    from_to = _from_to(sentence, figures)
+    if from_to is not None:
+        t, i = from_to
+        out.append(replace(t, label=label if not after_first else _strip_cues(sentence[: figures[i].start])))
+        figures = figures[:i] + figures[i + 2 :]
         if not figures:
-            q = _qualitative(sentence, label if not targets else _strip_cues(sentence.rstrip(".")), direction, context)
-            targets.append(q)
-            continue
-        labels = _part_labels(sentence, figures)
-        previous: Target | None = None
-        for fig, part_label in zip(figures, labels, strict=True):
-            clause_end = re.search(r"[,;]", sentence[fig.end :])
-            clause = sentence[: fig.end + clause_end.start()] if clause_end else sentence
-            sentence_per_year = line_per_year or bool(_PER_YEAR.search(clause))
-            t = _figure_target(fig, sentence, context, label, unit, sentence_per_year, base, year, direction)
-            if previous is not None and t.kind is TargetKind.EXACT and previous.kind in (TargetKind.MIN, TargetKind.MAX):
-                # "từ 92% gia đình, 75% khối phố": the list shares its first comparator.
-                t = replace(
-                    t,
-                    kind=previous.kind,
-                    low=t.low if previous.kind is TargetKind.MIN else None,
-                    high=t.high if previous.kind is TargetKind.MAX else None,
-                    low_strict=previous.low_strict,
-                    high_strict=previous.high_strict,
-                )
-            if targets or fig is not figures[0]:
-                t = replace(t, label=part_label or (t.unit or ""))
-            targets.append(t)
-            previous = t
-        tail = sentence[figures[-1].end :].strip(" ,.")
-        if _ASSIGNED.search(tail) or _NONE_LEFT.search(tail):
-            # "…còn 4,5%, tỷ lệ sinh con 3 trở lên thấp hơn chỉ tiêu trên giao hàng năm"
-            tail_label = _strip_cues(tail)
-            targets.append(_qualitative(tail, tail_label, None, tail))
+            return out
+    figures = _scope_last(figures, sentence)
+    previous: Target | None = None
+    for fig, part_label in zip(figures, _part_labels(sentence, figures), strict=True):
+        clause_end = re.search(r"[,;]", sentence[fig.end :])
+        clause = sentence[: fig.end + clause_end.start()] if clause_end else sentence
+        sentence_per_year = line.per_year or bool(_PER_YEAR.search(clause))
+        t = _figure_target(fig, sentence, line.context, label, line.unit, sentence_per_year, line.base, line.year,
+                           direction)
+        t = _shared_comparator(previous, t, fig)
+        if after_first or out or fig is not figures[0]:
+            t = replace(t, label=part_label or (t.unit or ""))
+        out.append(t)
+        previous = t
+    tail = sentence[figures[-1].end :].strip(" ,.")
+    if _ASSIGNED.search(tail) or _NONE_LEFT.search(tail):
+        # "…còn 4,5%, tỷ lệ sinh con 3 trở lên thấp hơn chỉ tiêu trên giao hàng năm"
+        out.append(_qualitative(tail, _strip_cues(tail), None, tail))
+    return out
 
-    targets = targets or [_qualitative(text, label, direction, context)]  # ";" or "trong đó" alone: no sentence left
+
+def _main_target(targets: list[Target], original: str, label: str) -> Target:
+    """The line's target (its first measurable one) with the others as parts, ranges written backwards mended."""
     for i, t in enumerate(targets):
         if t.low is not None and t.high is not None and t.low > t.high:
             # "15 – 10%": written the wrong way round; read as a range, and say so.
@@ -426,25 +543,54 @@ def describe_target(target: Target) -> str:
     elif k is TargetKind.MAX:
         core = ("nhỏ hơn " if target.high_strict else "không quá ") + f(target.high)
     elif k is TargetKind.CHANGE:
-        verb = "giảm" if target.direction is Direction.DOWN else "tăng"
-        points = target.change_mode == "absolute" and target.unit == "%"
-        unit = " điểm phần trăm" if points else ("%" if target.unit == "%" else f" {target.unit}" if target.unit else "")
-        n = format_number
-        amount = n(target.low) if target.high in (None, target.low) else f"{n(target.low)} – {n(target.high)}"
-        if target.high is None:
-            amount = ("hơn " if target.low_strict else "ít nhất ") + n(target.low)
-        core = f"{verb} {amount}{unit}" + (f" so với {target.base}" if target.base else "")
+        core = _describe_change(target)
     elif k is TargetKind.ASSIGNED:
-        if target.high is not None and target.low is None:
-            core = "thấp hơn chỉ tiêu cấp trên giao"
-        elif target.low:
-            hi = f" – {format_number(target.high)}" if target.high is not None else ""
-            core = f"vượt chỉ tiêu cấp trên giao {format_number(target.low)}{hi}%"
-        else:
-            core = "đạt chỉ tiêu cấp trên giao"
+        core = _describe_assigned(target)
     else:
         core = f"bằng {f(target.low)}"
     if target.per_year:
         core += " mỗi năm"
     way = "càng thấp càng tốt" if target.direction is Direction.DOWN else "càng cao càng tốt"
     return f"{core} ({way})"
+
+
+_TARGET_WORDS = re.compile(
+    r"\b(?:tỷ|tỉ|số|tổng|thu|chi|diện\s+tích|sản\s+lượng|năng\s+suất|giá\s+trị|hộ|người|lao\s+động|xã|phường|thôn|"
+    r"trường|học\s+sinh|trẻ|dân|thu\s+nhập|ngân\s+sách|vốn|đường|rừng|nước|điện|rác|bảo\s+hiểm|y\s+tế|văn\s+hóa|"
+    r"văn\s+hoá|giáo\s+dục|nông\s+thôn|an\s+ninh|quốc\s+phòng|quân|tuyển|chuẩn|tiêu\s+chí|kế\s+hoạch|chỉ\s+tiêu)\b",
+    re.IGNORECASE,
+)
+
+
+def states_a_target(target: Target) -> bool:
+    """Rule "no target at all": a line with no figure, no verb of a target and no indicator word is none.
+
+    >>> states_a_target(parse_target("abc xyz"))
+    False
+    >>> states_a_target(parse_target("Duy trì xã đạt chuẩn quốc gia về y tế"))
+    True
+    """
+    if target.kind is not TargetKind.QUALITATIVE or target.qualitative:
+        return True
+    return bool(_TARGET_WORDS.search(target.text))
+
+
+def _describe_change(target: Target) -> str:
+    """"giảm ít nhất 4 điểm phần trăm", "tăng 2,5 – 3%" so với năm 2021."""
+    verb = "giảm" if target.direction is Direction.DOWN else "tăng"
+    points = target.change_mode == "absolute" and target.unit == "%"
+    unit = " điểm phần trăm" if points else ("%" if target.unit == "%" else f" {target.unit}" if target.unit else "")
+    n = format_number
+    amount = n(target.low) if target.high in (None, target.low) else f"{n(target.low)} – {n(target.high)}"
+    if target.high is None:
+        amount = ("hơn " if target.low_strict else "ít nhất ") + n(target.low)
+    return f"{verb} {amount}{unit}" + (f" so với {target.base}" if target.base else "")
+
+
+def _describe_assigned(target: Target) -> str:
+    if target.high is not None and target.low is None:
+        return "thấp hơn chỉ tiêu cấp trên giao"
+    if target.low:
+        hi = f" – {format_number(target.high)}" if target.high is not None else ""
+        return f"vượt chỉ tiêu cấp trên giao {format_number(target.low)}{hi}%"
+    return "đạt chỉ tiêu cấp trên giao"

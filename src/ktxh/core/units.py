@@ -43,6 +43,8 @@ _CANONICAL: list[tuple[tuple[str, ...], Unit]] = [
     (("đồng", "đ", "vnđ", "vnd"), _u("đồng", "money")),
     (("tấn",), _u("tấn", "measure")),
     (("kg",), _u("kg", "measure", "tấn", "0.001")),
+    (("tạ",), _u("tạ", "measure", "tấn", "0.1")),
+    (("m³", "m3"), _u("m³", "measure")),
     (("ha", "hecta", "héc ta"), _u("ha", "measure")),
     (("m²", "m2"), _u("m²", "measure")),
     (("km",), _u("km", "measure")),
@@ -65,7 +67,7 @@ _COUNT_WORDS = (
     "nhà", "vụ", "nhóm", "gia đình", "đ/c", "di tích", "hợp tác xã", "htx", "doanh nghiệp", "chỉ tiêu",
     "tiêu chí", "hội viên", "bệnh nhân", "trẻ", "đơn vị", "ghe", "lớp tập huấn", "buổi", "phường", "xã",
     "tộc họ", "trang trại", "gia trại", "thẻ", "tài khoản", "mô hình", "công trình", "dự án", "hộ dân",
-    "cơ quan", "tuyến đường", "tuyến phố", "chuẩn",
+    "cơ quan", "tuyến đường", "tuyến phố", "chuẩn", "thanh niên", "lệnh gọi", "liều", "đàn",
 )
 
 _TABLE: dict[str, Unit] = {}

@@ -1,4 +1,5 @@
-"""Read a plan or report (.docx, .txt, .md) into one document model and check its figures.
+"""Read a plan or report (.docx, .pdf — a scan too, by OCR —, .xlsx, .txt, .md) into one document model and
+check its figures.
 
 The API the web application imports::
 
@@ -7,7 +8,7 @@ The API the web application imports::
     doc = read_document("bao_cao.docx")            # or read_document(data, filename="bao_cao.docx")
     findings = check_document(doc)                  # list[Finding]
 
-``read_document(path_or_bytes, *, filename=None) -> Document`` raises
+``read_document(path_or_bytes, *, filename=None, progress=False) -> Document`` raises
 :class:`ReaderError` (a ``KtxhError``, message in Vietnamese, ``field="tệp"``) when the
 input is empty, binary, a .docx that is not one, or larger than 5 MB.
 
@@ -25,8 +26,9 @@ number, ``tables`` as rows, ``footnotes``, and:
 
 ``check_document(doc) -> list[Finding]``: one :class:`Finding` per checkable claim with
 ``file``, ``kind`` (ratio, progress, growth, share, total, series, average_growth,
-multiple, count), ``verdict`` ("ok", "wrong", "unverifiable"), ``quote`` (the sentence),
-``stated``, ``computed``, ``location`` and a Vietnamese ``note``.
+multiple, count, quotient, product, consistency, words), ``verdict`` ("ok", "wrong", "unverifiable"),
+``quote`` (the sentence), ``stated``, ``computed``, ``location`` (section, line; page for a PDF; sheet and
+cell for Excel; ``ocr`` when read from a scan) and a Vietnamese ``note``.
 """
 
 from .document import Actual, Document, Finding, Location, Metadata, TargetRecord

@@ -41,6 +41,8 @@ class _Para:
     refs: list[tuple[int, int]] = field(default_factory=list)  # real (.docx) references
     heading_level: int | None = None
     list_item: bool = False
+    page: int | None = None
+    ocr: bool = False
 
 
 def join_blocks(blocks: list[RawBlock | RawTable]) -> list[_Para | RawTable]:
@@ -76,7 +78,7 @@ def join_blocks(blocks: list[RawBlock | RawTable]) -> list[_Para | RawTable]:
                 continue
         lead = len(text) - len(text.lstrip())
         out.append(_Para(text.strip(), b.line, [], [(max(0, o - lead), n) for o, n in b.footnotes],
-                         b.heading_level, b.list_item))
+                         b.heading_level, b.list_item, b.page, b.ocr))
         blank_before = False
     return out
 
@@ -154,104 +156,139 @@ class Built:
     warnings: list[str]
 
 
-def build(blocks: list[RawBlock | RawTable], docx_footnotes: dict[int, str] | None = None) -> Built:
-    items, written_notes = split_footnotes(join_blocks(blocks))
-    paragraphs: list[Paragraph] = []
-    headings: list[Heading] = []
-    tables: list[Table] = []
-    warnings: list[str] = []
-    stack: list[Heading] = []
-    # The target list we are in: index in stack of its heading, and the next item marker expected.
-    target_at: int | None = None
-    expect: tuple[int, ...] | None = None
-    marks: list[tuple[int, int]] = []  # (paragraph index, offset) of line-break footnote marks
-    refs: list[tuple[int, int, int]] = []  # (paragraph index, offset, footnote id)
+@dataclass
+class _Builder:
+    """The state of one pass over the blocks: the heading stack and the target list we are in."""
 
-    def section() -> tuple[str, ...]:
-        return tuple(h.text for h in stack)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    stack: list[Heading] = field(default_factory=list)
+    target_at: int | None = None  # index in stack of the target list's heading …
+    expect: tuple[int, ...] | None = None  # … and the next item marker expected
+    marks: list[tuple[int, int]] = field(default_factory=list)  # (paragraph index, offset) of line-break marks
+    refs: list[tuple[int, int, int]] = field(default_factory=list)  # (paragraph index, offset, footnote id)
 
-    for it in items:
-        if isinstance(it, RawTable):
-            caption = paragraphs[-1].text if paragraphs and paragraphs[-1].role != "heading" else ""
-            if paragraphs and not caption:
-                caption = paragraphs[-1].text
-            tables.append(
-                Table(len(tables) + 1, tuple(it.rows), Location(section(), None, it.line, len(tables) + 1), caption)
-            )
-            continue
-        index = len(paragraphs) + 1
-        loc_line = it.line
+    def section(self) -> tuple[str, ...]:
+        return tuple(h.text for h in self.stack)
+
+    def location(self, it: _Para, index: int, section: tuple[str, ...] | None = None) -> Location:
+        return Location(self.section() if section is None else section, index, it.line, page=it.page, ocr=it.ocr)
+
+    def table(self, it: RawTable) -> None:
+        paragraphs = self.paragraphs
+        caption = paragraphs[-1].text if paragraphs and paragraphs[-1].role != "heading" else ""
+        if paragraphs and not caption:
+            caption = paragraphs[-1].text
+        n = len(self.tables) + 1
+        self.tables.append(Table(n, tuple(it.rows), Location(self.section(), None, it.line, n), caption,
+                                 it.sheet, it.origin))
+
+    def add(self, it: _Para, index: int, role: str, fld: str = "") -> None:
+        self.paragraphs.append(Paragraph(it.text, self.location(it, index), (), role, fld))
+        self.marks.extend((index, o) for o in it.marks)
+        self.refs.extend((index, o, n) for o, n in it.refs)
+
+    def title_runs_on(self, it: _Para, cls: tuple | None, index: int) -> bool:
+        """"Phần thứ nhất" / "ĐÁNH GIÁ TÌNH HÌNH THỰC HIỆN" / "KẾ HOẠCH …": the part's title runs on."""
+        stack, headings, paragraphs = self.stack, self.headings, self.paragraphs
+        if not (cls is None and stack and stack[-1].level == PART and headings and headings[-1] is stack[-1]
+                and paragraphs and paragraphs[-1].role == "heading" and _is_title_line(it.text)):
+            return False
+        h = stack[-1]
+        title = " ".join(x for x in (h.title, it.text.strip(" :")) if x)
+        stack[-1] = headings[-1] = Heading(h.level, h.marker, title, Location(
+            h.location.section[:-1] + (Heading(h.level, h.marker, title, h.location).text,),
+            h.location.paragraph, h.location.line))
+        self.add(it, index, "heading")
+        return True
+
+    def target_item(self, it: _Para, cls: tuple | None) -> tuple[str, tuple | None, str]:
+        """Inside a target list: numbered lines that continue the list, and bullets, are items."""
+        if self.target_at is None or self.target_at >= len(self.stack):
+            return "body", cls, ""
+        role = "body"
+        parts = number_parts(cls[1]) if cls else None
+        is_group = cls is not None and (
+            bool(_GROUP.match(cls[2])) or (it.text.rstrip().endswith(":") and not re.search(r"\d", cls[2]))
+        )
+        if cls and parts and not is_group and _continues(parts, self.expect):
+            role, cls = "target", None
+            self.expect = parts[:-1] + (parts[-1] + 1,)
+        elif cls is None and (it.list_item or it.text.lstrip().startswith(("-", "+", "–", "•"))):
+            role = "target"
+        elif cls and cls[0] in (STAR, DASH) and not it.text.rstrip().endswith(":"):
+            role, cls = "target", None
+        return role, cls, _field(self.stack[self.target_at :]) if role == "target" else ""
+
+    def heading(self, it: _Para, cls: tuple, index: int) -> None:
+        level, marker, title = cls
+        while self.stack and self.stack[-1].level >= level:
+            self.stack.pop()
+        if self.target_at is not None and self.target_at >= len(self.stack):
+            self.target_at, self.expect = None, None
+        text = Heading(level, marker, title, Location()).text
+        heading = Heading(level, marker, title, self.location(it, index, (*self.section(), text)))
+        self.stack.append(heading)
+        self.headings.append(heading)
+        if is_target_list_title(title) and (level <= NUMBER + 2):
+            self.target_at, self.expect = len(self.stack) - 1, None
+
+    def paragraph(self, it: _Para) -> None:
+        index = len(self.paragraphs) + 1
         cls = classify(it.text)
         if cls is None and it.heading_level is not None:
             cls = (it.heading_level, "", it.text.strip(" :.") if len(it.text) <= 150 else it.text[:80] + "…")
-        role = "body"
-        fld = ""
-        if cls is None and stack and stack[-1].level == PART and headings and headings[-1] is stack[-1] \
-                and paragraphs and paragraphs[-1].role == "heading" and _is_title_line(it.text):
-            # "Phần thứ nhất" / "ĐÁNH GIÁ TÌNH HÌNH THỰC HIỆN" / "KẾ HOẠCH …": the part's title runs on.
-            h = stack[-1]
-            title = " ".join(x for x in (h.title, it.text.strip(" :")) if x)
-            stack[-1] = headings[-1] = Heading(h.level, h.marker, title, Location(
-                h.location.section[:-1] + (Heading(h.level, h.marker, title, h.location).text,),
-                h.location.paragraph, h.location.line))
-            paragraphs.append(Paragraph(it.text, Location(section(), index, loc_line), (), "heading"))
-            marks.extend((index, o) for o in it.marks)
-            refs.extend((index, o, n) for o, n in it.refs)
-            continue
-        if target_at is not None and target_at < len(stack):
-            # Inside a target list: numbered lines that continue the list, and bullets, are items.
-            parts = number_parts(cls[1]) if cls else None
-            is_group = cls is not None and (
-                bool(_GROUP.match(cls[2])) or (it.text.rstrip().endswith(":") and not re.search(r"\d", cls[2]))
-            )
-            if cls and parts and not is_group and _continues(parts, expect):
-                role, cls = "target", None
-                expect = parts[:-1] + (parts[-1] + 1,)
-            elif cls is None and (it.list_item or it.text.lstrip().startswith(("-", "+", "–", "•"))):
-                role = "target"
-            elif cls and cls[0] in (STAR, DASH) and not it.text.rstrip().endswith(":"):
-                role, cls = "target", None
-            if role == "target":
-                fld = _field(stack[target_at:])
+        if self.title_runs_on(it, cls, index):
+            return
+        role, cls, fld = self.target_item(it, cls)
         if cls is not None:
-            level, marker, title = cls
-            while stack and stack[-1].level >= level:
-                stack.pop()
-            if target_at is not None and target_at >= len(stack):
-                target_at, expect = None, None
-            text = Heading(level, marker, title, Location()).text
-            heading = Heading(level, marker, title, Location((*section(), text), index, loc_line))
-            stack.append(heading)
-            headings.append(heading)
+            self.heading(it, cls, index)
             role = "heading"
-            if is_target_list_title(title) and (level <= NUMBER + 2):
-                target_at, expect = len(stack) - 1, None
-        paragraphs.append(Paragraph(it.text, Location(section(), index, loc_line), (), role, fld))
-        marks.extend((index, o) for o in it.marks)
-        refs.extend((index, o, n) for o, n in it.refs)
+        self.add(it, index, role, fld)
 
+
+def _link_footnotes(b: _Builder, docx_footnotes: dict[int, str] | None, written_notes: list[str],
+                    warnings: list[str]) -> list[Footnote]:
+    """Footnotes with the paragraph and offset of their mark: .docx references, or, for footnotes written
+    out at the end, the k-th line-break mark as the k-th footnote."""
     footnotes: list[Footnote] = []
-    if docx_footnotes and refs:
-        for pi, off, fid in refs:
+    if docx_footnotes and b.refs:
+        for pi, off, fid in b.refs:
             if fid in docx_footnotes:
                 footnotes.append(Footnote(len(footnotes) + 1, docx_footnotes[fid], pi, off))
     elif written_notes:
-        # Footnotes written out at the end: the k-th line-break mark is the k-th footnote.
-        if len(marks) != len(written_notes):
+        if len(b.marks) != len(written_notes):
             warnings.append(
-                f"Có {len(written_notes)} chú thích nhưng tìm thấy {len(marks)} chỗ đánh dấu chú thích; "
-                f"chỉ nối {min(len(marks), len(written_notes))} chú thích đầu theo thứ tự."
+                f"Có {len(written_notes)} chú thích nhưng tìm thấy {len(b.marks)} chỗ đánh dấu chú thích; "
+                f"chỉ nối {min(len(b.marks), len(written_notes))} chú thích đầu theo thứ tự."
             )
         for k, text in enumerate(written_notes):
-            pi, off = marks[k] if k < len(marks) else (None, None)
+            pi, off = b.marks[k] if k < len(b.marks) else (None, None)
             footnotes.append(Footnote(k + 1, text, pi, off))
+    return footnotes
+
+
+def _with_footnotes(paragraphs: list[Paragraph], footnotes: list[Footnote]) -> list[Paragraph]:
     by_para: dict[int, list[tuple[int, int]]] = {}
     for f in footnotes:
         if f.paragraph is not None and f.offset is not None:
             by_para.setdefault(f.paragraph, []).append((f.offset, f.number))
-    if by_para:
-        paragraphs = [
-            Paragraph(p.text, p.location, tuple(by_para.get(i + 1, ())), p.role, p.field)
-            for i, p in enumerate(paragraphs)
-        ]
-    return Built(paragraphs, headings, tables, footnotes, warnings)
+    if not by_para:
+        return paragraphs
+    return [Paragraph(p.text, p.location, tuple(by_para.get(i + 1, ())), p.role, p.field)
+            for i, p in enumerate(paragraphs)]
+
+
+def build(blocks: list[RawBlock | RawTable], docx_footnotes: dict[int, str] | None = None) -> Built:
+    """Raw blocks into paragraphs with their section path, headings, tables and linked footnotes."""
+    items, written_notes = split_footnotes(join_blocks(blocks))
+    b = _Builder()
+    for it in items:
+        if isinstance(it, RawTable):
+            b.table(it)
+        else:
+            b.paragraph(it)
+    warnings: list[str] = []
+    footnotes = _link_footnotes(b, docx_footnotes, written_notes, warnings)
+    return Built(_with_footnotes(b.paragraphs, footnotes), b.headings, b.tables, footnotes, warnings)

@@ -19,21 +19,33 @@ class Location:
 
     section: tuple[str, ...] = ()
     paragraph: int | None = None
-    line: int | None = None
+    line: int | None = None  # in a PDF: the line on its page
     table: int | None = None
     row: int | None = None
+    page: int | None = None  # PDF
+    sheet: str | None = None  # Excel: the sheet's name …
+    cell: str | None = None  # … and the cell ("D7")
+    ocr: bool = False  # the text was read from a scan by OCR
 
     def __str__(self) -> str:
         parts = []
         if self.section:
             parts.append(" › ".join(t if len(t) <= 60 else t[:59].rstrip() + "…" for t in self.section))
+        parts.append(self._where())
+        text = " — ".join(p for p in parts if p) or "(không rõ vị trí)"
+        return text + (" (đọc từ bản quét bằng OCR)" if self.ocr else "")
+
+    def _where(self) -> str:
+        if self.sheet is not None:
+            return f"trang tính \u201c{self.sheet}\u201d, ô {self.cell}" if self.cell else f"trang tính \u201c{self.sheet}\u201d"
+        page = f"trang {self.page}, " if self.page is not None else ""
         if self.table is not None:
-            parts.append(f"bảng {self.table}, hàng {self.row}")
-        elif self.line is not None:
-            parts.append(f"dòng {self.line}")
-        elif self.paragraph is not None:
-            parts.append(f"đoạn {self.paragraph}")
-        return " — ".join(parts) or "(không rõ vị trí)"
+            return f"{page}bảng {self.table}, hàng {self.row}"
+        if self.line is not None:
+            return f"{page}dòng {self.line}"
+        if self.paragraph is not None:
+            return f"{page}đoạn {self.paragraph}"
+        return page.rstrip(", ")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -42,6 +54,10 @@ class Location:
             "line": self.line,
             "table": self.table,
             "row": self.row,
+            "page": self.page,
+            "sheet": self.sheet,
+            "cell": self.cell,
+            "ocr": self.ocr,
             "text": str(self),
         }
 
@@ -82,6 +98,8 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     location: Location
     caption: str = ""
+    sheet: str | None = None  # Excel: the sheet the table comes from …
+    origin: tuple[int, int] = (1, 1)  # … and the row and column of its first cell
 
 
 @dataclass(frozen=True)
@@ -145,7 +163,7 @@ class Document:
     """A plan or report read from .txt/.md or .docx."""
 
     source: str
-    format: str  # "text" or "docx"
+    format: str  # "text", "docx", "pdf" (or "pdf-ocr" for a scan) or "xlsx"
     metadata: Metadata
     headings: tuple[Heading, ...]
     paragraphs: tuple[Paragraph, ...]
@@ -229,6 +247,10 @@ KIND_LABELS = {
     "average_growth": "tăng bình quân",
     "multiple": "tăng bình quân và số lần",
     "count": "đếm chỉ tiêu",
+    "quotient": "bình quân (tổng chia số)",
+    "product": "tích (diện tích × năng suất, số người × mức)",
+    "consistency": "hai tỷ lệ cùng một tổng",
+    "words": "số tiền ghi bằng chữ",
 }
 
 

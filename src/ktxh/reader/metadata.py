@@ -70,62 +70,59 @@ def _period(text: str) -> Period | None:
     return None
 
 
-def metadata_of(paragraphs: Sequence[str]) -> Metadata:
-    """Metadata from the paragraph texts, looking at the head of the document first."""
-    head = [p for p in paragraphs[:12]]
-    head_text = "\n".join(head)
-    doc_type = None
+def _doc_type(paragraphs: Sequence[str], head: Sequence[str]) -> str | None:
+    """"Báo cáo", "Kế hoạch", "Nghị quyết": from the number line, the title line, or the closing."""
     for p in head:
         m = _NUMBER_LINE.search(p)
         if m:
-            doc_type = _TYPES.get(m[1])
-            break
-    if doc_type is None:
-        for p in head:
-            m = _TYPE_LINE.match(p)
-            if m:
-                doc_type = m[1].capitalize()
-                break
-    if doc_type is None:
-        tail = "\n".join(paragraphs[-20:])
-        m = _CLOSING.search(tail)
+            return _TYPES.get(m[1])
+    for p in head:
+        m = _TYPE_LINE.match(p)
         if m:
-            doc_type = " ".join(m[1].split()).capitalize()
-        elif re.search(r"(?i)quyết\s+nghị", head_text):
-            doc_type = "Nghị quyết"
-    body_text = "\n".join(paragraphs)
-    units = Counter(u for m in _UNIT.finditer(body_text) if (u := _unit_name(m[1], m[2])))
-    # "phường Lương Sơn" and "Phường Lê Lợi" count together; the most named unit is the document's.
-    unit = units.most_common(1)[0][0] if units else None
-    issuer = None
+            return m[1].capitalize()
+    m = _CLOSING.search("\n".join(paragraphs[-20:]))
+    if m:
+        return " ".join(m[1].split()).capitalize()
+    return "Nghị quyết" if re.search(r"(?i)quyết\s+nghị", "\n".join(head)) else None
+
+
+def _issuer(paragraphs: Sequence[str], head_text: str) -> str | None:
+    """Who signs: "TM. ỦY BAN NHÂN DÂN" at the end, or the issuer named at the head."""
     signature = "\n".join(paragraphs[-25:])
     signed = _SIGNED.search(signature)
     if signed:
-        issuer = _SIGNED_NAMES[" ".join(signed[1].split())]
-    else:
-        for pattern, name in _ISSUERS:
-            if pattern.search(head_text) or pattern.search(signature):
-                issuer = name
-                break
-    place = date = None
-    year = None
+        return _SIGNED_NAMES[" ".join(signed[1].split())]
+    return next((name for pattern, name in _ISSUERS if pattern.search(head_text) or pattern.search(signature)), None)
+
+
+def _place_date(head: Sequence[str]) -> tuple[str | None, str | None, int | None]:
     for p in head:
         m = _PLACE_DATE.match(p)
         if m:
-            place, date, year = m["place"].strip(), " ".join(m["date"].split()), int(m["y"])
-            break
-    periods = []
-    for p in head:
-        if _PLACE_DATE.match(p) or _LEGAL.search(p):
-            continue
-        found = _period(p)
-        if found:
-            periods.append(found)
-    # The widest period named at the head is the document's (a term over the year it starts).
-    period = max(periods, key=lambda x: (x.end_year - x.start_year, -periods.index(x)), default=None)
-    legal = []
+            return m["place"].strip(), " ".join(m["date"].split()), int(m["y"])
+    return None, None, None
+
+
+def _legal_bases(body_text: str) -> list[str]:
+    legal: list[str] = []
     for m in _LEGAL.finditer(body_text):
         ref = " ".join(m[0].split())
         if "ngày" in ref and ref not in legal:
             legal.append(ref)
-    return Metadata(doc_type, issuer, unit, place, date, year, period, tuple(periods), tuple(legal))
+    return legal
+
+
+def metadata_of(paragraphs: Sequence[str]) -> Metadata:
+    """Metadata from the paragraph texts, looking at the head of the document first."""
+    head = list(paragraphs[:12])
+    head_text = "\n".join(head)
+    body_text = "\n".join(paragraphs)
+    units = Counter(u for m in _UNIT.finditer(body_text) if (u := _unit_name(m[1], m[2])))
+    # "phường Lương Sơn" and "Phường Lê Lợi" count together; the most named unit is the document's.
+    unit = units.most_common(1)[0][0] if units else None
+    place, date, year = _place_date(head)
+    periods = [found for p in head if not (_PLACE_DATE.match(p) or _LEGAL.search(p)) and (found := _period(p))]
+    # The widest period named at the head is the document's (a term over the year it starts).
+    period = max(periods, key=lambda x: (x.end_year - x.start_year, -periods.index(x)), default=None)
+    return Metadata(_doc_type(paragraphs, head), _issuer(paragraphs, head_text), unit, place, date, year, period,
+                    tuple(periods), tuple(_legal_bases(body_text)))

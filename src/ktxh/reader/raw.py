@@ -17,9 +17,13 @@ class RawBlock:
     footnotes: list[tuple[int, int]] = field(default_factory=list)
     heading_level: int | None = None  # from a .docx heading style ("Heading 2"), when the text has no marker
     list_item: bool = False  # a .docx paragraph numbered or bulleted by Word, not by its text
+    page: int | None = None  # PDF: the page the block starts on (``line`` is then its line on the page)
+    ocr: bool = False  # PDF: read from a scan by OCR
 
 
 @dataclass
 class RawTable:
     rows: list[tuple[str, ...]]
     line: int | None = None
+    sheet: str | None = None  # Excel: the sheet's name
+    origin: tuple[int, int] = (1, 1)  # Excel: row and column of the first cell

@@ -43,12 +43,67 @@ def clean_cell(text: str) -> str:
     return " ".join(_TAG.sub(" ", text).split())
 
 
+_NUMERIC_LINE = re.compile(r"^\s*\d[\d.,]*\s*%?\s*$")
+MIN_FLAT_ROWS = 3
+
+
+def flattened_tables(lines: list[str]) -> dict[int, tuple[int, RawTable]]:
+    """Rule "cells one per line": a table pasted as one cell per line, read back into rows.
+
+    A run of labels each followed by the same number n of lone figures, at least three rows, with
+    n + 1 short header lines before it ("Chỉ tiêu", "Diện tích (Ha)", "%"). Returns, by the index of
+    the table's first line, the index after its last line and the table.
+
+    >>> lines = ["Chỉ tiêu", "Diện tích", "%", "Tổng", "10", "100", "Lúa", "6", "60", "Ngô", "4", "40", "Hết."]
+    >>> end, t = flattened_tables(lines)[0]
+    >>> end, t.rows[0], t.rows[2]
+    (12, ('Chỉ tiêu', 'Diện tích', '%'), ('Lúa', '6', '60'))
+    """
+    found: dict[int, tuple[int, RawTable]] = {}
+    numeric = [bool(_NUMERIC_LINE.match(x)) for x in lines]
+    i = 0
+    while i < len(lines):
+        rows, j, width = [], i, None
+        while j < len(lines) and lines[j].strip() and not numeric[j]:
+            k = j + 1
+            while k < len(lines) and numeric[k]:
+                k += 1
+            n = k - j - 1
+            if n == 0 or (width is not None and n != width):
+                break
+            width = n
+            rows.append(tuple(clean_cell(x) for x in lines[j:k]))
+            j = k
+        if len(rows) >= MIN_FLAT_ROWS and width is not None:
+            head = lines[max(0, i - width - 1) : i]
+            if len(head) == width + 1 and all(h.strip() and len(h) <= 40 and not _NUMERIC_LINE.match(h) for h in head):
+                start = i - width - 1
+                table = RawTable(rows=[tuple(clean_cell(h) for h in head), *rows], line=start + 1)
+                found[start] = (j, table)
+                i = j
+                continue
+        i += 1
+    return found
+
+
 def read_text(text: str) -> list[RawBlock | RawTable]:
     """Each line becomes a block (blank lines too, as separators); runs of tab lines become a table."""
     blocks: list[RawBlock | RawTable] = []
     table: RawTable | None = None
     pending_blank: list[RawBlock] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    lines = text.splitlines()
+    flat = flattened_tables(lines) if len(lines) < 20000 else {}
+    skip_to = 0
+    for number, line in enumerate(lines, start=1):
+        if number - 1 < skip_to:
+            continue
+        if number - 1 in flat:
+            skip_to, flat_table = flat[number - 1]
+            blocks.extend(pending_blank)
+            pending_blank.clear()
+            blocks.append(flat_table)
+            table = None
+            continue
         if _MD_SEPARATOR.match(line):
             continue  # "|---|:---:|" under a Markdown table's header
         if _MD_ROW.match(line):

@@ -14,6 +14,7 @@ True
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import ROUND_DOWN, Decimal
 
 from ktxh.core.errors import KtxhError
@@ -161,6 +162,10 @@ def _sum(file: str, c: Claim, extra: str = "") -> Finding:
         return _finding(file, c, "wrong", s,
                         f"{shown} = {_fmt(s)}, lớn hơn tổng đã ghi {_fmt(total.value)}.{extra}")
     remainder = total.value - s
+    if c.data.get("exhaustive"):
+        return _finding(file, c, "wrong", s,
+                        f"{shown} = {_fmt(s)}, không bằng tổng đã ghi {_fmt(total.value)} "
+                        f"(các phần vượt, đạt, không đạt phải cộng đủ).{extra}")
     why = (f" Phần còn lại ({vague[0]} …) không ghi số." if vague else
            " Có thể văn bản chưa liệt kê hết các phần.")
     return _finding(file, c, "unverifiable", s,
@@ -195,6 +200,14 @@ def _implied_total(part: Number, pct: Number) -> tuple[Decimal, Decimal]:
 
 
 def _share(file: str, c: Claim) -> Finding:
+    whole = c.data.get("whole")
+    if whole is not None and c.data.get("part") is not None:
+        part = c.data["part"]
+        if whole.value == 0:
+            return _finding(file, c, "unverifiable", None, "Tổng số bằng 0: không tính được tỷ lệ.")
+        where = c.data.get("whole_where", "")
+        shown = f"{_fmt(part.value)}/{_fmt(whole.value)} {whole.unit or ''}{where}".rstrip()
+        return _judged(file, c, _in_unit(part, whole) / whole.value * HUNDRED, shown, "%")
     if c.data.get("part") is not None:
         part = c.data["part"]
         note = f"Không có tổng số để tính {_fmt(part.value)} {part.unit or ''} chiếm bao nhiêu phần trăm."
@@ -220,18 +233,91 @@ def _share(file: str, c: Claim) -> Finding:
                     f"Tỷ trọng {shown} = {_fmt(check.computed)}%, chưa đủ 100% (có thể thiếu thành phần).", unit="%")
 
 
+def _judged(file: str, c: Claim, true: Decimal, shown: str, unit: str | None = None) -> Finding:
+    """The stated figure against ``true``: right when rounded or truncated to its decimals."""
+    d = c.stated.decimals
+    how = judge(c.stated, true)
+    exact = _fmt(true, max(d + 2, 2))
+    if how:
+        computed = truncate(true, d) if how == "truncated" else quantize(true, d)
+        way = "cắt bớt" if how == "truncated" else "làm tròn"
+        return _finding(file, c, "ok", computed, f"{shown} = {exact}, {way} còn {_fmt(computed, d)}.", d, unit)
+    computed = quantize(true, d)
+    return _finding(file, c, "wrong", computed,
+                    f"{shown} = {exact}, không phải {_fmt(c.stated.value, d)}; đúng phải là {_fmt(computed, d)}.",
+                    d, unit)
+
+
+def _quotient(file: str, c: Claim) -> Finding:
+    """"207.762.600.000/6476 = 32.081.933đ": a total over a count."""
+    a, b = c.inputs
+    if b.value == 0:
+        return _finding(file, c, "unverifiable", None, "Mẫu số bằng 0: không chia được.")
+    return _judged(file, c, a.value / b.value, f"{_fmt(a.value)}/{_fmt(b.value)}")
+
+
+def _product(file: str, c: Claim) -> Finding:
+    """Area × yield = output ("180 ha, 62 tạ/ha, 1.116 tấn") or "41 người x 22 triệu x 12 tháng = …"."""
+    if c.data.get("how") == "yield":
+        area, output = c.inputs
+        if area.value == 0:
+            return _finding(file, c, "unverifiable", None, "Diện tích bằng 0: không tính được năng suất.")
+        true = output.value * c.data["tons_per_unit"] / area.value
+        shown = f"Sản lượng {_fmt(output.value)} {output.unit} / diện tích {_fmt(area.value)} {area.unit}"
+        return _judged(file, c, true, shown, c.stated.unit)
+    value = Decimal(1)
+    for n in c.inputs:
+        value *= n.base_value
+    true = value / c.stated.scale
+    shown = " × ".join(_fmt(n.value) + (f" {n.unit}" if n.unit else "") for n in c.inputs)
+    return _judged(file, c, true, shown, c.stated.unit)
+
+
+def _consistency(file: str, c: Claim) -> Finding:
+    """Two shares of one whole ("07 hộ chiếm 0,42%", "21 hộ chiếm 1,27%"): can one total give both?"""
+    (p1, m1), (p2, m2) = c.data["pairs"]
+    lo1, hi1 = _implied_total(p1, m1)
+    lo2, hi2 = _implied_total(p2, m2)
+    shown = (f"{_fmt(p1.value)} {p1.unit} = {_fmt(m1.value)}% ngụ ý tổng {_fmt(lo1, 0)}–{_fmt(hi1, 0)}; "
+             f"{_fmt(p2.value)} {p2.unit} = {_fmt(m2.value)}% ngụ ý tổng {_fmt(lo2, 0)}–{_fmt(hi2, 0)}")
+    if max(lo1, lo2) <= min(hi1, hi2):
+        return _finding(file, c, "ok", None, f"{shown}: hai tỷ lệ cùng một tổng, khớp nhau.")
+    return _finding(file, c, "wrong", None, f"{shown}: không có tổng nào cho cả hai tỷ lệ.")
+
+
+def _words(file: str, c: Claim) -> Finding:
+    """The figure against the same amount written in words."""
+    (n,) = c.inputs
+    shown = f"\u201c{c.stated.text}\u201d = {_fmt(c.stated.value)} đồng"
+    if n.base_value == c.stated.value:
+        return _finding(file, c, "ok", n.base_value, f"{shown}, khớp với số {n.text}.", 0, "đồng")
+    return _finding(file, c, "wrong", n.base_value, f"{shown}, không khớp với số {n.text} ({_fmt(n.base_value)} đồng).",
+                    0, "đồng")
+
+
 _VERIFIERS = {
     "ratio": _ratio, "progress": _ratio, "growth": _growth, "multiple": _multiple, "total": _sum,
     "count": _sum, "series": _series, "average_growth": _average_growth, "share": _share,
+    "quotient": _quotient, "words": _words, "product": _product, "consistency": _consistency,
 }
 
 
+OCR_NOTE = (" Số liệu này đọc từ bản quét bằng OCR: máy có thể đọc nhầm chữ số hoặc dấu phẩy, "
+            "hãy đối chiếu với bản giấy trước khi kết luận là sai.")
+
+
 def verify(claim: Claim, file: str = "") -> Finding:
-    """The finding for one claim; a claim that cannot be computed is "unverifiable", never an error."""
+    """The finding for one claim; a claim that cannot be computed is "unverifiable", never an error.
+
+    A "wrong" verdict on figures read by OCR says that the scan may have been misread.
+    """
     try:
-        return _VERIFIERS[claim.kind](file, claim)
+        finding = _VERIFIERS[claim.kind](file, claim)
     except (KtxhError, ArithmeticError) as exc:
         return _finding(file, claim, "unverifiable", None, f"Không tính lại được: {exc}")
+    if finding.verdict == "wrong" and claim.location.ocr:
+        finding = replace(finding, note=finding.note + OCR_NOTE)
+    return finding
 
 
 __all__ = ["judge", "truncate", "verify"]
