@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation, localcontext
 
 from babel.numbers import format_decimal
 
@@ -240,8 +240,18 @@ def find_numbers(text: str, *, skip_non_figures: bool = True) -> Iterator[Number
 
 
 def quantize(value: Decimal, decimals: int) -> Decimal:
-    """Round half up to ``decimals`` places, as people round by hand."""
-    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    """Round half up to ``decimals`` places, as people round by hand.
+
+    With as many digits of precision as the result needs, so that no value is too large:
+
+    >>> quantize(Decimal("9" * 29), 0) == Decimal("9" * 29)
+    True
+    >>> quantize(Decimal("2.345"), 2)
+    Decimal('2.35')
+    """
+    adjusted = value.adjusted() if value.is_finite() and value else 0
+    context = Context(prec=max(28, adjusted + decimals + 2))
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP, context=context)
 
 
 def format_number(value: Decimal | float | int, decimals: int | None = None, unit: str | None = None) -> str:
@@ -253,6 +263,8 @@ def format_number(value: Decimal | float | int, decimals: int | None = None, uni
     '3.182.308.468 đ'
     >>> format_number(Decimal("0.42"), unit="%")
     '0,42%'
+    >>> format_number(Decimal("1E+29"))
+    '100.000.000.000.000.000.000.000.000.000'
     """
     try:
         d = value if isinstance(value, Decimal) else Decimal(str(value))
@@ -265,7 +277,8 @@ def format_number(value: Decimal | float | int, decimals: int | None = None, uni
         decimals = max(0, -exp) if isinstance(exp, int) else 0
     d = quantize(d, decimals)
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    text = format_decimal(d, format=pattern, locale=LOCALE, decimal_quantization=True)
+    with localcontext(Context(prec=max(28, d.adjusted() + decimals + 2))):  # Babel quantizes in the context
+        text = format_decimal(d, format=pattern, locale=LOCALE, decimal_quantization=True)
     if unit:
         text += unit if unit in ("%", "‰") else f" {unit}"
     return text

@@ -1,7 +1,8 @@
 """Bounded input types for the API, so that no input can reach the database malformed.
 
-Ids fit in a signed 64-bit column, years in a small integer, and texts carry no NUL
-character (PostgreSQL refuses them) and no more characters than their column holds.
+Ids fit in a signed 64-bit column, years in a small integer, and texts carry no control
+character (``ktxh.core.text.clean_text`` removes them: PostgreSQL refuses NUL, a .docx any of
+them) and no more characters than their column holds.
 """
 
 from __future__ import annotations
@@ -10,13 +11,14 @@ from typing import Annotated
 
 from ninja import Schema
 from ninja.pagination import LimitOffsetPagination
-from pydantic import AfterValidator, Field
+from pydantic import BeforeValidator, Field
+
+from ktxh.core.text import clean_text
 
 
-def _no_nul(value: str) -> str:
-    if "\x00" in value:
-        raise ValueError("Chuỗi có ký tự NUL (\\x00), không lưu được.")
-    return value
+def _clean(value):
+    """A text cleaned by the core (control characters out, NFC) before its length is checked."""
+    return clean_text(value) if isinstance(value, str) else value
 
 
 MAX_ID = 2**53
@@ -26,7 +28,7 @@ Version = Annotated[int, Field(ge=0, le=2**31 - 1)]
 
 
 def text(max_length: int, min_length: int = 0):
-    return Annotated[str, Field(min_length=min_length, max_length=max_length), AfterValidator(_no_nul)]
+    return Annotated[str, Field(min_length=min_length, max_length=max_length), BeforeValidator(_clean)]
 
 
 class Pages(LimitOffsetPagination):

@@ -18,6 +18,7 @@ from ktxh.web.data.tracking.models import Actual, ActualStatus, PeriodKind
 from ktxh.web.metadata.plans import selection
 from ktxh.web.metadata.plans.models import Field, Indicator, TargetSource
 from ktxh.web.ui.pages import badge, page, readable_commune, signed_in, sparkline
+from ktxh.web.ui.params import int_param
 
 from . import queries
 
@@ -57,22 +58,23 @@ def _rows(result, unit, period, pending) -> list[dict]:
 def commune(request, unit_id: int):
     unit = readable_commune(request, unit_id)
     plans = list(selection.plans_of(request.user, unit))
-    plan = next((p for p in plans if str(p.pk) == request.GET.get("ke_hoach")), None) or queries.default_plan(request.user, unit)
+    wanted = int_param(request, "ke_hoach")
+    plan = next((p for p in plans if p.pk == wanted), None) or queries.default_plan(request.user, unit)
     ctx = {"unit": unit, "plans": plans, "plan": plan, "title": f"Tổng quan {unit}", "waiting": queries.waiting(request.user, unit),
            "has_term": any(p.kind == "term" for p in plans)}
     if plan is None:
         return page(request, "analytics/commune.html", ctx)
     periods = tracking_periods.plan_periods(plan, timezone.localdate())
-    period = queries.pick_period(periods, request.GET.get("ky"), queries.default_period(plan, periods))
+    period = queries.pick_period(periods, int_param(request, "ky"), queries.default_period(plan, periods))
     ctx.update(periods=periods, period=period)
     if period is None:
         return page(request, "analytics/commune.html", ctx)
     result = evaluate_plan(plan, period)
     rows = _rows(result, unit, period, queries.pending(request.user, unit, period))
     fields = {r["indicator"].field_id for r in rows}
-    field_id = request.GET.get("linh_vuc", "")
+    field_id = int_param(request, "linh_vuc")
     status = request.GET.get("trang_thai", "")
-    shown = [r for r in rows if (not field_id or str(r["indicator"].field_id) == field_id)
+    shown = [r for r in rows if (field_id is None or r["indicator"].field_id == field_id)
              and (not status or r["evaluation"].status.value == status)]
     by_id = {f.pk: f for f in Field.objects.all()}  # one query, not one per row
     groups: dict = {}
