@@ -3,7 +3,9 @@
 Authentication: ``Authorization: Bearer <token>`` (a token from ``POST /api/token``) or
 the browser session. Every rule about who sees and changes what is in
 ``ktxh.web.accounts.permissions``; errors come back as ``{"detail": "<Vietnamese>"}``.
-The OpenAPI schema is at ``/api/openapi.json``.
+The OpenAPI schema is at ``/api/openapi.json``; every operation declares its errors (400 a rule of
+the work, such as a term plan of five years; 401, 403, 404, 409 a stale version, 422 a body that
+does not match the schema), each ``{"detail": …}``. Properties a body does not declare are ignored.
 """
 
 from __future__ import annotations

@@ -7,6 +7,8 @@ them) and no more characters than their column holds.
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import Annotated
 
 from ninja import Schema
@@ -25,6 +27,19 @@ MAX_ID = 2**53
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 Year = Annotated[int, Field(ge=1900, le=2200)]
 Version = Annotated[int, Field(ge=0, le=2**31 - 1)]
+
+
+def _iso_day(value):
+    """A day as the schema declares it (``format: date``, "2025-07-01"), not a number read as a timestamp."""
+    if isinstance(value, str) and not _DAY.fullmatch(value):
+        raise ValueError(f"Ngày “{value[:40]}” phải viết dạng năm-tháng-ngày, ví dụ 2025-07-01.")
+    if isinstance(value, int | float):
+        raise ValueError("Ngày phải viết dạng năm-tháng-ngày, ví dụ 2025-07-01.")
+    return value
+
+
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+Day = Annotated[date, BeforeValidator(_iso_day)]
 
 
 def text(max_length: int, min_length: int = 0):

@@ -15,6 +15,10 @@ from ktxh.web.accounts.models import ApiToken
 from ktxh.web.wsgi import application
 
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
+# What the schema allows is accepted: never a 422 (the schema's own validation) for data it declares
+# valid. A 400 is a rule of the work the schema documents on every operation and cannot state as
+# JSON Schema — a term plan is five years, a target's year lies in its plan, a month needs its number.
+schema.config.checks.positive_data_acceptance.expected_statuses = ["2xx", "3xx", "400", "401", "403", "404", "409"]
 
 
 def test_every_operation_declares_its_errors():
@@ -37,7 +41,7 @@ def auth(request, w):
 
 @schema.parametrize()
 @settings(
-    max_examples=6, deadline=None, derandomize=True,
+    max_examples=4, deadline=None, derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 def test_all_checks(case, auth):

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.pagination import paginate
 
-from ktxh.web.schemas import Id, Pages, text
+from ktxh.web.schemas import Day, Id, Pages, text
 
 from .models import AdminUnit
 
@@ -53,7 +53,7 @@ class UnitDetail(UnitOut):
 @router.get("/units", response=list[UnitOut], summary="Danh sách đơn vị hành chính")
 @paginate(Pages)
 def list_units(request, level: text(10) | None = None, parent_id: Id | None = None, q: text(100) | None = None,
-               valid_on: date | None = None):
+               valid_on: Day | None = None):
     qs = AdminUnit.objects.all()
     if valid_on is not None:
         qs = qs.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=valid_on), Q(valid_to__isnull=True) | Q(valid_to__gte=valid_on))
