@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from django import forms
 
+from ktxh.core.errors import KtxhError
 from ktxh.web.ui.forms import TextField, version_field
+
+from .uploads import check_size
 
 
 class EntryRowForm(forms.Form):
@@ -33,6 +36,8 @@ class UploadForm(forms.Form):
         name = f.name.lower()
         if not name.endswith((".docx", ".txt", ".md")):
             raise forms.ValidationError(f"Tệp “{f.name}” không phải .docx hay .txt.")
-        if f.size > 10 * 1024 * 1024:
-            raise forms.ValidationError(f"Tệp “{f.name}” lớn quá 10 MB.")
+        try:
+            check_size(f.name, f.size)  # the reader's limit for the file's kind, named in the message
+        except KtxhError as exc:
+            raise forms.ValidationError(exc.message) from exc
         return f
