@@ -13,7 +13,7 @@ from typing import Annotated
 
 from ninja import Schema
 from ninja.pagination import LimitOffsetPagination
-from pydantic import BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field
 
 from ktxh.core.text import clean_text
 
@@ -44,6 +44,17 @@ Day = Annotated[date, BeforeValidator(_iso_day)]
 
 def text(max_length: int, min_length: int = 0):
     return Annotated[str, Field(min_length=min_length, max_length=max_length), BeforeValidator(_clean)]
+
+
+def _whole(value):
+    if isinstance(value, str) and ("\x00" in value or any("\ud800" <= c <= "\udfff" for c in value)):
+        raise ValueError("Chuỗi có ký tự NUL hoặc ký tự Unicode lẻ (surrogate), không đọc được.")
+    return value
+
+
+def secret(max_length: int):
+    """A text taken exactly as sent (a password: nothing removed), refused when it cannot be a text."""
+    return Annotated[str, Field(max_length=max_length), AfterValidator(_whole)]
 
 
 class Pages(LimitOffsetPagination):
