@@ -7,6 +7,8 @@ plan or sentence is worked out here.
 
 from __future__ import annotations
 
+import math
+
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -90,10 +92,23 @@ def commune(request, unit_id: int):
     return page(request, "analytics/commune.html", ctx)
 
 
+def _chart_number(value) -> float | None:
+    """A value for Chart.js: a float, or None (no point) for one a float cannot carry as JSON.
+
+    >>> from decimal import Decimal
+    >>> _chart_number(Decimal("5933.3")), _chart_number(Decimal("1E+400")), _chart_number(None)
+    (5933.3, None, None)
+    """
+    if value is None:
+        return None
+    number = float(value)  # a Decimal past 1e308 becomes inf, which JSON cannot hold
+    return number if math.isfinite(number) else None
+
+
 def _history_chart(plans, actuals, years) -> dict:
     """Chart.js data: the approved yearly values and each source's yearly target levels."""
     labels = [str(y) for y in years]
-    by_year = {a.period.year: float(a.value) for a in actuals
+    by_year = {a.period.year: _chart_number(a.value) for a in actuals
                if a.period.kind == PeriodKind.YEAR and a.status == ActualStatus.APPROVED and a.value is not None}
     datasets = [{"label": "Thực hiện (đã duyệt)", "kind": "actual", "data": [by_year.get(y) for y in years]}]
     for source, label in TargetSource.choices:
@@ -106,9 +121,9 @@ def _history_chart(plans, actuals, years) -> dict:
                 if level is None or level[0] is None:
                     continue
                 for y in ([t.year] if t.year else [plan.end_year]):
-                    lows[y] = float(level[0])
+                    lows[y] = _chart_number(level[0])
                     if level[1] is not None:
-                        highs[y] = float(level[1])
+                        highs[y] = _chart_number(level[1])
         if lows:
             name = f"Chỉ tiêu: {label}"
             datasets.append({"label": name + (" (cận dưới)" if highs else ""), "kind": "target",
