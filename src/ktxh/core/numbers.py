@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 from .errors import AmbiguousNumberError, NumberError
 from .units import UNIT_PATTERN, Unit, lookup_unit
@@ -278,8 +278,18 @@ def _find_numbers(text: str, skip_non_figures: bool) -> Iterator[Number]:
 
 
 def quantize(value: Decimal, decimals: int) -> Decimal:
-    """Round half up to ``decimals`` places, as people round by hand."""
-    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    """Round half up to ``decimals`` places, as people round by hand.
+
+    With as many digits of precision as the result needs, so that no value is too large:
+
+    >>> quantize(Decimal("9" * 29), 0) == Decimal("9" * 29)
+    True
+    >>> quantize(Decimal("2.345"), 2)
+    Decimal('2.35')
+    """
+    adjusted = value.adjusted() if value.is_finite() and value else 0
+    context = Context(prec=max(28, adjusted + decimals + 2))
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP, context=context)
 
 
 def format_number(value: Decimal | float | int, decimals: int | None = None, unit: str | None = None) -> str:
@@ -291,6 +301,8 @@ def format_number(value: Decimal | float | int, decimals: int | None = None, uni
     '3.182.308.468 đ'
     >>> format_number(Decimal("0.42"), unit="%")
     '0,42%'
+    >>> format_number(Decimal("1E+29"))
+    '100.000.000.000.000.000.000.000.000.000'
     """
     try:
         d = value if isinstance(value, Decimal) else Decimal(str(value))

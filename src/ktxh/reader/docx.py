@@ -8,6 +8,7 @@ import zipfile
 
 from lxml import etree
 
+from .archive import check_archive
 from .errors import ReaderError
 from .raw import RawBlock, RawTable
 from .text import clean_cell
@@ -88,10 +89,9 @@ def read_docx(data: bytes, name: str, max_text: int = 5 * 1024 * 1024) -> tuple[
     import docx  # python-docx; imported here so text-only use does not pay for it
 
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            names = set(z.namelist())
-            xml_size = sum(i.file_size for i in z.infolist() if i.filename.startswith("word/") and
-                           i.filename.endswith(".xml"))
+        infos = check_archive(data, name)  # every member's size, before anything is parsed
+        names = {i.filename for i in infos}
+        xml_size = sum(i.file_size for i in infos if i.filename.startswith("word/") and i.filename.endswith(".xml"))
     except zipfile.BadZipFile as exc:
         raise ReaderError(
             f"Tệp \u201c{name}\u201d không phải tệp .docx hợp lệ (không mở được như tệp nén Word).",

@@ -3,7 +3,9 @@
 Authentication: ``Authorization: Bearer <token>`` (a token from ``POST /api/token``) or
 the browser session. Every rule about who sees and changes what is in
 ``ktxh.web.accounts.permissions``; errors come back as ``{"detail": "<Vietnamese>"}``.
-The OpenAPI schema is at ``/api/openapi.json``.
+The OpenAPI schema is at ``/api/openapi.json``; every operation declares its errors (400 a rule of
+the work, such as a term plan of five years; 401, 403, 404, 409 a stale version, 422 a body that
+does not match the schema), each ``{"detail": …}``. Properties a body does not declare are ignored.
 """
 
 from __future__ import annotations
@@ -27,7 +29,42 @@ class TokenAuth(HttpBearer):
         return user
 
 
-api = NinjaAPI(
+ERRORS = {
+    400: "Dữ liệu không đọc được (số liệu, chỉ tiêu, bước của quy trình không hợp lệ)",
+    401: "Chưa đăng nhập, hoặc khóa API không hợp lệ",
+    403: "Không có quyền",
+    404: "Không tìm thấy",
+    409: "Người khác đã sửa trước (phiên bản cũ)",
+    422: "Dữ liệu gửi lên sai kiểu hoặc vượt giới hạn",
+}
+ERROR_SCHEMA = {
+    "title": "Lỗi", "type": "object", "required": ["detail"],
+    "properties": {
+        "detail": {"type": "string", "description": "Lời báo lỗi bằng tiếng Việt"},
+        "field": {"type": "string", "description": "Trường bị lỗi (nếu có)"},
+        "errors": {"type": "array", "items": {"type": "object", "properties": {
+            "field": {"type": "string"}, "message": {"type": "string"}}}},
+    },
+}
+
+
+class KtxhApi(NinjaAPI):
+    """The API whose schema declares, on every operation, the errors every operation may answer."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        schema.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+        ref = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                for status, description in ERRORS.items():
+                    if status not in responses and str(status) not in responses:  # a declared one stays
+                        responses[status] = {"description": description, **ref}
+        return schema
+
+
+api = KtxhApi(
     title="KTXH API",
     version="1",
     description="Kế hoạch phát triển kinh tế - xã hội cấp xã, phường: đơn vị, chỉ tiêu, kế hoạch, số liệu, đánh giá.",

@@ -15,3 +15,9 @@ urlpatterns = [
     path("", include("ktxh.web.metadata.plans.urls")),
     path("", include("ktxh.web.jobs.urls")),
 ]
+
+# Vietnamese error pages (ktxh.web.ui.errors): a bad parameter's message is shown on its 400.
+handler400 = "ktxh.web.ui.errors.bad_request"
+handler403 = "ktxh.web.ui.errors.permission_denied"
+handler404 = "ktxh.web.ui.errors.page_not_found"
+handler500 = "ktxh.web.ui.errors.server_error"

@@ -4,6 +4,8 @@
 from django.contrib.auth import authenticate
 from ninja import Router, Schema
 
+from ktxh.web.schemas import secret, text
+
 from .models import ApiToken
 from .permissions import scope
 
@@ -11,8 +13,8 @@ router = Router(tags=["Tài khoản"])
 
 
 class Credentials(Schema):
-    username: str
-    password: str
+    username: text(150)
+    password: secret(4096)
 
 
 class TokenOut(Schema):

@@ -17,6 +17,7 @@ from ktxh.web.metadata.plans import selection
 from ktxh.web.metadata.plans.models import Plan
 from ktxh.web.metadata.units.models import AdminUnit, Level
 from ktxh.web.ui.pages import badge, page, signed_in
+from ktxh.web.ui.params import int_param
 
 from . import queries, term
 
@@ -52,7 +53,7 @@ def province(request, unit_id: int):
     prov = get_object_or_404(AdminUnit, pk=unit_id, level=Level.PROVINCE)
     perms.require(_may_see(request.user, prov), f"Bạn không được xem tổng hợp của {prov}.")
     periods, default = queries.overview_periods(prov)
-    period = queries.pick_period(periods, request.GET.get("ky"), default)
+    period = queries.pick_period(periods, int_param(request, "ky"), default)
     ctx = {"province": prov, "periods": periods, "period": period, "title": f"Toàn tỉnh: {prov.name}",
            "statuses": [badge(s) for s in Status]}
     if period is None:

@@ -59,9 +59,10 @@ def default_period(plan: Plan, periods: list[Period]) -> Period | None:
     return best[0] if best else None
 
 
-def pick_period(periods: list[Period], raw: str | None, fallback: Period | None) -> Period | None:
-    """The period whose id the page was given (``?ky=``), if it is one of ``periods``."""
-    return next((p for p in periods if str(p.pk) == (raw or "").strip()), fallback)
+def pick_period(periods: list[Period], wanted: int | None, fallback: Period | None) -> Period | None:
+    """The period whose id the page was given (``?ky=``, read by ``ui.params.int_param``), if it is one
+    of ``periods``."""
+    return next((p for p in periods if p.pk == wanted), fallback)
 
 
 def trends(unit, indicator_ids, period: Period) -> dict[int, list[tuple[str, object]]]:

@@ -16,6 +16,7 @@ from ktxh.web.data.tracking.models import Actual, ActualStatus, PeriodKind
 from ktxh.web.metadata.plans import selection
 from ktxh.web.metadata.plans.models import PlanKind, Target
 from ktxh.web.ui.pages import page, readable_commune, signed_in
+from ktxh.web.ui.params import int_param
 
 OUTLOOK_STYLE = {  # colour with a sign and the words, as the status badges
     Outlook.DA_DAT: ("vuot", "✓✓"),
@@ -107,7 +108,8 @@ def at_risk_many(plans) -> dict[int, int]:
 def review_page(request, unit_id: int):
     unit = readable_commune(request, unit_id)
     plans = [p for p in selection.plans_of(request.user, unit) if p.kind == PlanKind.TERM]
-    plan = next((p for p in plans if str(p.pk) == request.GET.get("ke_hoach")), None) or selection.term_plan(plans)
+    wanted = int_param(request, "ke_hoach")
+    plan = next((p for p in plans if p.pk == wanted), None) or selection.term_plan(plans)
     ctx = {"unit": unit, "plans": plans, "plan": plan, "title": f"Đánh giá nhiệm kỳ {unit}"}
     if plan is not None:
         rows = [{"target": t, "review": r, "badge": outlook_badge(r.outlook),

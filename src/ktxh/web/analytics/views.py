@@ -7,6 +7,8 @@ plan or sentence is worked out here.
 
 from __future__ import annotations
 
+import math
+
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -18,6 +20,7 @@ from ktxh.web.data.tracking.models import Actual, ActualStatus, PeriodKind
 from ktxh.web.metadata.plans import selection
 from ktxh.web.metadata.plans.models import Field, Indicator, TargetSource
 from ktxh.web.ui.pages import badge, page, readable_commune, signed_in, sparkline
+from ktxh.web.ui.params import int_param
 
 from . import queries
 
@@ -57,22 +60,23 @@ def _rows(result, unit, period, pending) -> list[dict]:
 def commune(request, unit_id: int):
     unit = readable_commune(request, unit_id)
     plans = list(selection.plans_of(request.user, unit))
-    plan = next((p for p in plans if str(p.pk) == request.GET.get("ke_hoach")), None) or queries.default_plan(request.user, unit)
+    wanted = int_param(request, "ke_hoach")
+    plan = next((p for p in plans if p.pk == wanted), None) or queries.default_plan(request.user, unit)
     ctx = {"unit": unit, "plans": plans, "plan": plan, "title": f"Tổng quan {unit}", "waiting": queries.waiting(request.user, unit),
            "has_term": any(p.kind == "term" for p in plans)}
     if plan is None:
         return page(request, "analytics/commune.html", ctx)
     periods = tracking_periods.plan_periods(plan, timezone.localdate())
-    period = queries.pick_period(periods, request.GET.get("ky"), queries.default_period(plan, periods))
+    period = queries.pick_period(periods, int_param(request, "ky"), queries.default_period(plan, periods))
     ctx.update(periods=periods, period=period)
     if period is None:
         return page(request, "analytics/commune.html", ctx)
     result = evaluate_plan(plan, period)
     rows = _rows(result, unit, period, queries.pending(request.user, unit, period))
     fields = {r["indicator"].field_id for r in rows}
-    field_id = request.GET.get("linh_vuc", "")
+    field_id = int_param(request, "linh_vuc")
     status = request.GET.get("trang_thai", "")
-    shown = [r for r in rows if (not field_id or str(r["indicator"].field_id) == field_id)
+    shown = [r for r in rows if (field_id is None or r["indicator"].field_id == field_id)
              and (not status or r["evaluation"].status.value == status)]
     by_id = {f.pk: f for f in Field.objects.all()}  # one query, not one per row
     groups: dict = {}
@@ -88,10 +92,23 @@ def commune(request, unit_id: int):
     return page(request, "analytics/commune.html", ctx)
 
 
+def _chart_number(value) -> float | None:
+    """A value for Chart.js: a float, or None (no point) for one a float cannot carry as JSON.
+
+    >>> from decimal import Decimal
+    >>> _chart_number(Decimal("5933.3")), _chart_number(Decimal("1E+400")), _chart_number(None)
+    (5933.3, None, None)
+    """
+    if value is None:
+        return None
+    number = float(value)  # a Decimal past 1e308 becomes inf, which JSON cannot hold
+    return number if math.isfinite(number) else None
+
+
 def _history_chart(plans, actuals, years) -> dict:
     """Chart.js data: the approved yearly values and each source's yearly target levels."""
     labels = [str(y) for y in years]
-    by_year = {a.period.year: float(a.value) for a in actuals
+    by_year = {a.period.year: _chart_number(a.value) for a in actuals
                if a.period.kind == PeriodKind.YEAR and a.status == ActualStatus.APPROVED and a.value is not None}
     datasets = [{"label": "Thực hiện (đã duyệt)", "kind": "actual", "data": [by_year.get(y) for y in years]}]
     for source, label in TargetSource.choices:
@@ -104,9 +121,9 @@ def _history_chart(plans, actuals, years) -> dict:
                 if level is None or level[0] is None:
                     continue
                 for y in ([t.year] if t.year else [plan.end_year]):
-                    lows[y] = float(level[0])
+                    lows[y] = _chart_number(level[0])
                     if level[1] is not None:
-                        highs[y] = float(level[1])
+                        highs[y] = _chart_number(level[1])
         if lows:
             name = f"Chỉ tiêu: {label}"
             datasets.append({"label": name + (" (cận dưới)" if highs else ""), "kind": "target",

@@ -22,6 +22,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from ktxh.core.errors import KtxhError
+from ktxh.core.text import clean_text
 from ktxh.documents import build_plan, build_report, build_tables_xlsx
 from ktxh.documents import data as doc
 from ktxh.documents.narrative import figure_previews, generated_sections
@@ -32,6 +33,7 @@ from ktxh.web.data.tracking import periods as tracking_periods
 from ktxh.web.metadata.plans import selection
 from ktxh.web.metadata.plans.models import PlanKind
 from ktxh.web.ui.pages import page, readable_commune, signed_in
+from ktxh.web.ui.params import int_param
 
 from . import adapter
 from .models import DocumentKind, DocumentSettings, Narrative
@@ -54,12 +56,13 @@ NO_SOFFICE = ("Máy chủ chưa cài LibreOffice (lệnh soffice) nên chưa chu
 def plan_and_period(request, unit):
     """The plan and period of the dashboard's choice (``ke_hoach``, ``ky``), among the readable ones."""
     plans = list(selection.plans_of(request.user, unit))
-    plan = next((p for p in plans if str(p.pk) == request.GET.get("ke_hoach")), None) \
+    wanted = int_param(request, "ke_hoach")
+    plan = next((p for p in plans if p.pk == wanted), None) \
         or queries.default_plan(request.user, unit)
     if plan is None:
         raise Http404(f"{unit} chưa có kế hoạch nào bạn được xem.")
     periods = tracking_periods.plan_periods(plan, timezone.localdate())
-    period = queries.pick_period(periods, request.GET.get("ky"), queries.default_period(plan, periods))
+    period = queries.pick_period(periods, int_param(request, "ky"), queries.default_period(plan, periods))
     if period is None:
         raise Http404("Kế hoạch chưa có kỳ báo cáo nào.")
     return plan, period
@@ -195,7 +198,7 @@ def narratives(request, unit_id: int):
     if request.method == "POST":
         with transaction.atomic():
             for section, _ in parts:
-                text = request.POST.get(section, "").replace("\r\n", "\n").strip()
+                text = clean_text(request.POST.get(section, "")).replace("\r\n", "\n").strip()
                 if text and not _same(text, generated.get(section, "")):
                     Narrative.objects.update_or_create(unit=unit, period=period, section=section,
                                                        defaults={"text": text, "updated_by": request.user})

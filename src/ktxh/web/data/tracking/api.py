@@ -21,6 +21,7 @@ from ktxh.web.schemas import MAX_ID, Id, Pages, Version, Year, text
 
 from . import importer, workflow
 from .models import Actual, Period, PeriodKind
+from .uploads import check_size, limit_for
 
 router = Router(tags=["Theo dõi thực hiện"])
 
@@ -207,7 +208,9 @@ _FILE = File(...)
 def import_file(request, unit_id: int = _UNIT_FORM, file: UploadedFile = _FILE, source: TargetSource = _SOURCE_FORM):
     unit = get_object_or_404(AdminUnit.objects.select_related("parent"), pk=unit_id)
     perms.require(perms.can_draft_plan(request.user, unit), f"Bạn không được nhập văn bản vào kế hoạch của {unit}.")
-    doc = read_document(file.read(importer.MAX_UPLOAD + 1), filename=file.name or "van-ban.txt")
+    name = file.name or "van-ban.txt"
+    check_size(name, file.size)  # before reading: the true size and the limit of its kind in the message
+    doc = read_document(file.read(limit_for(name) + 1), filename=name)
     result = importer.import_document(doc, unit=unit, user=request.user, source=source)
     return 201, {
         "plans": result.plans, "targets": result.targets, "actuals": result.actuals, "key_tasks": result.key_tasks,

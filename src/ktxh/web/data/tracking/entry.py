@@ -20,6 +20,7 @@ from ktxh.web.data.tracking.models import Actual, ActualStatus, Period, PeriodKi
 from ktxh.web.metadata.plans import selection
 from ktxh.web.metadata.plans.models import Aggregation, Indicator, Target
 from ktxh.web.ui.pages import page, signed_in
+from ktxh.web.ui.params import int_param, pairs_param
 
 from . import periods as tracking_periods
 from . import validation
@@ -202,11 +203,7 @@ def form(request, period_id: int):
 
 def _approve_many(request) -> None:
     """Approve the ticked figures ("id:version" each) in one transaction: all, or none."""
-    picked = []
-    for raw in request.POST.getlist("chon"):
-        pk, _, version = raw.partition(":")
-        if pk.isdigit() and version.isdigit():
-            picked.append((int(pk), int(version)))
+    picked = pairs_param(request, "chon")
     if not picked:
         messages.error(request, "Chưa chọn số liệu nào để duyệt.")
         return
@@ -243,10 +240,7 @@ def review(request, actual_id: int):
         return redirect("tracking:queue")
     actual = get_object_or_404(Actual.objects.select_related("unit", "unit__parent", "indicator", "period"), pk=actual_id)
     perms.require(perms.can_review(request.user, actual.unit), f"Bạn không được duyệt số liệu của {actual.unit}.")
-    try:
-        version = int(request.POST.get("version", ""))
-    except ValueError:
-        version = None
+    version = int_param(request, "version", post=True, maximum=2**31 - 1)
     try:
         if request.POST.get("action") == "tra-lai":
             f = ReturnForm(request.POST)

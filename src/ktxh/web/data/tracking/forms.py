@@ -4,21 +4,26 @@ from __future__ import annotations
 
 from django import forms
 
+from ktxh.core.errors import KtxhError
+from ktxh.web.ui.forms import TextField, version_field
+
+from .uploads import check_size
+
 
 class EntryRowForm(forms.Form):
     """One indicator's figure in the period's entry form (prefix: the indicator)."""
 
-    text = forms.CharField(label="Số liệu", required=False, max_length=200,
+    text = TextField(label="Số liệu", required=False, max_length=200,
                            widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}))
     is_estimate = forms.BooleanField(label="Số ước", required=False)
-    source_note = forms.CharField(label="Nguồn số liệu", required=False, max_length=500)
-    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    source_note = TextField(label="Nguồn số liệu", required=False, max_length=500)
+    version = version_field()
     confirm = forms.BooleanField(label="Tôi xác nhận số liệu này đúng", required=False)
-    confirm_comment = forms.CharField(label="Lý do xác nhận", required=False, max_length=500)
+    confirm_comment = TextField(label="Lý do xác nhận", required=False, max_length=500)
 
 
 class ReturnForm(forms.Form):
-    comment = forms.CharField(label="Ý kiến (lý do trả lại)", widget=forms.Textarea(attrs={"rows": 2}), max_length=1000,
+    comment = TextField(label="Ý kiến (lý do trả lại)", widget=forms.Textarea(attrs={"rows": 2}), max_length=1000,
                               error_messages={"required": "Trả lại số liệu cần ghi ý kiến (lý do trả lại)."})
 
 
@@ -31,6 +36,8 @@ class UploadForm(forms.Form):
         name = f.name.lower()
         if not name.endswith((".docx", ".txt", ".md")):
             raise forms.ValidationError(f"Tệp “{f.name}” không phải .docx hay .txt.")
-        if f.size > 10 * 1024 * 1024:
-            raise forms.ValidationError(f"Tệp “{f.name}” lớn quá 10 MB.")
+        try:
+            check_size(f.name, f.size)  # the reader's limit for the file's kind, named in the message
+        except KtxhError as exc:
+            raise forms.ValidationError(exc.message) from exc
         return f

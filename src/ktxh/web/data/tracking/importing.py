@@ -9,13 +9,9 @@ reviewed one.
 
 from __future__ import annotations
 
-import hashlib
-import re
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -28,32 +24,7 @@ from ktxh.web.errors import WorkflowError
 from ktxh.web.ui.pages import page, signed_in
 
 from .forms import UploadForm
-
-_KEY = re.compile(r"^[0-9a-f]{64}\.(docx|txt|md)$")
-
-
-def _folder() -> Path:
-    folder = Path(settings.DATA_DIR) / "uploads"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def keep(data: bytes, name: str) -> str:
-    """Keep the uploaded bytes; the key names them by content."""
-    key = hashlib.sha256(data).hexdigest() + Path(name).suffix.lower()
-    path = _folder() / key
-    if not path.exists():
-        path.write_bytes(data)
-    return key
-
-
-def kept(key: str) -> bytes:
-    if not _KEY.match(key or ""):
-        raise Http404("Không có tệp này.")
-    path = _folder() / key
-    if not path.exists():
-        raise Http404("Tệp đã được nhận hoặc không còn; hãy tải lên lại.")
-    return path.read_bytes()
+from .uploads import discard, keep, kept
 
 
 def _importer_unit(user):
@@ -101,6 +72,10 @@ def accept(request):
     if request.method != "POST":
         return redirect("tracking:import_upload")
     key, name = request.POST.get("key", ""), request.POST.get("name", "")[:200]
+    if request.POST.get("action") == "huy":
+        discard(key)
+        messages.info(request, "Đã hủy: tệp tải lên đã được xóa, không nhận gì vào kế hoạch.")
+        return redirect("tracking:import_upload")
     if Path(name).suffix.lower() != Path(key).suffix:
         name = key  # the reviewed file's own kind decides how it is read
     try:
@@ -108,7 +83,7 @@ def accept(request):
     except (KtxhError, WorkflowError) as exc:
         messages.error(request, exc.message)
         return redirect("tracking:import_upload")
-    (_folder() / key).unlink(missing_ok=True)
+    discard(key)
     messages.success(
         request,
         f"Đã nhận tệp “{name}” vào {len(result.plans)} kế hoạch dự thảo: {result.targets} chỉ tiêu, "

@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from ktxh.core.bounds import check_value
 from ktxh.core.errors import AmbiguousNumberError, KtxhError
 from ktxh.core.numbers import parse_number
 from ktxh.core.units import lookup_unit
@@ -31,7 +32,8 @@ def read_value(text: str, indicator) -> Decimal | None:
     """The value of ``text`` in the indicator's unit, read by the core; None for a qualitative figure.
 
     "5.933,3" for an indicator in tấn is 5933.3; "3.182.308.468đ" for one in triệu đồng is
-    3182.308468. A number in a unit of another kind is refused.
+    3182.308468. A number in a unit of another kind is refused, and so is one the column cannot
+    hold exactly (``ktxh.core.bounds``: more than 15 digits, or 6 decimals).
     """
     text = (text or "").strip()
     if not text:
@@ -45,15 +47,19 @@ def read_value(text: str, indicator) -> Decimal | None:
             return None  # "đạt", "giữ vững": a qualitative figure
         raise WorkflowError(f"Số liệu “{indicator.name}”: {exc.message}", field="text") from exc
     wanted = lookup_unit(indicator.unit) if indicator.unit else None
+    value = number.value
     if number.unit and wanted and number.unit != wanted.name:
-        if number.base_unit and number.base_unit == wanted.base:
-            return number.base_value / wanted.scale
-        raise WorkflowError(
-            f"Số liệu “{text}” có đơn vị “{number.unit}”, khác đơn vị tính “{indicator.unit}” của chỉ tiêu "
-            f"“{indicator.name}”.",
-            field="text",
-        )
-    return number.value
+        if not (number.base_unit and number.base_unit == wanted.base):
+            raise WorkflowError(
+                f"Số liệu “{text}” có đơn vị “{number.unit}”, khác đơn vị tính “{indicator.unit}” của chỉ tiêu "
+                f"“{indicator.name}”.",
+                field="text",
+            )
+        value = number.base_value / wanted.scale
+    try:
+        return check_value(value, field="giá trị", shown=text)
+    except KtxhError as exc:
+        raise WorkflowError(f"Số liệu “{indicator.name}”: {exc.message}", field="text") from exc
 
 
 def _snapshot(actual: Actual) -> dict:

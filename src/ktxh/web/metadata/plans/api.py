@@ -5,6 +5,7 @@ from datetime import datetime
 from typing import Any
 
 from django.shortcuts import get_object_or_404
+from ninja import Field as SchemaField
 from ninja import Router, Schema
 from ninja.pagination import paginate
 
@@ -109,7 +110,8 @@ class PlanIn(Schema):
     unit_id: Id
     kind: PlanKind
     start_year: Year
-    end_year: Year
+    end_year: Year = SchemaField(description="Không trước start_year; kế hoạch năm: bằng start_year; kế hoạch nhiệm kỳ: "
+                                        "4–5 năm sau start_year. Sai thì trả 400, kèm lời báo lỗi.")
     title: text(300, 1)
     legal_basis: text(5000) = ""
 

@@ -21,6 +21,7 @@ from ktxh.web.metadata.plans import selection, services
 from ktxh.web.metadata.plans.models import Indicator, Plan, PlanStatus, Target
 from ktxh.web.metadata.units.models import Level
 from ktxh.web.ui.pages import page, signed_in
+from ktxh.web.ui.params import int_param
 
 from .forms import PlanForm, TargetForm
 
@@ -38,7 +39,7 @@ def reading(indicator, text: str) -> dict:
 
 @signed_in
 def preview(request):
-    indicator = Indicator.objects.filter(pk=request.GET.get("indicator") or 0).first()
+    indicator = Indicator.objects.filter(pk=int_param(request, "indicator") or 0).first()
     if indicator is None:
         return JsonResponse({"ok": False, "error": "Chọn chỉ tiêu trước khi ghi mục tiêu."}, status=400)
     return JsonResponse(reading(indicator, request.GET.get("text", "")[:500]))
@@ -99,7 +100,7 @@ def plan(request, plan_id: int):
                 messages.error(request, exc.message)
             return redirect("plans:plan", p.pk)
         if request.POST.get("form") == "sua":
-            target = get_object_or_404(Target, pk=request.POST.get("target") or 0, plan=p)
+            target = get_object_or_404(Target, pk=int_param(request, "target", post=True) or 0, plan=p)
             form = TargetForm({"indicator": target.indicator_id, "year": target.year, "source": target.source,
                                "text": request.POST.get("text", ""), "note": request.POST.get("note", target.note),
                                "version": request.POST.get("version")})

@@ -9,10 +9,13 @@ congress resolution, the council's resolution, the upper level's assignment), as
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from ktxh.core.bounds import check_bounds
 from ktxh.core.errors import KtxhError
 from ktxh.core.model import Direction
 from ktxh.core.model import Target as CoreTarget
@@ -190,9 +193,12 @@ class Target(models.Model):
         where the words say otherwise.
 
         A table row's bare figure ("14,5 – 16,5") is read with its ``label``, as the reader
-        reads it; a whole sentence carries its own name.
+        reads it; a whole sentence carries its own name. A figure the stored parse cannot hold
+        exactly (``ktxh.core.bounds``) is refused with a ``KtxhError``, never rounded.
         """
-        return stored_parse(self.text, self.label, self.indicator.unit, self.indicator.direction)
+        parsed = stored_parse(self.text, self.label, self.indicator.unit, self.indicator.direction)
+        check_bounds(list(_bounds(parsed)), field="chỉ tiêu", shown=self.text)
+        return parsed
 
     def core_target(self) -> CoreTarget:
         """The stored parse; read again only if what it was read from has changed since."""
@@ -215,6 +221,15 @@ class Target(models.Model):
         if self.parsed.get("read_from") != self.read_from():
             self.parsed = self.parse()
         super().save(*args, **kwargs)
+
+
+def _bounds(parsed: dict):
+    """Every low and high of a stored parse and of its parts, as Decimals."""
+    for key in ("low", "high"):
+        if parsed.get(key) is not None:
+            yield Decimal(str(parsed[key]))
+    for part in parsed.get("parts") or ():
+        yield from _bounds(part)
 
 
 def _read_from(text: str, label: str, unit: str, direction: str) -> dict:

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.pagination import paginate
 
-from ktxh.web.schemas import Id, Pages, text
+from ktxh.web.schemas import Day, Id, Pages, text
 
 from .models import AdminUnit
 
@@ -52,7 +52,7 @@ class UnitDetail(UnitOut):
 @router.get("/units", response=list[UnitOut], summary="Danh sách đơn vị hành chính")
 @paginate(Pages)
 def list_units(request, level: text(10) | None = None, parent_id: Id | None = None, q: text(100) | None = None,
-               valid_on: date | None = None):
+               valid_on: Day | None = None):
     qs = AdminUnit.objects.standing(valid_on)
     if level:
         qs = qs.filter(level=level)
