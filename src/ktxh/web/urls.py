@@ -14,4 +14,5 @@ urlpatterns = [
     path("", include("ktxh.web.data.tracking.urls")),
     path("", include("ktxh.web.metadata.plans.urls")),
     path("", include("ktxh.web.jobs.urls")),
+    path("", include("ktxh.web.accounts.urls")),
 ]
