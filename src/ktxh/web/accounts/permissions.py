@@ -184,6 +184,24 @@ def can_edit_target(user, plan, indicator) -> bool:
     return s.role == Role.OFFICER and in_commune(s, plan.unit) and indicator.field_id in s.field_ids
 
 
+def can_edit_key_task(user, plan) -> bool:
+    """Add a key task to a plan, or change its content, where it comes from or its field: the
+    commune's leader and officers, while the plan is a draft."""
+    return plan.status == DRAFT and can_draft_plan(user, plan.unit)
+
+
+def can_record_key_task_result(user, plan, task) -> bool:
+    """Record the result of a key task: the commune's leader, or the officer of the task's field
+    (any officer of the commune while the plan is a draft)."""
+    if can_edit_key_task(user, plan):
+        return True
+    s = scope(user)
+    if s.is_superuser or (s.role == Role.LEADER and in_commune(s, plan.unit)):
+        return True
+    return (s.role == Role.OFFICER and in_commune(s, plan.unit) and task.field_id is not None
+            and task.field_id in s.field_ids)
+
+
 def require(allowed: bool, message: str) -> None:
     if not allowed:
         raise Denied(message)
