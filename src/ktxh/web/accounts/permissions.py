@@ -147,6 +147,25 @@ def can_read_history(user, unit) -> bool:
     return s.is_superuser or in_commune(s, unit) or is_planner_for(s, unit)
 
 
+def can_read_actual_history(user, actual) -> bool:
+    """The change log of one figure (its values, notes and comments): the figure must be readable
+    (the planner does not read a draft) and the commune's history too. Asked by
+    ``GET /api/actuals/{id}/history`` and, through ``readable_history``, by every page."""
+    return can_read(user, actual.unit, actual.status) and can_read_history(user, actual.unit)
+
+
+def readable_history(user, qs: QuerySet) -> QuerySet:
+    """The figures of ``qs`` whose change log the user may read (``can_read_actual_history``)."""
+    s = scope(user)
+    if s.is_superuser:
+        return qs
+    if s.role in (Role.LEADER, Role.OFFICER) and s.unit is not None:
+        return qs.filter(unit=s.unit)
+    if s.role == Role.PLANNER and s.province is not None:
+        return readable_actuals(user, qs.filter(Q(unit__parent=s.province) | Q(unit=s.province)))
+    return qs.none()
+
+
 # --- writing ---------------------------------------------------------------------------------
 
 

@@ -185,7 +185,7 @@ def return_actual(request, actual_id: Id, data: ReturnIn):
 @router.get("/actuals/{actual_id}/history", response=list[AuditOut], summary="Nhật ký thay đổi của số liệu")
 def actual_history(request, actual_id: Id):
     actual = _actual(request, actual_id)
-    perms.require(perms.can_read_history(request.user, actual.unit), f"Bạn không được xem nhật ký số liệu của {actual.unit}.")
+    perms.require(perms.can_read_actual_history(request.user, actual), f"Bạn không được xem nhật ký số liệu của {actual.unit}.")
     return audit.history(actual)
 
 
