@@ -27,6 +27,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from ktxh.web.routers import configure as replicas
 
@@ -38,6 +39,14 @@ def _flag(name: str, default: bool = False) -> bool:
     if value is None:
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _positive(name: str, default: int, most: int = 100_000) -> int:
+    """A whole number from 1 to ``most`` from the environment, or a Vietnamese error naming the variable."""
+    raw = os.environ.get(name, "").strip() or str(default)
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 12) or not 1 <= int(raw) <= most:
+        raise ImproperlyConfigured(f"Biến môi trường {name} phải là một số nguyên dương, không phải “{raw}”.")
+    return int(raw)
 
 
 def _secret_key() -> str:
@@ -146,8 +155,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # shares its count: raise KTXH_LOGIN_FAILURES there.) Every success and failure is kept (axes'
 # AccessLog, AccessFailureLog, shown in the admin).
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
-AXES_FAILURE_LIMIT = int(os.environ.get("KTXH_LOGIN_FAILURES", "5"))
-AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("KTXH_LOCKOUT_MINUTES", "15")))
+AXES_FAILURE_LIMIT = _positive("KTXH_LOGIN_FAILURES", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=_positive("KTXH_LOCKOUT_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
@@ -156,7 +165,7 @@ AXES_COOLOFF_MESSAGE = "Tài khoản tạm khóa vì nhập sai mật khẩu nhi
 AXES_PERMALOCK_MESSAGE = AXES_COOLOFF_MESSAGE
 
 # API tokens stop working this many days after they are issued.
-TOKEN_TTL_DAYS = int(os.environ.get("KTXH_TOKEN_TTL", "30"))
+TOKEN_TTL_DAYS = _positive("KTXH_TOKEN_TTL", 30)
 
 LANGUAGE_CODE = "vi"
 TIME_ZONE = "Asia/Ho_Chi_Minh"
@@ -196,7 +205,7 @@ if HTTPS:
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = True
-    SECURE_HSTS_SECONDS = int(os.environ.get("KTXH_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_SECONDS = _positive("KTXH_HSTS_SECONDS", 365 * 24 * 3600, most=10**9)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     AXES_IPWARE_PROXY_COUNT = 1  # the client's address is the one the proxy adds

@@ -45,7 +45,7 @@ def test_login_page_locks_a_name_after_five_wrong_passwords(client, w):
     r = _login(client, "luongson.kinhte", PASSWORD)  # now even the right password is refused
     page = r.content.decode()
     assert r.status_code == 429
-    assert "Tài khoản tạm khóa" in page and "5 lần" in page and "15 phút" in page and 'lang="vi"' in page
+    assert "Tạm khóa đăng nhập" in page and "5 lần" in page and "15 phút" in page and 'lang="vi"' in page
     assert "_auth_user_id" not in client.session
     # another name from another address is not touched
     assert Client(REMOTE_ADDR="10.0.0.2").post("/dang-nhap/", {"username": "luongson.lanhdao", "password": PASSWORD}).status_code == 302
@@ -65,10 +65,20 @@ def test_api_token_locks_the_same_way_and_says_so_in_json(w):
         assert _token(c, "luongson.lanhdao", "sai").status_code in (401, 429)
     r = _token(c, "luongson.lanhdao", PASSWORD)
     assert r.status_code == 429
-    assert r.json()["detail"].startswith("Tài khoản tạm khóa")
+    assert r.json()["detail"].startswith("Tạm khóa đăng nhập")
     assert not ApiToken.objects.filter(user=w.leader).exists()
     # the lockout is by name: the login page refuses it too, from anywhere
     assert Client(REMOTE_ADDR="10.0.0.4").post("/dang-nhap/", {"username": "luongson.lanhdao", "password": PASSWORD}).status_code == 429
+
+
+def test_the_admin_login_is_guarded_too(w):
+    w.leader.is_staff = True
+    w.leader.save()
+    c = Client()
+    for _ in range(5):
+        c.post("/admin/login/", {"username": "luongson.lanhdao", "password": "sai"})
+    r = c.post("/admin/login/", {"username": "luongson.lanhdao", "password": PASSWORD})
+    assert r.status_code == 429 and "Tạm khóa đăng nhập" in r.content.decode()
 
 
 def test_lockout_ends_after_the_cool_off(client, w):
@@ -146,6 +156,14 @@ def test_token_ttl_is_read_from_the_environment(tmp_path):
     out = subprocess.run([sys.executable, "-c", "from django.conf import settings; print(settings.TOKEN_TTL_DAYS)"],
                          env=env, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "7"
+
+
+@pytest.mark.parametrize("value", ["abc", "0", "-3", "٣٠", "9" * 5000])
+def test_a_bad_token_ttl_is_named_in_vietnamese(tmp_path, value):
+    env = {**os.environ, "KTXH_TOKEN_TTL": value, "KTXH_DATA_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "ktxh.web.settings"}
+    out = subprocess.run([sys.executable, "-c", "import django; django.setup()"], env=env, capture_output=True, text=True)
+    assert out.returncode != 0
+    assert "Biến môi trường KTXH_TOKEN_TTL phải là một số nguyên dương" in out.stderr
 
 
 def test_delete_token_revokes_only_the_presented_token(w):

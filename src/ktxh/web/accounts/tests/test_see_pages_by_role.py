@@ -19,7 +19,7 @@ from ktxh.web.data.tracking.models import Period
 from ktxh.web.metadata.plans.models import Target
 from ktxh.web.tests.factories import Api
 
-ROLES = ["officer", "officer_soc", "leader", "leader_b", "planner", "viewer", "anon"]
+ROLES = ["officer", "officer_soc", "leader", "leader_b", "officer_b", "planner", "planner_q", "viewer", "anon"]
 
 # What people typed, one set per figure: figures, past figures, notes, the reviewer's comment.
 DRAFT = {"first": "1.916,2", "text": "1.917,3", "note": "Sổ theo dõi của thôn NH-17"}
@@ -135,7 +135,8 @@ def _text(r) -> str:
 EXPECTED_API = {  # the API's rules, as test_use_api_by_role states them
     "officer": MARKERS, "officer_soc": MARKERS, "leader": MARKERS,
     "planner": MARKERS - {DRAFT["first"], DRAFT["text"], DRAFT["note"]},
-    "leader_b": set(APPROVED.values()), "viewer": set(APPROVED.values()), "anon": set(),
+    "leader_b": set(APPROVED.values()), "officer_b": set(APPROVED.values()), "viewer": set(APPROVED.values()),
+    "planner_q": set(), "anon": set(),
 }
 
 
