@@ -161,6 +161,7 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_LOCKOUT_CALLABLE = "ktxh.web.accounts.lockout.response"
+AXES_CLIENT_IP_CALLABLE = "ktxh.web.accounts.lockout.client_ip"  # behind the proxy, the address it saw
 AXES_COOLOFF_MESSAGE = "Tài khoản tạm khóa vì nhập sai mật khẩu nhiều lần. Xin thử lại sau."
 AXES_PERMALOCK_MESSAGE = AXES_COOLOFF_MESSAGE
 
@@ -208,4 +209,3 @@ if HTTPS:
     SECURE_HSTS_SECONDS = _positive("KTXH_HSTS_SECONDS", 365 * 24 * 3600, most=10**9)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    AXES_IPWARE_PROXY_COUNT = 1  # the client's address is the one the proxy adds

@@ -248,3 +248,14 @@ def test_https_behind_the_proxy(w, settings):
     c = Client()
     assert c.get("/dang-nhap/").status_code == 301  # plain HTTP is redirected
     assert c.get("/dang-nhap/", HTTP_X_FORWARDED_PROTO="https").status_code == 200
+
+
+def test_behind_the_proxy_each_client_is_counted_apart(w, settings):
+    settings.HTTPS = True  # the proxy's address is every request's REMOTE_ADDR
+    for i in range(5):
+        Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=f"9.9.9.{i}, 203.0.113.7").post(
+            "/dang-nhap/", {"username": f"ten{i}", "password": "sai"})
+    other = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.2")
+    assert other.post("/dang-nhap/", {"username": "luongson.kinhte", "password": PASSWORD}).status_code == 302
+    same = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="8.8.8.8, 203.0.113.7")  # a made-up first address
+    assert same.post("/dang-nhap/", {"username": "luongson.lanhdao", "password": PASSWORD}).status_code == 429
