@@ -166,6 +166,39 @@ def readable_history(user, qs: QuerySet) -> QuerySet:
     return qs.none()
 
 
+def can_read_province(user, province) -> bool:
+    """The province overview: everyone of the province (approved data), and the superuser."""
+    s = scope(user)
+    return s.is_superuser or (s.province is not None and s.province.pk == province.pk)
+
+
+# --- which pages a person works in (the menu shows the same) ----------------------------------
+
+
+def enters_figures(user) -> bool:
+    """The data entry pages: an officer of a commune with fields assigned."""
+    s = scope(user)
+    return s.role == Role.OFFICER and s.unit is not None and bool(s.field_ids)
+
+
+def reviews_figures(user) -> bool:
+    """The approval queue: leaders and province planners (each sees only what it may review)."""
+    s = scope(user)
+    return s.is_superuser or s.role in (Role.LEADER, Role.PLANNER)
+
+
+def works_on_plans(user) -> bool:
+    """The plans pages and opening a reporting period: everyone but a viewer."""
+    s = scope(user)
+    return s.is_superuser or s.role in (Role.LEADER, Role.OFFICER, Role.PLANNER)
+
+
+def drafts_for_own_commune(user) -> bool:
+    """Creating draft plans and importing documents into them, for one's own commune."""
+    s = scope(user)
+    return s.role in (Role.LEADER, Role.OFFICER) and s.unit is not None and can_draft_plan(user, s.unit)
+
+
 # --- writing ---------------------------------------------------------------------------------
 
 

@@ -39,13 +39,14 @@ def menu(user) -> list[tuple[str, str]]:
     items = []
     if s.role in (Role.LEADER, Role.OFFICER) and s.unit is not None:
         items.append(("Tổng quan", reverse("analytics:commune", args=[s.unit.pk])))
-    if s.role == Role.OFFICER:
+    # Each page asks the same question of ``permissions`` before it opens.
+    if perms.enters_figures(user):
         items.append(("Nhập số liệu", reverse("tracking:entry_index")))
-    if s.role in (Role.LEADER, Role.PLANNER) or s.is_superuser:
+    if perms.reviews_figures(user):
         items.append(("Chờ duyệt", reverse("tracking:queue")))
-    if s.role in (Role.LEADER, Role.OFFICER, Role.PLANNER) or s.is_superuser:
+    if perms.works_on_plans(user):
         items.append(("Kế hoạch", reverse("plans:plans")))
-    if s.role in (Role.LEADER, Role.OFFICER):
+    if perms.drafts_for_own_commune(user):
         items.append(("Nhập tệp", reverse("tracking:import_upload")))
     if s.province is not None:
         items.append(("Toàn tỉnh", reverse("analytics:province", args=[s.province.pk])))

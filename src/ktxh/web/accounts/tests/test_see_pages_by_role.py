@@ -161,3 +161,20 @@ def test_no_page_shows_what_the_api_refuses(w, figures, role):
     # Not a sweep over empty pages: all the API allows the role shows on some page (past values and
     # comments in the indicator page's change log).
     assert seen == allowed, (role, allowed - seen)
+
+
+WORK_PAGES = {"Nhập số liệu": "/nhap-lieu/", "Chờ duyệt": "/cho-duyet/", "Kế hoạch": "/ke-hoach/", "Nhập tệp": "/nhap-tep/"}
+
+
+@pytest.mark.parametrize("role", [r for r in ROLES if r != "anon"] + ["nobody"])
+def test_the_menu_offers_exactly_the_work_pages_that_open(w, role):
+    from ktxh.web.ui.pages import menu
+
+    who = getattr(w, role)
+    offered = {label for label, _ in menu(who)}
+    c = Client()
+    c.force_login(who)
+    for label, path in WORK_PAGES.items():
+        status = c.get(path).status_code
+        assert (status == 200) == (label in offered), (role, label, status)
+        assert status in (200, 403), (role, label, status)
