@@ -23,10 +23,12 @@ from ktxh.web.errors import ConflictError, WorkflowError
 
 class TokenAuth(HttpBearer):
     def authenticate(self, request, token: str):
-        user = ApiToken.user_for(token)
-        if user is not None:
-            request.user = user
-        return user
+        found = ApiToken.valid(token)
+        if found is None:
+            return None
+        request.user = found.user
+        request.api_token = found  # DELETE /api/token revokes this one
+        return found.user
 
 
 ERRORS = {

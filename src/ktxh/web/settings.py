@@ -10,6 +10,10 @@ default: each process its own memory cache and jobs run in the process that asks
 SQLite runs in WAL mode (readers do not wait for a writer) with a busy timeout of 20 s and
 transactions that take the write lock when they start (``IMMEDIATE``), so two writers wait
 for each other instead of one failing with "database is locked"; set on every connection.
+``KTXH_TOKEN_TTL`` (days an API token works, default 30), ``KTXH_HTTPS`` ("1" behind an HTTPS
+proxy: Secure cookies, HSTS, redirect to HTTPS), ``KTXH_LOGIN_FAILURES`` and ``KTXH_LOCKOUT_MINUTES``
+(wrong passwords before a user name is locked, default 5, and for how long, default 15).
+
 Static files are served by WhiteNoise from ``STATIC_ROOT`` (``ktxh serve`` collects them),
 falling back to the apps' folders.
 """
@@ -18,9 +22,11 @@ from __future__ import annotations
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from ktxh.web.routers import configure as replicas
 
@@ -32,6 +38,14 @@ def _flag(name: str, default: bool = False) -> bool:
     if value is None:
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _positive(name: str, default: int, most: int = 100_000) -> int:
+    """A whole number from 1 to ``most`` from the environment, or a Vietnamese error naming the variable."""
+    raw = os.environ.get(name, "").strip() or str(default)
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 12) or not 1 <= int(raw) <= most:
+        raise ImproperlyConfigured(f"Biến môi trường {name} phải là một số nguyên dương, không phải “{raw}”.")
+    return int(raw)
 
 
 def _secret_key() -> str:
@@ -58,6 +72,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "ninja",
+    "axes",  # sign-in throttling, lockout and the log of sign-ins (accounts.lockout words the refusal)
     # metadata: units, indicators and plans; data: figures, workflow, audit; analytics: evaluation,
     # reviews, roll-up and the reading pages; reports: documents; ui: what every page shares.
     "ktxh.web.ui",
@@ -81,6 +96,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out sign-in into the lockout answer
 ]
 
 ROOT_URLCONF = "ktxh.web.urls"
@@ -96,6 +112,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "ktxh.web.ui.pages.navigation",  # the menu, for pages rendered outside ui.pages.page()
             ],
         },
     },
@@ -123,9 +140,32 @@ DATABASES = {"default": _database()}
 DATABASE_ROUTERS = replicas(DATABASES)  # reads on the replicas in KTXH_REPLICA_URLS, if any
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Django's four rules, with Vietnamese messages.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": f"ktxh.web.accounts.passwords.{name}"}
+    for name in ("UserAttributeSimilarityValidator", "MinimumLengthValidator", "CommonPasswordValidator",
+                 "NumericPasswordValidator")
 ]
+
+# Sign-in throttling (django-axes), for the login page, the admin's and POST /api/token alike: after
+# AXES_FAILURE_LIMIT wrong passwords for one user name, or from one address, that name or address is
+# refused (429) for AXES_COOLOFF_TIME, even with the right password. By name, since an attacker can
+# change his address; by address, since he can try every name. (A commune office behind one address
+# shares its count: raise KTXH_LOGIN_FAILURES there.) Every success and failure is kept (axes'
+# AccessLog, AccessFailureLog, shown in the admin).
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = _positive("KTXH_LOGIN_FAILURES", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=_positive("KTXH_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_LOCKOUT_CALLABLE = "ktxh.web.accounts.lockout.response"
+AXES_CLIENT_IP_CALLABLE = "ktxh.web.accounts.lockout.client_ip"  # behind the proxy, the address it saw
+AXES_COOLOFF_MESSAGE = "Tài khoản tạm khóa vì nhập sai mật khẩu nhiều lần. Xin thử lại sau."
+AXES_PERMALOCK_MESSAGE = AXES_COOLOFF_MESSAGE
+
+# API tokens stop working this many days after they are issued.
+TOKEN_TTL_DAYS = _positive("KTXH_TOKEN_TTL", 30)
 
 LANGUAGE_CODE = "vi"
 TIME_ZONE = "Asia/Ho_Chi_Minh"
@@ -160,3 +200,14 @@ CACHES = _caches()
 REDIS_URL = os.environ.get("KTXH_REDIS_URL", "").strip() or None
 
 LOGIN_URL = "/admin/login/"
+
+# Behind an HTTPS proxy (KTXH_HTTPS=1): cookies only over HTTPS, HSTS, the proxy's X-Forwarded-Proto
+# trusted, plain HTTP redirected; ``python -m django check --deploy`` is then clean.
+HTTPS = _flag("KTXH_HTTPS")
+if HTTPS:
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = _positive("KTXH_HSTS_SECONDS", 365 * 24 * 3600, most=10**9)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True

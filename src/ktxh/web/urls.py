@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("ktxh.web.data.tracking.urls")),
     path("", include("ktxh.web.metadata.plans.urls")),
     path("", include("ktxh.web.jobs.urls")),
+    path("", include("ktxh.web.accounts.urls")),
 ]
 
 # Vietnamese error pages (ktxh.web.ui.errors): a bad parameter's message is shown on its 400.

@@ -1,7 +1,11 @@
-"""API: sign in for a token, and who am I."""
+"""API: sign in for a token, revoke it, and who am I.
 
+``POST /api/token`` goes through django-axes like the login page: wrong passwords are counted and
+logged, and a locked-out user name gets 429 with the Vietnamese lockout message (``accounts.lockout``).
+A success is logged as a sign-in (axes' AccessLog).
+"""
 
-from django.contrib.auth import authenticate
+from django.contrib.auth import authenticate, user_logged_in
 from ninja import Router, Schema
 
 from ktxh.web.schemas import secret, text
@@ -20,6 +24,7 @@ class Credentials(Schema):
 class TokenOut(Schema):
     token: str
     username: str
+    expires_at: str
 
 
 class MeOut(Schema):
@@ -36,12 +41,26 @@ class Message(Schema):
     detail: str
 
 
-@router.post("/token", auth=None, response={200: TokenOut, 401: Message}, summary="Đăng nhập, nhận khóa API")
+@router.post("/token", auth=None, response={200: TokenOut, 401: Message, 429: Message},
+             summary="Đăng nhập, nhận khóa API (hết hạn sau KTXH_TOKEN_TTL ngày)")
 def issue_token(request, data: Credentials):
     user = authenticate(request, username=data.username, password=data.password)
     if user is None or not user.is_active:
+        # A locked-out name is answered 429 by axes' middleware, whatever this says.
         return 401, {"detail": "Sai tên đăng nhập hoặc mật khẩu."}
-    return 200, {"token": ApiToken.issue(user), "username": user.username}
+    raw, token = ApiToken.create_for(user)
+    user_logged_in.send(sender=user.__class__, request=request, user=user)  # the sign-in is logged
+    return 200, {"token": raw, "username": user.username, "expires_at": token.expires_at.isoformat()}
+
+
+@router.delete("/token", response={204: None, 400: Message}, summary="Thu hồi khóa API đang dùng")
+def revoke_token(request):
+    token = getattr(request, "api_token", None)
+    if token is None:
+        return 400, {"detail": "Không có khóa API nào được gửi kèm: gửi “Authorization: Bearer <khóa>” "
+                               "của khóa cần thu hồi."}
+    ApiToken.objects.filter(pk=token.pk).delete()
+    return 204, None
 
 
 @router.get("/me", response=MeOut, summary="Người dùng hiện tại và vai trò")

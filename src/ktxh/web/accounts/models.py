@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -46,14 +47,20 @@ def _hash(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
+def _expiry():
+    return timezone.now() + timedelta(days=settings.TOKEN_TTL_DAYS)
+
+
 class ApiToken(models.Model):
-    """A bearer token for the API. Only its hash is stored; the token is shown once."""
+    """A bearer token for the API. Only its hash is stored; the token is shown once. It works until
+    ``expires_at`` (``KTXH_TOKEN_TTL`` days after it is issued) or until it is revoked (deleted)."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
     prefix = models.CharField(max_length=8, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField("hết hạn lúc", default=_expiry)
 
     class Meta:
         verbose_name = "khóa API"
@@ -64,15 +71,27 @@ class ApiToken(models.Model):
 
     @classmethod
     def issue(cls, user) -> str:
+        return cls.create_for(user)[0]
+
+    @classmethod
+    def create_for(cls, user) -> tuple[str, ApiToken]:
+        """A new token: the raw key (shown once) and the stored row."""
         raw = secrets.token_urlsafe(32)
-        cls.objects.create(user=user, key_hash=_hash(raw), prefix=raw[:8])
-        return raw
+        return raw, cls.objects.create(user=user, key_hash=_hash(raw), prefix=raw[:8])
 
     @classmethod
     def user_for(cls, raw: str):
-        token = cls.objects.select_related("user").filter(key_hash=_hash(raw), user__is_active=True).first()
+        token = cls.valid(raw)
+        return token.user if token is not None else None
+
+    @classmethod
+    def valid(cls, raw: str) -> ApiToken | None:
+        """The token ``raw`` stands for, if it is unexpired and its user active (its use noted)."""
+        now = timezone.now()
+        token = (cls.objects.select_related("user")
+                 .filter(key_hash=_hash(raw), user__is_active=True, expires_at__gt=now).first())
         if token is None:
             return None
-        token.last_used_at = timezone.now()
+        token.last_used_at = now
         token.save(update_fields=["last_used_at"])
-        return token.user
+        return token

@@ -147,6 +147,58 @@ def can_read_history(user, unit) -> bool:
     return s.is_superuser or in_commune(s, unit) or is_planner_for(s, unit)
 
 
+def can_read_actual_history(user, actual) -> bool:
+    """The change log of one figure (its values, notes and comments): the figure must be readable
+    (the planner does not read a draft) and the commune's history too. Asked by
+    ``GET /api/actuals/{id}/history`` and, through ``readable_history``, by every page."""
+    return can_read(user, actual.unit, actual.status) and can_read_history(user, actual.unit)
+
+
+def readable_history(user, qs: QuerySet) -> QuerySet:
+    """The figures of ``qs`` whose change log the user may read (``can_read_actual_history``)."""
+    s = scope(user)
+    if s.is_superuser:
+        return qs
+    if s.role in (Role.LEADER, Role.OFFICER) and s.unit is not None:
+        return qs.filter(unit=s.unit)
+    if s.role == Role.PLANNER and s.province is not None:
+        return readable_actuals(user, qs.filter(Q(unit__parent=s.province) | Q(unit=s.province)))
+    return qs.none()
+
+
+def can_read_province(user, province) -> bool:
+    """The province overview: everyone of the province (approved data), and the superuser."""
+    s = scope(user)
+    return s.is_superuser or (s.province is not None and s.province.pk == province.pk)
+
+
+# --- which pages a person works in (the menu shows the same) ----------------------------------
+
+
+def enters_figures(user) -> bool:
+    """The data entry pages: an officer of a commune with fields assigned."""
+    s = scope(user)
+    return s.role == Role.OFFICER and s.unit is not None and bool(s.field_ids)
+
+
+def reviews_figures(user) -> bool:
+    """The approval queue: leaders and province planners (each sees only what it may review)."""
+    s = scope(user)
+    return s.is_superuser or s.role in (Role.LEADER, Role.PLANNER)
+
+
+def works_on_plans(user) -> bool:
+    """The plans pages and opening a reporting period: everyone but a viewer."""
+    s = scope(user)
+    return s.is_superuser or s.role in (Role.LEADER, Role.OFFICER, Role.PLANNER)
+
+
+def drafts_for_own_commune(user) -> bool:
+    """Creating draft plans and importing documents into them, for one's own commune."""
+    s = scope(user)
+    return s.role in (Role.LEADER, Role.OFFICER) and s.unit is not None and can_draft_plan(user, s.unit)
+
+
 # --- writing ---------------------------------------------------------------------------------
 
 
@@ -182,6 +234,24 @@ def can_edit_target(user, plan, indicator) -> bool:
     if s.role == Role.LEADER and in_commune(s, plan.unit):
         return True
     return s.role == Role.OFFICER and in_commune(s, plan.unit) and indicator.field_id in s.field_ids
+
+
+def can_edit_key_task(user, plan) -> bool:
+    """Add a key task to a plan, or change its content, where it comes from or its field: the
+    commune's leader and officers, while the plan is a draft."""
+    return plan.status == DRAFT and can_draft_plan(user, plan.unit)
+
+
+def can_record_key_task_result(user, plan, task) -> bool:
+    """Record the result of a key task: the commune's leader, or the officer of the task's field
+    (any officer of the commune while the plan is a draft)."""
+    if can_edit_key_task(user, plan):
+        return True
+    s = scope(user)
+    if s.is_superuser or (s.role == Role.LEADER and in_commune(s, plan.unit)):
+        return True
+    return (s.role == Role.OFFICER and in_commune(s, plan.unit) and task.field_id is not None
+            and task.field_id in s.field_ids)
 
 
 def require(allowed: bool, message: str) -> None:

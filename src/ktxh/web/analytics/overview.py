@@ -22,11 +22,6 @@ from ktxh.web.ui.params import int_param
 from . import queries, term
 
 
-def _may_see(user, province) -> bool:
-    s = perms.scope(user)
-    return s.is_superuser or (s.province is not None and s.province.pk == province.pk)
-
-
 def _counts(user, prov, period, communes, shown) -> dict[int, dict]:
     """Each commune's status counts, from the roll-up (one cached statement for the province).
 
@@ -51,7 +46,7 @@ def _counts(user, prov, period, communes, shown) -> dict[int, dict]:
 @signed_in
 def province(request, unit_id: int):
     prov = get_object_or_404(AdminUnit, pk=unit_id, level=Level.PROVINCE)
-    perms.require(_may_see(request.user, prov), f"Bạn không được xem tổng hợp của {prov}.")
+    perms.require(perms.can_read_province(request.user, prov), f"Bạn không được xem tổng hợp của {prov}.")
     periods, default = queries.overview_periods(prov)
     period = queries.pick_period(periods, int_param(request, "ky"), default)
     ctx = {"province": prov, "periods": periods, "period": period, "title": f"Toàn tỉnh: {prov.name}",

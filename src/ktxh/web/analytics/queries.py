@@ -97,10 +97,12 @@ def pending(user, unit, period) -> dict[int, Actual]:
 
 
 def actual_history(user, unit, indicator) -> list[AuditEntry]:
-    """The audit entries of the commune's figures of one indicator, oldest first."""
+    """The audit entries of the commune's figures of one indicator whose log the user may read
+    (``permissions.readable_history``: a planner sees no draft's), oldest first."""
     if not perms.can_read_history(user, unit):
         return []
-    ids = list(Actual.objects.filter(unit=unit, indicator=indicator).values_list("pk", flat=True))
+    ids = list(perms.readable_history(user, Actual.objects.filter(unit=unit, indicator=indicator))
+               .values_list("pk", flat=True))
     return list(
         AuditEntry.objects.filter(model=Actual._meta.label_lower, object_id__in=ids)
         .select_related("user").order_by("at", "pk")

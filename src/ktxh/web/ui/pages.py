@@ -39,16 +39,19 @@ def menu(user) -> list[tuple[str, str]]:
     items = []
     if s.role in (Role.LEADER, Role.OFFICER) and s.unit is not None:
         items.append(("Tổng quan", reverse("analytics:commune", args=[s.unit.pk])))
-    if s.role == Role.OFFICER:
+    # Each page asks the same question of ``permissions`` before it opens.
+    if perms.enters_figures(user):
         items.append(("Nhập số liệu", reverse("tracking:entry_index")))
-    if s.role in (Role.LEADER, Role.PLANNER) or s.is_superuser:
+    if perms.reviews_figures(user):
         items.append(("Chờ duyệt", reverse("tracking:queue")))
-    if s.role in (Role.LEADER, Role.OFFICER, Role.PLANNER) or s.is_superuser:
+    if perms.works_on_plans(user):
         items.append(("Kế hoạch", reverse("plans:plans")))
-    if s.role in (Role.LEADER, Role.OFFICER):
+    if perms.drafts_for_own_commune(user):
         items.append(("Nhập tệp", reverse("tracking:import_upload")))
     if s.province is not None:
         items.append(("Toàn tỉnh", reverse("analytics:province", args=[s.province.pk])))
+    if user is not None and user.is_authenticated:
+        items.append(("Khóa API", reverse("accounts:tokens")))
     return items
 
 
@@ -78,3 +81,12 @@ def sparkline(points: list[Decimal], width: int = 96, height: int = 24) -> dict 
     # Strings, so that the template's Vietnamese number format ("48,0") cannot touch them.
     return {"points": " ".join(f"{x},{y}" for x, y in zip(xs, ys, strict=True)), "x": str(xs[-1]), "y": str(ys[-1]),
             "width": width, "height": height}
+
+
+def navigation(request) -> dict:
+    """Context processor: the menu and scope for pages of other apps that render ``ui/base.html``
+    themselves (``page()`` passes the same)."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {"menu": menu(user), "scope": perms.scope(user)}

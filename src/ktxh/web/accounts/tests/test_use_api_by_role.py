@@ -61,7 +61,7 @@ ENDPOINTS = {
                                 {"content": "Hoàn thành xây dựng các nhà sinh hoạt văn hóa theo Đề án của thành phố."}),
                      A_COMMUNE),
     "record key task result": (lambda w: ("post", f"/plans/{w.plan.pk}/key-tasks/{key_task(w).pk}",
-                                          {"content": key_task(w).content, "result": "Hoàn thành và đưa vào sử dụng 07 nhà sinh hoạt văn hóa."}),
+                                          {"version": key_task(w).version, "result": "Hoàn thành và đưa vào sử dụng 07 nhà sinh hoạt văn hóa."}),
                                A_COMMUNE),
     "draft evaluation": (lambda w: ("get", f"/plans/{w.plan.pk}/evaluation?period_id={w.year.pk}", None),
                          A_COMMUNE | {"planner"}),

@@ -12,7 +12,6 @@ from ninja.pagination import paginate
 
 from ktxh.reader import read_document
 from ktxh.web.accounts import permissions as perms
-from ktxh.web.accounts.models import Role
 from ktxh.web.data.audit import audit
 from ktxh.web.metadata.plans.api import PlanOut
 from ktxh.web.metadata.plans.models import Indicator, TargetSource
@@ -129,8 +128,7 @@ def list_periods(request, kind: text(8) | None = None, year: Year | None = None)
 
 @router.post("/periods", response=PeriodOut, summary="Mở (hoặc lấy) một kỳ báo cáo")
 def open_period(request, data: PeriodIn):
-    s = perms.scope(request.user)
-    perms.require(s.is_superuser or s.role in (Role.PLANNER, Role.LEADER, Role.OFFICER), "Người xem không mở kỳ báo cáo.")
+    perms.require(perms.works_on_plans(request.user), "Người xem không mở kỳ báo cáo.")
     if data.number is not None and not 1 <= data.number <= 12:
         raise workflow.WorkflowError(f"Số tháng hoặc quý “{data.number}” không hợp lệ.", field="number")
     from django.core.exceptions import ValidationError
@@ -186,7 +184,7 @@ def return_actual(request, actual_id: Id, data: ReturnIn):
 @router.get("/actuals/{actual_id}/history", response=list[AuditOut], summary="Nhật ký thay đổi của số liệu")
 def actual_history(request, actual_id: Id):
     actual = _actual(request, actual_id)
-    perms.require(perms.can_read_history(request.user, actual.unit), f"Bạn không được xem nhật ký số liệu của {actual.unit}.")
+    perms.require(perms.can_read_actual_history(request.user, actual), f"Bạn không được xem nhật ký số liệu của {actual.unit}.")
     return audit.history(actual)
 
 

@@ -13,7 +13,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 
 from ktxh.web.accounts import permissions as perms
-from ktxh.web.accounts.models import Role
 from ktxh.web.data.audit import audit
 from ktxh.web.data.tracking import workflow
 from ktxh.web.data.tracking.models import Actual, ActualStatus, Period, PeriodKind
@@ -29,8 +28,7 @@ from .forms import EntryRowForm, ReturnForm
 
 def _officer_unit(user):
     s = perms.scope(user)
-    perms.require(s.role == Role.OFFICER and s.unit is not None and bool(s.field_ids),
-                  "Chỉ công chức xã, phường được giao lĩnh vực mới nhập số liệu.")
+    perms.require(perms.enters_figures(user), "Chỉ công chức xã, phường được giao lĩnh vực mới nhập số liệu.")
     return s.unit, s.field_ids
 
 
@@ -222,8 +220,7 @@ def _approve_many(request) -> None:
 
 @signed_in
 def queue(request):
-    s = perms.scope(request.user)
-    perms.require(s.is_superuser or s.role in (Role.LEADER, Role.PLANNER), "Chỉ lãnh đạo xã, phường và cán bộ kế hoạch tỉnh duyệt số liệu.")
+    perms.require(perms.reviews_figures(request.user), "Chỉ lãnh đạo xã, phường và cán bộ kế hoạch tỉnh duyệt số liệu.")
     if request.method == "POST":
         _approve_many(request)
         return redirect("tracking:queue")

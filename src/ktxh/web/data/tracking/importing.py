@@ -18,7 +18,6 @@ from django.urls import reverse
 from ktxh.core.errors import KtxhError
 from ktxh.reader import check_document, read_document
 from ktxh.web.accounts import permissions as perms
-from ktxh.web.accounts.models import Role
 from ktxh.web.data.tracking.importer import import_document
 from ktxh.web.errors import WorkflowError
 from ktxh.web.ui.pages import page, signed_in
@@ -29,7 +28,7 @@ from .uploads import discard, keep, kept
 
 def _importer_unit(user):
     s = perms.scope(user)
-    perms.require(s.role in (Role.LEADER, Role.OFFICER) and s.unit is not None and perms.can_draft_plan(user, s.unit),
+    perms.require(perms.drafts_for_own_commune(user),
                   "Chỉ lãnh đạo, công chức xã, phường mới nhập tệp vào kế hoạch dự thảo của xã, phường mình.")
     return s.unit
 

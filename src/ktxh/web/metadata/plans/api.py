@@ -66,7 +66,9 @@ class KeyTaskOut(Schema):
     order: int
     content: str
     assigned_by: str
+    field_id: int | None
     result: str
+    version: int
 
 
 class PlanOut(Schema):
@@ -220,18 +222,41 @@ class KeyTaskIn(Schema):
     content: text(5000, 1)
     result: text(10000) = ""
     assigned_by: text(200) = ""
+    field_id: Id | None = None
 
 
-@router.post("/plans/{plan_id}/key-tasks", response={201: KeyTaskOut}, summary="Thêm nhiệm vụ trọng tâm")
+class KeyTaskChange(Schema):
+    """Only what changes; once the plan is approved, only ``result``."""
+
+    version: Version
+    result: text(10000) | None = None
+    content: text(5000, 1) | None = None
+    assigned_by: text(200) | None = None
+    field_id: Id | None = None
+
+
+class KeyTaskError(Schema):
+    detail: str
+    field: str | None = None
+
+
+def _field(field_id: int | None):
+    return get_object_or_404(Field, pk=field_id) if field_id is not None else None
+
+
+@router.post("/plans/{plan_id}/key-tasks", response={201: KeyTaskOut}, summary="Thêm nhiệm vụ trọng tâm (kế hoạch dự thảo)")
 def add_key_task(request, plan_id: Id, data: KeyTaskIn):
     plan = readable_plan(request, plan_id)
-    return 201, services.set_key_task(request.user, plan, content=data.content, result=data.result,
-                                      assigned_by=data.assigned_by)
+    return 201, services.add_key_task(request.user, plan, content=data.content, result=data.result,
+                                      assigned_by=data.assigned_by, field=_field(data.field_id))
 
 
-@router.post("/plans/{plan_id}/key-tasks/{task_id}", response=KeyTaskOut, summary="Sửa nhiệm vụ trọng tâm, ghi kết quả")
-def update_key_task(request, plan_id: Id, task_id: Id, data: KeyTaskIn):
+@router.post("/plans/{plan_id}/key-tasks/{task_id}", response={200: KeyTaskOut, 409: KeyTaskError},
+             summary="Ghi kết quả nhiệm vụ trọng tâm (sửa nội dung khi kế hoạch còn dự thảo), kèm version đã đọc")
+def update_key_task(request, plan_id: Id, task_id: Id, data: KeyTaskChange):
     plan = readable_plan(request, plan_id)
     task = get_object_or_404(KeyTask, pk=task_id, plan=plan)
-    return services.set_key_task(request.user, plan, content=data.content, result=data.result,
-                                 assigned_by=data.assigned_by, task=task)
+    sent = data.model_dump(exclude_unset=True)
+    field = _field(data.field_id) if "field_id" in sent else services.UNCHANGED
+    return services.change_key_task(request.user, plan, task, version=data.version, result=data.result,
+                                    content=data.content, assigned_by=data.assigned_by, field=field)

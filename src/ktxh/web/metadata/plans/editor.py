@@ -57,10 +57,9 @@ def _units(user):
 @signed_in
 def plans(request):
     s = perms.scope(request.user)
-    perms.require(s.is_superuser or s.role in (Role.LEADER, Role.OFFICER, Role.PLANNER),
-                  "Người xem không mở được trang kế hoạch.")
+    perms.require(perms.works_on_plans(request.user), "Người xem không mở được trang kế hoạch.")
     units = _units(request.user)
-    drafting = s.role in (Role.LEADER, Role.OFFICER) and perms.can_draft_plan(request.user, s.unit)
+    drafting = perms.drafts_for_own_commune(request.user)
     form = PlanForm(request.POST or None) if drafting else None
     if request.method == "POST":
         perms.require(drafting, "Bạn không được lập kế hoạch.")

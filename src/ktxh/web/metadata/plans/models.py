@@ -252,6 +252,10 @@ class KeyTask(models.Model):
     content = models.TextField("nội dung nhiệm vụ")
     assigned_by = models.CharField("nơi giao", max_length=200, blank=True)
     result = models.TextField("kết quả đạt được", blank=True)
+    # The officer of this field records the result once the plan is approved (with the leader).
+    field = models.ForeignKey(Field, verbose_name="lĩnh vực", on_delete=models.PROTECT, null=True, blank=True,
+                              related_name="key_tasks")
+    version = models.PositiveIntegerField("phiên bản", default=1, editable=False)
 
     class Meta:
         verbose_name = "nhiệm vụ trọng tâm"

@@ -96,24 +96,67 @@ def set_target(user, plan: Plan, *, indicator, text: str, year: int | None, sour
     return target
 
 
-def set_key_task(user, plan: Plan, *, content: str, result: str = "", assigned_by: str = "",
-                 task: KeyTask | None = None) -> KeyTask:
-    """Add a key task (nhiệm vụ trọng tâm) or record its result; results come in while the plan runs."""
-    perms.require(perms.can_draft_plan(user, plan.unit), f"Bạn không được sửa nhiệm vụ trọng tâm của {plan.unit}.")
+UNCHANGED = object()  # change_key_task: leave the task's field as it is
+
+
+def add_key_task(user, plan: Plan, *, content: str, result: str = "", assigned_by: str = "", field=None) -> KeyTask:
+    """Add a key task (nhiệm vụ trọng tâm) to a draft plan."""
+    perms.require(perms.can_edit_key_task(user, plan),
+                  f"Bạn không được thêm nhiệm vụ trọng tâm vào kế hoạch “{plan.title}”"
+                  + (" (kế hoạch đã phê duyệt)." if plan.status != PlanStatus.DRAFT else "."))
     if not (content or "").strip():
         raise WorkflowError("Nhiệm vụ trọng tâm cần có nội dung.", field="content")
     with transaction.atomic():
-        if task is None:
-            order = (plan.key_tasks.order_by("-order").values_list("order", flat=True).first() or 0) + 1
-            task = KeyTask.objects.create(plan=plan, order=order, content=content.strip(), result=result.strip(),
-                                          assigned_by=assigned_by.strip())
-            audit.record(task, "create", user, audit.diff({}, {"content": task.content, "result": task.result}),
-                         unit=plan.unit)
-        else:
-            before = {"content": task.content, "result": task.result, "assigned_by": task.assigned_by}
-            task.content, task.result, task.assigned_by = content.strip(), result.strip(), assigned_by.strip()
-            task.save()
-            audit.record(task, "update", user,
-                         audit.diff(before, {"content": task.content, "result": task.result, "assigned_by": task.assigned_by}),
-                         unit=plan.unit)
+        order = (plan.key_tasks.order_by("-order").values_list("order", flat=True).first() or 0) + 1
+        task = KeyTask.objects.create(plan=plan, order=order, content=content.strip(), result=(result or "").strip(),
+                                      assigned_by=(assigned_by or "").strip(), field=field)
+        audit.record(task, "create", user, audit.diff({}, _key_task_state(task)), unit=plan.unit)
+    return task
+
+
+def _key_task_state(task: KeyTask) -> dict:
+    return {"content": task.content, "assigned_by": task.assigned_by, "field": task.field_id, "result": task.result}
+
+
+def change_key_task(user, plan: Plan, task: KeyTask, *, version: int | None, result: str | None = None,
+                    content: str | None = None, assigned_by: str | None = None, field=UNCHANGED) -> KeyTask:
+    """Change a key task read at ``version`` (``None`` arguments, and ``field=UNCHANGED``, are left as
+    they are; ``field=None`` clears the field). Once the plan is approved only the result changes, by the leader or the officer
+    of the task's field; a stale ``version`` is refused (409), as for figures and targets."""
+    before = _key_task_state(task)
+    wanted = dict(before)
+    if result is not None:
+        wanted["result"] = result.strip()
+    if content is not None:
+        wanted["content"] = content.strip()
+    if assigned_by is not None:
+        wanted["assigned_by"] = assigned_by.strip()
+    if field is not UNCHANGED:
+        wanted["field"] = field.pk if field is not None else None
+    other = {k for k in ("content", "assigned_by", "field") if wanted[k] != before[k]}
+    if other:
+        perms.require(perms.can_edit_key_task(user, plan),
+                      f"Kế hoạch “{plan.title}” đã phê duyệt: chỉ ghi được kết quả của nhiệm vụ trọng tâm, "
+                      "không sửa nội dung, nơi giao hay lĩnh vực." if plan.status != PlanStatus.DRAFT else
+                      f"Bạn không được sửa nhiệm vụ trọng tâm của {plan.unit}.")
+    else:
+        perms.require(perms.can_record_key_task_result(user, plan, task),
+                      f"Bạn không được ghi kết quả nhiệm vụ trọng tâm “{task.content[:60]}” của {plan.unit}: "
+                      "chỉ lãnh đạo xã, phường hoặc công chức được giao lĩnh vực của nhiệm vụ.")
+    if not wanted["content"]:
+        raise WorkflowError("Nhiệm vụ trọng tâm cần có nội dung.", field="content")
+    if version is None:
+        raise WorkflowError("Thiếu phiên bản nhiệm vụ trọng tâm đang sửa (version).", field="version")
+    with transaction.atomic():
+        rows = KeyTask.objects.filter(pk=task.pk, version=version).update(
+            content=wanted["content"], assigned_by=wanted["assigned_by"], field_id=wanted["field"],
+            result=wanted["result"], version=F("version") + 1,
+        )
+        if rows == 0:
+            current = KeyTask.objects.filter(pk=task.pk).values_list("version", flat=True).first()
+            raise ConflictError(
+                f"Nhiệm vụ trọng tâm “{task.content[:60]}” đã được người khác sửa (phiên bản {current}), trong khi "
+                f"bạn sửa từ phiên bản {version}. Không ghi đè: hãy tải lại rồi sửa tiếp.", field="version")
+        task.refresh_from_db()
+        audit.record(task, "update", user, audit.diff(before, _key_task_state(task)), unit=plan.unit)
     return task
