@@ -97,6 +97,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "ktxh.web.ui.context.common",
             ],
         },
     },
@@ -157,4 +158,18 @@ def _caches() -> dict:
 CACHES = _caches()
 REDIS_URL = os.environ.get("KTXH_REDIS_URL", "").strip() or None
 
-LOGIN_URL = "/admin/login/"
+LOGIN_URL = "ui:login"
+
+# Mail: printed on the console unless an SMTP server is named (KTXH_EMAIL_HOST, _PORT, _USER,
+# _PASSWORD, _USE_TLS, _FROM); KTXH_SITE_URL puts a full link in the mails.
+if os.environ.get("KTXH_EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["KTXH_EMAIL_HOST"]
+    EMAIL_PORT = int(os.environ.get("KTXH_EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("KTXH_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("KTXH_EMAIL_PASSWORD", "")
+    EMAIL_USE_TLS = _flag("KTXH_EMAIL_USE_TLS", True)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("KTXH_EMAIL_FROM", "KTXH <khong-tra-loi@ktxh.local>")
+KTXH_SITE_URL = os.environ.get("KTXH_SITE_URL", "")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from django import forms
 from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpResponse
@@ -21,12 +22,13 @@ from ktxh.documents import data as doc
 from ktxh.web.accounts import permissions as perms
 from ktxh.web.analytics import queries
 from ktxh.web.data.tracking import periods as tracking_periods
+from ktxh.web.data.tracking.models import UnitDeadline
 from ktxh.web.metadata.plans import selection
 from ktxh.web.metadata.plans.models import PlanKind
 from ktxh.web.ui.pages import page, readable_commune, signed_in
 
 from . import adapter
-from .models import Narrative
+from .models import DocumentSettings, Narrative
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -111,3 +113,38 @@ def narratives(request, unit_id: int):
     rows = [{"id": f"phan-{i}", "section": s, "heading": h, "text": saved.get(s, "")} for i, (s, h) in enumerate(parts)]
     return page(request, "reports/narratives.html", {"unit": unit, "plan": plan, "period": period, "rows": rows,
                                                      "title": f"Lời văn báo cáo {period.label} · {unit}"})
+
+
+class SettingsForm(forms.ModelForm):
+    days_before_due = forms.IntegerField(label="Công chức gửi số liệu trước hạn báo cáo (ngày)", min_value=0,
+                                         max_value=30, error_messages={
+                                             "min_value": "Số ngày gửi trước hạn không được âm.",
+                                             "max_value": "Số ngày gửi trước hạn tối đa 30 ngày.",
+                                             "invalid": "Số ngày gửi trước hạn phải là số nguyên, ví dụ 3."})
+
+    class Meta:
+        model = DocumentSettings
+        fields = ["signer_name", "signer_authority", "signer_title", "recipients"]
+        labels = {"signer_name": "Họ tên người ký", "signer_authority": "Thẩm quyền ký",
+                  "signer_title": "Chức vụ người ký", "recipients": "Nơi nhận (mỗi dòng một nơi)"}
+        widgets = {"recipients": forms.Textarea(attrs={"rows": 5})}
+
+
+@signed_in
+def unit_settings(request):
+    """The commune's settings, its leader's: who signs, where documents go, the officers' deadline."""
+    s = perms.scope(request.user)
+    perms.require(s.unit is not None and perms.can_manage_accounts(request.user, s.unit),
+                  "Chỉ lãnh đạo xã, phường sửa thiết lập của xã, phường mình.")
+    unit = s.unit
+    current = DocumentSettings.objects.filter(unit=unit).first() or DocumentSettings(unit=unit)
+    deadline = UnitDeadline.objects.filter(unit=unit).first() or UnitDeadline(unit=unit)
+    form = SettingsForm(request.POST or None, instance=current, initial={"days_before_due": deadline.days_before_due})
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+            deadline.days_before_due = form.cleaned_data["days_before_due"]
+            deadline.save()
+        messages.success(request, "Đã lưu thiết lập của " + str(unit) + ".")
+        return redirect("reports:settings")
+    return page(request, "reports/settings.html", {"title": f"Thiết lập — {unit}", "unit": unit, "form": form})

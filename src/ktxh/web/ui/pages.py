@@ -40,7 +40,7 @@ def menu(user) -> list[tuple[str, str]]:
     if s.role in (Role.LEADER, Role.OFFICER) and s.unit is not None:
         items.append(("Tổng quan", reverse("analytics:commune", args=[s.unit.pk])))
     if s.role == Role.OFFICER:
-        items.append(("Nhập số liệu", reverse("tracking:entry_index")))
+        items.append(("Việc cần làm", reverse("tracking:entry_index")))
     if s.role in (Role.LEADER, Role.PLANNER) or s.is_superuser:
         items.append(("Chờ duyệt", reverse("tracking:queue")))
     if s.role in (Role.LEADER, Role.OFFICER, Role.PLANNER) or s.is_superuser:
@@ -49,6 +49,9 @@ def menu(user) -> list[tuple[str, str]]:
         items.append(("Nhập tệp", reverse("tracking:import_upload")))
     if s.province is not None:
         items.append(("Toàn tỉnh", reverse("analytics:province", args=[s.province.pk])))
+    if s.role == Role.LEADER and s.unit is not None:
+        items.append(("Tài khoản", reverse("accounts:members")))
+        items.append(("Thiết lập", reverse("reports:settings")))
     return items
 
 
@@ -60,7 +63,7 @@ def readable_commune(request, unit_id: int):
 
 
 def page(request, template: str, context: dict, status: int = 200):
-    context = {"menu": menu(request.user), "scope": perms.scope(request.user), **context}
+    """Render a page; the menu, the scope and the bell come from ``ui.context.common``."""
     return render(request, template, context, status=status)
 
 
