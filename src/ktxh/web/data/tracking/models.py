@@ -149,4 +149,4 @@ class UnitDeadline(models.Model):
         """The day the commune's officers must have sent the period's figures."""
         row = UnitDeadline.objects.filter(unit=unit).first()
         days = row.days_before_due if row else UnitDeadline._meta.get_field("days_before_due").default
-        return max(period.due_on - dt.timedelta(days=days), period.ends_on)
+        return max(period.due_on - dt.timedelta(days=days), period.starts_on)
