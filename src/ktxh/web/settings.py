@@ -126,7 +126,7 @@ DATABASE_ROUTERS = replicas(DATABASES)  # reads on the replicas in KTXH_REPLICA_
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "ktxh.web.accounts.validators.MinimumLength"},
 ]
 
 LANGUAGE_CODE = "vi"

@@ -9,7 +9,7 @@
   document.querySelectorAll("input[data-reading]").forEach(function (input) {
     var out = document.getElementById(input.getAttribute("data-reading"));
     var timer = null, asked = 0;
-    function ask() {
+    function ask(retry) {
       var n = ++asked;
       var q = "?indicator=" + encodeURIComponent(input.getAttribute("data-indicator")) + "&text=" + encodeURIComponent(input.value);
       fetch(url + q, {credentials: "same-origin", headers: {"Accept": "application/json"}})
@@ -19,8 +19,12 @@
           out.classList.toggle("bad", !d.ok);
           out.textContent = d.ok ? d.reading : d.error;
         })
-        .catch(function () { out.textContent = "Không xem trước được (mất kết nối?); số liệu vẫn được kiểm tra khi lưu."; });
+        .catch(function () {
+          if (n !== asked) return;
+          if (!retry) { setTimeout(function () { ask(true); }, 500); return; }  // once more: a busy server
+          out.textContent = "Không xem trước được (mất kết nối?); số liệu vẫn được kiểm tra khi lưu.";
+        });
     }
-    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(ask, 250); });
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(function () { ask(false); }, 250); });
   });
 })();
