@@ -3,12 +3,14 @@ from django.templatetags.static import static
 from django.urls import path, reverse_lazy
 from django.views.generic import RedirectView
 
-from . import views
+from . import guide, views
 
 app_name = "ui"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("huong-dan/", guide.guide, name="guide"),
+    path("huong-dan/anh/<str:name>", guide.picture, name="guide_picture"),
     path("favicon.ico", RedirectView.as_view(url=static("ui/favicon.svg"), permanent=True)),
     path("dang-nhap/", auth_views.LoginView.as_view(template_name="ui/login.html", next_page="ui:home"), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(template_name="ui/logged_out.html"), name="logout"),
