@@ -47,6 +47,7 @@ from .errors import EvaluationError
 from .growth import average_growth, compound
 from .model import Direction, Target, TargetKind, to_jsonable
 from .numbers import format_number, quantize
+from .rules import IMPLAUSIBLE_GROWTH, MIN_FORECAST_POINTS
 
 HUNDRED = Decimal(100)
 
@@ -426,9 +427,13 @@ def _review_level(target: Target, s: TermSeries, kind: TermKind, direction: Dire
         else:
             pace_needed = (goal - latest) / left
 
-    # Anticipated value at the deadline (ESCAP's anticipated progress).
+    if growth and pace is not None and abs(pace) > IMPLAUSIBLE_GROWTH:
+        notes.append(f"Nhịp đã đạt {format_number(quantize(pace, 1))}%/năm là bất thường (quá "
+                     f"{format_number(IMPLAUSIBLE_GROWTH)}%/năm): kiểm tra lại số liệu năm gốc và năm mới nhất.")
+
+    # Anticipated value at the deadline (ESCAP's anticipated progress), from three points or more.
     anticipated = anticipated_rate = None
-    if len(points) >= 2:
+    if len(points) >= MIN_FORECAST_POINTS:
         try:
             trend = weighted_trend(points, log=growth)
             anticipated = trend.at(s.deadline)
@@ -437,10 +442,11 @@ def _review_level(target: Target, s: TermSeries, kind: TermKind, direction: Dire
         except EvaluationError as exc:
             notes.append(exc.message)
     elif left > 0:
-        notes.append("Mới có một số liệu: chưa ước được giá trị cuối kỳ.")
+        notes.append(f"Mới có {len(points)} số liệu (kể cả năm gốc): cần ít nhất {MIN_FORECAST_POINTS} "
+                     "số liệu để ước giá trị cuối kỳ.")
 
     outlook = _outlook(met, left, anticipated, goal, direction, strict, pace_needed, best, len(points) - 1)
-    if outlook is Outlook.CHUA_DANH_GIA and not any("một số liệu" in n for n in notes):
+    if outlook is Outlook.CHUA_DANH_GIA and not any("để ước giá trị cuối kỳ" in n for n in notes):
         notes.append("Chưa đủ số liệu để đánh giá khả năng đạt.")
     sentence = _needed_sentence(kind, unit, left, pace_needed, outlook)
     return Review(

@@ -70,3 +70,18 @@ def test_due_in_three_days_then_late_each_once(w):
     assert todo.remind(today + dt.timedelta(days=4)) == (0, 1)
     assert Notification.objects.get(user=w.officer, kind="late").text.startswith("Trễ hạn 2 ngày")
     assert Notification.objects.filter(user=w.leader, kind="late").count() == 1
+
+
+def test_ktxh_notify_command(w, capsys):
+    from ktxh.cli import main
+
+    today = timezone.localdate()
+    plan = Plan.objects.create(unit=w.a, kind="annual", start_year=today.year, end_year=today.year, title="KH")
+    Target.objects.create(plan=plan, indicator=w.grain, year=today.year, source="hdnd", text="6.000 tấn")
+    period = Period.get("year", today.year)
+    period.due_on = today + dt.timedelta(days=4)
+    period.save()
+    assert main(["notify", "--ngay", f"{today:%d/%m/%Y}"]) == 0
+    assert capsys.readouterr().out.strip() == "Đã nhắc 1 công chức số liệu sắp đến hạn và 0 công chức số liệu trễ hạn."
+    assert main(["notify", "--ngay", "31/02/2026"]) == 2
+    assert "không đúng dạng ngày/tháng/năm" in capsys.readouterr().err
