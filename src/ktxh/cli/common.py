@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import json
+import os
 import sys
 from typing import Any
 
@@ -70,3 +71,23 @@ def json_reason(exc: json.JSONDecodeError) -> str:
     """
     why = next((vi for en, vi in JSON_REASONS if exc.msg.startswith(en)), "sai cú pháp JSON")
     return f"dòng {exc.lineno}, cột {exc.colno}: {why}"
+
+
+def is_database_error(exc: BaseException) -> bool:
+    """The database could not be reached or opened (Django's, psycopg's or sqlite3's OperationalError)."""
+    return type(exc).__name__ in ("OperationalError", "InterfaceError") and type(exc).__module__.split(".")[0] in (
+        "django", "psycopg", "psycopg2", "sqlite3")
+
+
+def database_error(exc: BaseException) -> int:
+    """Say in Vietnamese which database could not be used, without its password."""
+    from urllib.parse import urlsplit
+
+    url = os.environ.get("KTXH_DATABASE_URL", "")
+    if url:
+        u = urlsplit(url)
+        where = f"{u.scheme}://{u.hostname or ''}{f':{u.port}' if u.port else ''}{u.path}"
+    else:
+        where = "SQLite trong thư mục dữ liệu (KTXH_DATA_DIR, mặc định ./data)"
+    return fail(f"Không kết nối hoặc không mở được cơ sở dữ liệu {where}. Kiểm tra máy chủ cơ sở dữ liệu đang "
+                "chạy, và địa chỉ, tên, mật khẩu trong KTXH_DATABASE_URL.")
