@@ -427,9 +427,7 @@ def _review_level(target: Target, s: TermSeries, kind: TermKind, direction: Dire
         else:
             pace_needed = (goal - latest) / left
 
-    if growth and pace is not None and abs(pace) > IMPLAUSIBLE_GROWTH:
-        notes.append(f"Nhịp đã đạt {format_number(quantize(pace, 1))}%/năm là bất thường (quá "
-                     f"{format_number(IMPLAUSIBLE_GROWTH)}%/năm): kiểm tra lại số liệu năm gốc và năm mới nhất.")
+    notes.extend(implausible_pace(pace, growth))
 
     # Anticipated value at the deadline (ESCAP's anticipated progress), from three points or more.
     anticipated = anticipated_rate = None
@@ -454,6 +452,20 @@ def _review_level(target: Target, s: TermSeries, kind: TermKind, direction: Dire
         pace_needed=pace_needed, anticipated=anticipated, anticipated_rate=anticipated_rate, best_year=best,
         sentence=sentence, notes=tuple(notes), **common,
     )
+
+
+def implausible_pace(pace: Decimal | None, growth: bool = True) -> list[str]:
+    """A note when an average growth (%/năm) is beyond ``rules.IMPLAUSIBLE_GROWTH`` either way.
+
+    >>> implausible_pace(Decimal("73.29"))
+    ['Nhịp đã đạt 73,3%/năm là bất thường (quá 30%/năm): kiểm tra lại số liệu năm gốc và năm mới nhất.']
+    >>> implausible_pace(Decimal("12.6")), implausible_pace(None), implausible_pace(Decimal(87), growth=False)
+    ([], [], [])
+    """
+    if not growth or pace is None or abs(pace) <= IMPLAUSIBLE_GROWTH:
+        return []
+    return [f"Nhịp đã đạt {format_number(quantize(pace, 1))}%/năm là bất thường (quá "
+            f"{format_number(IMPLAUSIBLE_GROWTH)}%/năm): kiểm tra lại số liệu năm gốc và năm mới nhất."]
 
 
 def _outlook(
