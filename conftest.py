@@ -21,7 +21,8 @@ def _allowed(reason: str) -> bool:
 
 
 def _reason(longrepr) -> str:
-    return longrepr[2] if isinstance(longrepr, tuple) and len(longrepr) == 3 else str(longrepr)
+    text = longrepr[2] if isinstance(longrepr, tuple) and len(longrepr) == 3 else str(longrepr)
+    return text.removeprefix("Skipped: ")
 
 
 @pytest.hookimpl(hookwrapper=True)

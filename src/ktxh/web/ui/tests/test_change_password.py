@@ -48,3 +48,12 @@ def test_vietnamese_404_and_403(w):
 def test_favicon(client):
     r = client.get("/favicon.ico")
     assert r.status_code == 301 and r["Location"].endswith("ui/favicon.svg")
+
+
+def test_vietnamese_500_page_stands_alone():
+    """The 500 page needs no database, no context and no static file finder: it must render when
+    everything else failed."""
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert "Lỗi máy chủ (500)" in html and 'lang="vi"' in html and "{%" not in html
