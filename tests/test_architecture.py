@@ -132,7 +132,9 @@ def _package(name: str) -> str:
     if app:
         return "web." + app
     parts = name.split(".")
-    return ".".join(parts[1:3]) if parts[1] == "web" and len(parts) > 2 else parts[1] if len(parts) > 1 else "ktxh"
+    if len(parts) < 2:
+        return "ktxh"
+    return ".".join(parts[1:3]) if parts[1] == "web" and len(parts) > 2 else parts[1]
 
 
 def test_the_architecture_picture_draws_every_arrow_and_no_other():
