@@ -20,6 +20,7 @@ def test_officer_enters_and_sends_on_a_phone(browser, live_server, ward, shots, 
     page.screenshot(path=str(shots / f"viec-can-lam-{width}.png"), full_page=True)
 
     due.get_by_role("link", name=f"Nhập số liệu {ward.now.label}").click()
+    page.wait_for_load_state()  # reading.js, at the end of the form, listens from then on
     field = page.get_by_label("Tổng sản lượng lương thực cây có hạt", exact=True)
     field.fill("6100.5")  # typed the English way: shown as the core reads it, before saving
     reading = page.locator(f"#id_i{ward.grain.pk}-text-doc")
