@@ -38,11 +38,15 @@ def test_table_for_seed_002(capsys: pytest.CaptureFixture[str]) -> None:
     assert budget[3:7] == ["3.182.308.468 (2021)", "5.514.602.916 (2022)", "10%/năm", "157,9%"]
     assert budget[-1] == "đã đạt"
     poor = [c.strip() for c in lines[5].split("|")]
-    assert poor[6:] == ["18,6%", "-0,21/năm", "-0,46/năm", "1,50", "khó đạt"]
-    assert "3. Để đạt chỉ tiêu Nghị quyết, 2 năm còn lại cần giảm bình quân 0,46 điểm %/năm." in lines
+    assert poor[6:] == ["18,6%", "-0,21/năm", "-0,46/năm", "", "chưa đánh giá"]  # two points: no forecast
+    assert ("3. Để đạt chỉ tiêu Nghị quyết, 2 năm còn lại cần giảm bình quân 0,46 điểm %/năm. Mới có 2 số liệu "
+            "(kể cả năm gốc): cần ít nhất 3 số liệu để ước giá trị cuối kỳ.") in lines
+    assert ("2. Đã đạt chỉ tiêu Nghị quyết. Nhịp đã đạt 73,3%/năm là bất thường (quá 30%/năm): kiểm tra lại số "
+            "liệu năm gốc và năm mới nhất. Mới có 2 số liệu (kể cả năm gốc): cần ít nhất 3 số liệu để ước giá trị "
+            "cuối kỳ.") in lines
     assert lines[-1] == (
         "Kết quả đánh giá 06 chỉ tiêu giai đoạn 2021 - 2025 (số liệu đến năm 2023): có 01 chỉ tiêu đã đạt, "
-        "01 chỉ tiêu có khả năng đạt, 03 chỉ tiêu khó đạt; 01 chỉ tiêu định tính không chấm điểm."
+        "01 chỉ tiêu khó đạt; 03 chỉ tiêu chưa đủ số liệu để đánh giá, 01 chỉ tiêu định tính không chấm điểm."
     )
 
 
@@ -50,7 +54,7 @@ def test_json_for_seed_002(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, str(EXAMPLES / "luong-son-2021-2025.json"), "--json")
     assert code == 0
     data = json.loads(out)
-    assert data["counts"] == {"da_dat": 1, "co_kha_nang_dat": 1, "kho_dat": 3, "khong_the_dat": 0, "chua_danh_gia": 1}
+    assert data["counts"] == {"da_dat": 1, "co_kha_nang_dat": 0, "kho_dat": 1, "khong_the_dat": 0, "chua_danh_gia": 4}
     grain = data["reviews"][0]
     assert (grain["kind"], grain["outlook"], grain["pace_needed"], grain["anticipated"]) == (
         "level", "kho_dat", 92.65, 5895.56,
@@ -133,3 +137,14 @@ def test_edge_cases_give_rows_not_tracebacks(tmp_path: Path, capsys: pytest.Capt
         "Kết quả đánh giá 03 chỉ tiêu giai đoạn 2021 - 2025: chưa có chỉ tiêu nào đánh giá được khả năng đạt; "
         "03 chỉ tiêu chưa đủ số liệu để đánh giá."
     )
+
+
+def test_errors_of_files_are_in_vietnamese(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, str(tmp_path / "khong-co.json"))
+    assert code == 2 and "không có tệp hoặc thư mục này" in err and "No such file" not in err
+    code, _, err = run(capsys, str(tmp_path))
+    assert code == 2 and "đây là một thư mục, không phải tệp" in err
+    code, _, err = run(capsys, write(tmp_path, "hong.json", "{"))
+    assert code == 2 and err.strip() == "Lỗi: Tệp JSON hỏng ở dòng 1, cột 2: tên trường phải đặt trong ngoặc kép."
+    code, _, err = run(capsys, write(tmp_path, "rong.json", ""))
+    assert code == 2 and "thiếu giá trị" in err and "Expecting" not in err

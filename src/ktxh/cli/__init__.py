@@ -8,7 +8,7 @@ import sys
 from typing import NoReturn
 
 # Module names under ktxh.cli; each defines register(subparsers) that sets ``func`` on its parser.
-COMMANDS = ["target", "evaluate", "check", "extract", "review", "report", "serve", "generate", "units", "worker"]
+COMMANDS = ["target", "evaluate", "check", "extract", "review", "report", "serve", "generate", "units", "worker", "notify"]
 
 
 # argparse looks its words up through gettext at call time: give it Vietnamese ones.
@@ -59,6 +59,12 @@ def main(argv: list[str] | None = None) -> int:
         # Output piped into "head" and closed early: not an error of ours.
         sys.stderr.close()
         return 0
+    except Exception as exc:
+        from .common import database_error, is_database_error
+
+        if is_database_error(exc):  # the driver's English message stays out of the officer's way
+            return database_error(exc)
+        raise
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -15,7 +15,7 @@ from pathlib import Path
 from ktxh.core.errors import KtxhError
 from ktxh.documents import build_plan, build_report, build_tables_xlsx, report_from_dict
 
-from .common import fail
+from .common import fail, json_reason, os_reason
 
 KINDS = {"bao-cao": build_report, "ke-hoach": build_plan}
 
@@ -56,8 +56,12 @@ def run(args: argparse.Namespace) -> int:
         raw = json.loads(source.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return fail(f"Không tìm thấy tệp dữ liệu \u201c{source}\u201d.")
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return fail(f"Tệp \u201c{source}\u201d không phải JSON hợp lệ: {exc}.")
+    except OSError as exc:
+        return fail(f"Không đọc được tệp dữ liệu \u201c{source}\u201d: {os_reason(exc)}.")
+    except UnicodeDecodeError:
+        return fail(f"Tệp \u201c{source}\u201d không phải văn bản UTF-8.")
+    except json.JSONDecodeError as exc:
+        return fail(f"Tệp \u201c{source}\u201d không phải JSON hợp lệ: {json_reason(exc)}.")
     try:
         data = report_from_dict(raw)
     except KtxhError as exc:
@@ -77,7 +81,7 @@ def _write(args: argparse.Namespace, data) -> int:
         try:
             _write_whole(path, blob)
         except OSError as exc:
-            return fail(f"Không ghi được tệp \u201c{path}\u201d: {exc.strerror or exc}.")
+            return fail(f"Không ghi được tệp \u201c{path}\u201d: {os_reason(exc)}.")
         print(f"Đã ghi {path}")
     return 0
 

@@ -31,7 +31,7 @@ from ktxh.core.review import (
 )
 from ktxh.core.targets import parse_target
 
-from .common import fail, print_json
+from .common import fail, json_reason, os_reason, print_json
 
 FIXED_COLUMNS = ("target", "kind", "direction", "unit", "base_year", "base", "deadline", "source")
 
@@ -138,7 +138,7 @@ def plan_from_json(text: str) -> tuple[dict[str, Any], list[tuple[Target, TermSe
     try:
         data = json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as exc:
-        raise PlanError(f"Tệp JSON hỏng ở dòng {exc.lineno}, cột {exc.colno}: {exc.msg}.", field="tệp") from exc
+        raise PlanError(f"Tệp JSON hỏng ở {json_reason(exc)}.", field="tệp") from exc
     if not isinstance(data, dict) or not isinstance(data.get("targets"), list):
         raise PlanError("Tệp JSON phải là một đối tượng có danh sách \u201ctargets\u201d.", field="targets")
     plan = {
@@ -180,7 +180,7 @@ def load_plan(path: Path) -> tuple[dict[str, Any], list[tuple[Target, TermSeries
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
-        raise PlanError(f"Không đọc được tệp \u201c{path}\u201d: {exc.strerror}.", field="tệp", value=str(path)) from exc
+        raise PlanError(f"Không đọc được tệp \u201c{path}\u201d: {os_reason(exc)}.", field="tệp", value=str(path)) from exc
     except UnicodeDecodeError as exc:
         raise PlanError(f"Tệp \u201c{path}\u201d không phải văn bản UTF-8.", field="tệp", value=str(path)) from exc
     if path.suffix.lower() == ".csv":

@@ -47,6 +47,7 @@ from .errors import EvaluationError
 from .growth import average_growth, compound
 from .model import Direction, Target, TargetKind, to_jsonable
 from .numbers import format_number, quantize
+from .rules import IMPLAUSIBLE_GROWTH, MIN_FORECAST_POINTS
 
 HUNDRED = Decimal(100)
 
@@ -378,10 +379,11 @@ def _review_level(target: Target, s: TermSeries, kind: TermKind, direction: Dire
     pace, best = _level_paces(points, base, latest, elapsed, growth, direction)
     met = _met(latest, goal, direction, strict)
     pace_needed = _level_pace_needed(latest, goal, left, growth) if left > 0 and not met else None
+    notes.extend(implausible_pace(pace, growth))
     anticipated, anticipated_rate = _level_anticipated(points, s.deadline, base, term_years, growth, left, notes)
 
     outlook = _outlook(met, left, anticipated, goal, direction, strict, pace_needed, best, len(points) - 1)
-    if outlook is Outlook.CHUA_DANH_GIA and not any("một số liệu" in n for n in notes):
+    if outlook is Outlook.CHUA_DANH_GIA and not any("để ước giá trị cuối kỳ" in n for n in notes):
         notes.append("Chưa đủ số liệu để đánh giá khả năng đạt.")
     sentence = _needed_sentence(kind, unit, left, pace_needed, outlook)
     return Review(
@@ -488,7 +490,7 @@ def _level_anticipated(
     that cannot be computed leaves a note instead.
     """
     anticipated = anticipated_rate = None
-    if len(points) >= 2:
+    if len(points) >= MIN_FORECAST_POINTS:
         try:
             trend = weighted_trend(points, log=growth)
             anticipated = trend.at(deadline)
@@ -497,8 +499,23 @@ def _level_anticipated(
         except EvaluationError as exc:
             notes.append(exc.message)
     elif left > 0:
-        notes.append("Mới có một số liệu: chưa ước được giá trị cuối kỳ.")
+        notes.append(f"Mới có {len(points)} số liệu (kể cả năm gốc): cần ít nhất {MIN_FORECAST_POINTS} "
+                     "số liệu để ước giá trị cuối kỳ.")
     return anticipated, anticipated_rate
+
+
+def implausible_pace(pace: Decimal | None, growth: bool = True) -> list[str]:
+    """A note when an average growth (%/năm) is beyond ``rules.IMPLAUSIBLE_GROWTH`` either way.
+
+    >>> implausible_pace(Decimal("73.29"))
+    ['Nhịp đã đạt 73,3%/năm là bất thường (quá 30%/năm): kiểm tra lại số liệu năm gốc và năm mới nhất.']
+    >>> implausible_pace(Decimal("12.6")), implausible_pace(None), implausible_pace(Decimal(87), growth=False)
+    ([], [], [])
+    """
+    if not growth or pace is None or abs(pace) <= IMPLAUSIBLE_GROWTH:
+        return []
+    return [f"Nhịp đã đạt {format_number(quantize(pace, 1))}%/năm là bất thường (quá "
+            f"{format_number(IMPLAUSIBLE_GROWTH)}%/năm): kiểm tra lại số liệu năm gốc và năm mới nhất."]
 
 
 def _outlook(

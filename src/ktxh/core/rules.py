@@ -17,6 +17,11 @@ from decimal import ROUND_HALF_UP, Decimal
 THRESHOLD_CO_BAN_DAT = Decimal(90)
 # % of plan is stated, and judged, with two decimals, rounded half up (101,765 → 101,77).
 PERCENT_DECIMALS = 2
+# A term review forecasts the value at the deadline from at least this many points (the base
+# year counts); from two, a line through them is no forecast ("73,3%/năm" from one year's growth).
+MIN_FORECAST_POINTS = 3
+# An average growth beyond this, in %/năm either way, is flagged as implausible: check the figures.
+IMPLAUSIBLE_GROWTH = Decimal(30)
 ROUNDING = ROUND_HALF_UP
 # A qualitative result, as officers write it, folded to lower case.
 QUALITATIVE_YES = frozenset({"đạt", "có", "hoàn thành", "x", "yes", "true", "1", "đã đạt", "giữ vững", "duy trì"})

@@ -113,6 +113,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "ktxh.web.ui.pages.navigation",  # the menu, for pages rendered outside ui.pages.page()
+                "ktxh.web.ui.context.common",
             ],
         },
     },
@@ -199,7 +200,22 @@ def _caches() -> dict:
 CACHES = _caches()
 REDIS_URL = os.environ.get("KTXH_REDIS_URL", "").strip() or None
 
-LOGIN_URL = "/admin/login/"
+
+# Mail: printed on the console unless an SMTP server is named (KTXH_EMAIL_HOST, _PORT, _USER,
+# _PASSWORD, _USE_TLS, _FROM); KTXH_SITE_URL puts a full link in the mails.
+if os.environ.get("KTXH_EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["KTXH_EMAIL_HOST"]
+    EMAIL_PORT = int(os.environ.get("KTXH_EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("KTXH_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("KTXH_EMAIL_PASSWORD", "")
+    EMAIL_USE_TLS = _flag("KTXH_EMAIL_USE_TLS", True)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("KTXH_EMAIL_FROM", "KTXH <khong-tra-loi@ktxh.local>")
+KTXH_SITE_URL = os.environ.get("KTXH_SITE_URL", "")
+
+LOGIN_URL = "ui:login"
 
 # Behind an HTTPS proxy (KTXH_HTTPS=1): cookies only over HTTPS, HSTS, the proxy's X-Forwarded-Proto
 # trusted, plain HTTP redirected; ``python -m django check --deploy`` is then clean.

@@ -21,4 +21,4 @@ urlpatterns = [
 handler400 = "ktxh.web.ui.errors.bad_request"
 handler403 = "ktxh.web.ui.errors.permission_denied"
 handler404 = "ktxh.web.ui.errors.page_not_found"
-handler500 = "ktxh.web.ui.errors.server_error"
+handler500 = "django.views.defaults.server_error"  # ui/templates/500.html: stands alone, no database

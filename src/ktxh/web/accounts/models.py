@@ -95,3 +95,31 @@ class ApiToken(models.Model):
         token.last_used_at = now
         token.save(update_fields=["last_used_at"])
         return token
+
+
+class Notification(models.Model):
+    """A message to one user inside the application (the bell of the menu); also sent by e-mail."""
+
+    class Kind(models.TextChoices):
+        SUBMITTED = "submitted", "Số liệu chờ duyệt"
+        RETURNED = "returned", "Số liệu bị trả lại"
+        APPROVED = "approved", "Số liệu đã duyệt"
+        DUE = "due", "Sắp đến hạn"
+        LATE = "late", "Trễ hạn"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField("loại", max_length=10, choices=Kind.choices)
+    text = models.CharField("nội dung", max_length=500)
+    url = models.CharField("đường dẫn", max_length=300, blank=True)
+    key = models.CharField("khóa chống gửi trùng", max_length=120, blank=True)
+    created_at = models.DateTimeField("lúc", auto_now_add=True)
+    read_at = models.DateTimeField("đã xem lúc", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "thông báo"
+        verbose_name_plural = "thông báo"
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["user", "read_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.text}"

@@ -257,3 +257,18 @@ def can_record_key_task_result(user, plan, task) -> bool:
 def require(allowed: bool, message: str) -> None:
     if not allowed:
         raise Denied(message)
+
+
+def can_manage_accounts(user, unit) -> bool:
+    """Create, change and deactivate the accounts of ``unit``: its leader (or a superuser)."""
+    s = scope(user)
+    return s.is_superuser or (s.role == Role.LEADER and in_commune(s, unit))
+
+
+def can_manage_member(user, member) -> bool:
+    """Change one account: a leader, for the officers and viewers of the leader's own commune,
+    never for a leader or for the leader's own account."""
+    m = getattr(member, "membership", None) if _has_membership(member) else None
+    if m is None or member.pk == user.pk or not can_manage_accounts(user, m.unit):
+        return False
+    return m.role in (Role.OFFICER, Role.VIEWER) or scope(user).is_superuser

@@ -95,3 +95,53 @@ def evaluate_plan(plan, period: Period) -> PlanEvaluation:
             ev = replace(ev, note=" ".join(x for x in (ev.note, f"Tiến độ {period.label} so với chỉ tiêu cả năm {t.year}.") if x))
         rows.append(Row(t, actual, ev, t.pk in primary))
     return PlanEvaluation(plan, period, rows)
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """A figure waiting for approval, measured as it would count once approved: the target that
+    speaks for its indicator in its period, the core's evaluation, and the figure of the period
+    before it (same kind)."""
+
+    target: object | None  # plans.Target
+    evaluation: Evaluation | None
+    previous: Actual | None
+
+    @property
+    def change(self):
+        a = self.evaluation.actual if self.evaluation else None
+        p = self.previous.value if self.previous else None
+        return None if a is None or p is None else a - p
+
+
+def _previous(actual: Actual) -> Actual | None:
+    """The approved figure of the period before (a draft or a sent figure is nobody's result yet)."""
+    return (Actual.objects.filter(unit=actual.unit_id, indicator=actual.indicator_id, period__kind=actual.period.kind,
+                                  period__ends_on__lt=actual.period.ends_on, value__isnull=False,
+                                  status=ActualStatus.APPROVED)
+            .select_related("period").order_by("-period__ends_on").first())
+
+
+def judge_waiting(user, actuals) -> dict[int, Waiting]:
+    """Each waiting figure against the plan the user sees for its commune and year (the same
+    ``selection`` and ``core.evaluate`` as ``evaluate_plan``, with the figure not yet approved)."""
+    out: dict[int, Waiting] = {}
+    cache: dict[tuple, list] = {}
+    for a in actuals:
+        key = (a.unit_id, a.period_id)
+        if key not in cache:
+            plan = selection.plan_for(user, a.unit, a.period.year)
+            cache[key] = selection.targets_of(plan, a.period) if plan else []
+        targets = cache[key]
+        primary = selection.primary_ids(targets)
+        mine = [t for t in targets if t.indicator_id == a.indicator_id]
+        target = next((t for t in mine if t.pk in primary), mine[0] if mine else None)
+        ev = None
+        if target is not None:
+            core = target.core_target()
+            try:
+                ev = evaluate(core, _figure(a), base=_base(target, core, a.unit), assigned=_assigned(target, core, targets))
+            except KtxhError as exc:
+                ev = Evaluation(core, None, Status.CHUA_CO_SO_LIEU, note=exc.message)
+        out[a.pk] = Waiting(target, ev, _previous(a))
+    return out

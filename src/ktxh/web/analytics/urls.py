@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import overview, term, views
+from . import overview, search, term, views
 
 app_name = "analytics"
 
@@ -9,4 +9,5 @@ urlpatterns = [
     path("xa/<int:unit_id>/chi-tieu/<int:indicator_id>/", views.indicator, name="indicator"),
     path("xa/<int:unit_id>/nhiem-ky/", term.review_page, name="term"),
     path("tinh/<int:unit_id>/", overview.province, name="province"),
+    path("tim-kiem/", search.search, name="search"),
 ]

@@ -30,6 +30,7 @@ from ktxh.web.accounts import permissions as perms
 from ktxh.web.accounts.models import Role
 from ktxh.web.analytics import queries
 from ktxh.web.data.tracking import periods as tracking_periods
+from ktxh.web.data.tracking.models import UnitDeadline
 from ktxh.web.metadata.plans import selection
 from ktxh.web.metadata.plans.models import PlanKind
 from ktxh.web.ui.pages import page, readable_commune, signed_in
@@ -215,6 +216,12 @@ def narratives(request, unit_id: int):
 
 
 class SettingsForm(forms.ModelForm):
+    days_before_due = forms.IntegerField(label="Công chức gửi số liệu trước hạn báo cáo (ngày)", min_value=0, required=False,
+                                         max_value=30, error_messages={
+                                             "min_value": "Số ngày gửi trước hạn không được âm.",
+                                             "max_value": "Số ngày gửi trước hạn tối đa 30 ngày.",
+                                             "invalid": "Số ngày gửi trước hạn phải là số nguyên, ví dụ 3."})
+
     class Meta:
         model = DocumentSettings
         fields = ["signer_name", "signer_title", "signer_authority", "recipients", "general_objective"]
@@ -230,9 +237,14 @@ def document_settings(request, unit_id: int):
     perms.require(scope.role == Role.LEADER and perms.in_commune(scope, unit),
                   f"Chỉ lãnh đạo {unit} được thiết lập người ký, nơi nhận của văn bản.")
     current = DocumentSettings.objects.filter(unit=unit).first() or DocumentSettings(unit=unit)
-    form = SettingsForm(request.POST or None, instance=current)
+    deadline = UnitDeadline.objects.filter(unit=unit).first() or UnitDeadline(unit=unit)
+    form = SettingsForm(request.POST or None, instance=current, initial={"days_before_due": deadline.days_before_due})
     if request.method == "POST" and form.is_valid():
-        form.save()
+        with transaction.atomic():
+            form.save()
+            if form.cleaned_data["days_before_due"] is not None:  # left empty: the deadline stays as it was
+                deadline.days_before_due = form.cleaned_data["days_before_due"]
+                deadline.save()
         messages.success(request, f"Đã lưu thiết lập văn bản của {unit}.")
         return redirect(reverse("reports:settings", args=[unit.pk]) + (
             f"?{request.META['QUERY_STRING']}" if request.META.get("QUERY_STRING") else ""))

@@ -1,4 +1,5 @@
-"""Error pages in Vietnamese (400, 403, 404, 500), set as the URLconf's handlers.
+"""Error pages in Vietnamese (400, 403, 404), set as the URLconf's handlers; the 500 page is
+ui/templates/500.html, standing alone (no database, no base template) for when everything failed.
 
 A :class:`~ktxh.web.ui.params.BadParameter` or a ``Denied`` carries its own message,
 which the page shows; anything else gets a plain sentence of what happened.
@@ -12,7 +13,6 @@ TITLES = {
     400: ("Yêu cầu không hợp lệ", "Địa chỉ hoặc dữ liệu gửi lên không đúng dạng; hãy quay lại trang trước và thử lại."),
     403: ("Không có quyền", "Bạn không được xem hoặc sửa nội dung này."),
     404: ("Không tìm thấy", "Không có trang hoặc dữ liệu ở địa chỉ này."),
-    500: ("Lỗi máy chủ", "Máy chủ gặp lỗi khi xử lý yêu cầu; lỗi đã được ghi lại. Hãy thử lại sau."),
 }
 
 
@@ -34,7 +34,3 @@ def permission_denied(request, exception=None):
 
 def page_not_found(request, exception=None):
     return _render(request, 404, exception)
-
-
-def server_error(request):
-    return _render(request, 500)

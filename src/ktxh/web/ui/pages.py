@@ -41,7 +41,7 @@ def menu(user) -> list[tuple[str, str]]:
         items.append(("Tổng quan", reverse("analytics:commune", args=[s.unit.pk])))
     # Each page asks the same question of ``permissions`` before it opens.
     if perms.enters_figures(user):
-        items.append(("Nhập số liệu", reverse("tracking:entry_index")))
+        items.append(("Việc cần làm", reverse("tracking:entry_index")))
     if perms.reviews_figures(user):
         items.append(("Chờ duyệt", reverse("tracking:queue")))
     if perms.works_on_plans(user):
@@ -52,6 +52,9 @@ def menu(user) -> list[tuple[str, str]]:
         items.append(("Toàn tỉnh", reverse("analytics:province", args=[s.province.pk])))
     if user is not None and user.is_authenticated:
         items.append(("Khóa API", reverse("accounts:tokens")))
+    if s.role == Role.LEADER and s.unit is not None:
+        items.append(("Tài khoản", reverse("accounts:members")))
+        items.append(("Thiết lập", reverse("reports:settings", args=[s.unit.pk])))
     return items
 
 
@@ -63,7 +66,7 @@ def readable_commune(request, unit_id: int):
 
 
 def page(request, template: str, context: dict, status: int = 200):
-    context = {"menu": menu(request.user), "scope": perms.scope(request.user), **context}
+    """Render a page; the menu, the scope and the bell come from ``ui.context.common``."""
     return render(request, template, context, status=status)
 
 

@@ -10,7 +10,7 @@ def test_periods_of_the_plans_years_with_their_counts(w):
     page = signed_in(w.officer).get("/nhap-lieu/").content.decode()
     assert f'<a href="/nhap-lieu/{w.year.pk}/">Năm 2022</a>' in page
     assert "10/01/2023" in page  # due date
-    assert '<td class="num">1</td>' in page  # one approved figure
+    assert '<td class="num" data-label="Đã duyệt">1</td>' in page  # one approved figure
 
 
 def test_a_plan_without_periods_gets_its_year(w):

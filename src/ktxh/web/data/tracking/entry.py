@@ -9,20 +9,22 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.db import transaction
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 
+from ktxh.core.numbers import format_number
 from ktxh.web.accounts import permissions as perms
 from ktxh.web.data.audit import audit
 from ktxh.web.data.tracking import workflow
 from ktxh.web.data.tracking.models import Actual, ActualStatus, Period, PeriodKind
 from ktxh.web.metadata.plans import selection
 from ktxh.web.metadata.plans.models import Aggregation, Indicator, Target
-from ktxh.web.ui.pages import page, signed_in
+from ktxh.web.ui.pages import badge, page, signed_in
 from ktxh.web.ui.params import int_param, pairs_param
 
 from . import periods as tracking_periods
-from . import validation
+from . import todo, validation
 from .forms import EntryRowForm, ReturnForm
 
 
@@ -34,7 +36,9 @@ def _officer_unit(user):
 
 @signed_in
 def index(request):
-    unit, _ = _officer_unit(request.user)
+    """The officer's home: what is due (with the commune's deadline), what was returned, and
+    every period of the plans."""
+    unit, field_ids = _officer_unit(request.user)
     plans = list(selection.plans_of(request.user, unit))
     today = timezone.localdate()
     opened = {p for plan in plans for p in tracking_periods.plan_periods(plan, today)}  # as the dashboard opens them
@@ -45,7 +49,33 @@ def index(request):
         counts[a[0]][a[1]] += 1
     rows = [{"period": p, "counts": [(label, counts.get(p.pk, {}).get(v, 0)) for v, label in ActualStatus.choices]}
             for p in periods]
-    return page(request, "tracking/entry_index.html", {"title": "Nhập số liệu", "unit": unit, "rows": rows})
+    due = [{"due": d, "left": d.days_left(today)} for d in todo.due_for(request.user, unit, field_ids, today)]
+    return page(request, "tracking/entry_index.html", {
+        "title": "Việc cần làm", "unit": unit, "rows": rows, "due": due,
+        "returned": list(todo.returned_for(unit, field_ids)[:50]), "today": today})
+
+
+@signed_in
+def reading(request):
+    """How the core reads a figure being typed, for the entry form's preview: {"ok", "reading"}
+    ("99.7" in % → "99,7%") or {"ok": false, "error"}; nothing is saved."""
+    indicator = Indicator.objects.filter(pk=request.GET.get("indicator") or 0).first()
+    text = request.GET.get("text", "")
+    if indicator is None:
+        return JsonResponse({"ok": False, "error": f"Không có chỉ tiêu mã “{request.GET.get('indicator', '')}”."})
+    if not text.strip():
+        return JsonResponse({"ok": True, "reading": ""})
+    try:
+        value = workflow.read_value(text, indicator)
+    except workflow.WorkflowError as exc:
+        return JsonResponse({"ok": False, "error": exc.message})
+    return JsonResponse({"ok": True, "reading": _reading(value, indicator, text)})
+
+
+def _reading(value, indicator, text: str) -> str:
+    if value is None:
+        return f"ghi nhận “{text.strip()}” (kết quả định tính)"
+    return "đọc là " + format_number(value, unit=indicator.unit or None)
 
 
 class Row:
@@ -59,6 +89,7 @@ class Row:
         self.form = EntryRowForm(data, prefix=f"i{indicator.pk}", initial=initial)
         self.warning = ""
         self.value = None
+        self.reading = _reading(actual.value, indicator, actual.text) if actual else ""
 
     @property
     def editable(self) -> bool:
@@ -218,6 +249,16 @@ def _approve_many(request) -> None:
     messages.success(request, f"Đã duyệt {len(picked)} số liệu.")
 
 
+# How a waiting figure measures against its plan: ``judge(user, actuals) -> {actual id: waiting}``,
+# each with ``target``, ``evaluation`` (the core's) and ``previous`` (the figure before it). The
+# analytics app registers it when it starts; tracking stands below analytics and cannot import it.
+_judge: list = []
+
+
+def register_judge(judge) -> None:
+    _judge[:] = [judge]
+
+
 @signed_in
 def queue(request):
     perms.require(perms.reviews_figures(request.user), "Chỉ lãnh đạo xã, phường và cán bộ kế hoạch tỉnh duyệt số liệu.")
@@ -228,7 +269,27 @@ def queue(request):
           .select_related("unit", "unit__parent", "indicator", "period", "updated_by")
           .order_by("unit__name", "period__ends_on", "indicator__field__order", "indicator__name"))
     items = [a for a in qs if perms.can_review(request.user, a.unit)]
-    return page(request, "tracking/queue.html", {"title": "Số liệu chờ duyệt", "items": items, "return_form": ReturnForm()})
+    judged = _judge[0](request.user, items) if _judge else {}
+    rows = [_queue_row(a, judged.get(a.pk)) for a in items]
+    return page(request, "tracking/queue.html", {"title": "Số liệu chờ duyệt", "items": items, "rows": rows,
+                                                 "return_form": ReturnForm()})
+
+
+def _change(w, unit: str) -> str:
+    """The change from the period before: "+1.200 tấn", "−0,5 điểm %"; empty without one."""
+    ch = w.change if w else None
+    if ch is None:
+        return ""
+    sign = "+" if ch > 0 else ("−" if ch < 0 else "±")
+    text = format_number(abs(ch).normalize(), unit=None)
+    return f"{sign}{text} {'điểm %' if unit == '%' else unit}".rstrip()
+
+
+def _queue_row(a: Actual, w) -> dict:
+    ev = w.evaluation if w else None
+    return {"a": a, "w": w, "target": w.target if w else None, "evaluation": ev,
+            "badge": badge(ev.status) if ev else None, "previous": w.previous if w else None,
+            "change": _change(w, a.indicator.unit), "reading": _reading(a.value, a.indicator, a.text)}
 
 
 @signed_in

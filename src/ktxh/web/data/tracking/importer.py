@@ -190,6 +190,7 @@ class _Plans:
         self.legal = "; ".join(doc.metadata.legal_bases)
         self.name = Path(doc.source).name
         span = f"năm {start}" if kind == PlanKind.ANNUAL else f"giai đoạn {start}–{end}"
+        self.span = span
         self.main = self._create(kind, start, end, title or f"Kế hoạch phát triển kinh tế - xã hội {span} – {unit}")
         self.extra: dict[int, Plan] = {}
 
@@ -207,7 +208,8 @@ class _Plans:
             return self.main
         if year not in self.extra:
             self.extra[year] = self._create(
-                PlanKind.ANNUAL, year, year, f"Kế hoạch phát triển kinh tế - xã hội năm {year} – {self.unit} (theo {self.name})"
+                PlanKind.ANNUAL, year, year, f"Kế hoạch phát triển kinh tế - xã hội năm {year} – {self.unit} (chỉ tiêu nêu trong văn bản {self.span})"
+                # the file's name stays in source_document; a title is for people, not a hashed file name
             )
         return self.extra[year]
 

@@ -127,3 +127,26 @@ class Actual(models.Model):
     def clean(self) -> None:
         if self.unit_id and self.unit.level != "commune":
             raise ValidationError({"unit": f"Số liệu nhập cho xã, phường; “{self.unit}” không phải xã, phường."})
+
+
+class UnitDeadline(models.Model):
+    """A commune's own deadline: its officers send their figures this many days before the
+    period's due date (hạn gửi báo cáo), so that the leader has time to approve them."""
+
+    unit = models.OneToOneField("units.AdminUnit", verbose_name="đơn vị", on_delete=models.CASCADE,
+                                related_name="deadline")
+    days_before_due = models.PositiveSmallIntegerField("công chức gửi trước hạn (ngày)", default=3)
+
+    class Meta:
+        verbose_name = "hạn gửi của xã, phường"
+        verbose_name_plural = "hạn gửi của xã, phường"
+
+    def __str__(self) -> str:
+        return f"{self.unit}: gửi trước hạn {self.days_before_due} ngày"
+
+    @staticmethod
+    def officers_due(unit, period: Period) -> dt.date:
+        """The day the commune's officers must have sent the period's figures."""
+        row = UnitDeadline.objects.filter(unit=unit).first()
+        days = row.days_before_due if row else UnitDeadline._meta.get_field("days_before_due").default
+        return max(period.due_on - dt.timedelta(days=days), period.starts_on)

@@ -12,12 +12,14 @@ from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 
 from ktxh.core.bounds import check_value
 from ktxh.core.errors import AmbiguousNumberError, KtxhError
 from ktxh.core.numbers import parse_number
 from ktxh.core.units import lookup_unit
+from ktxh.web.accounts import notify
 from ktxh.web.accounts import permissions as perms
 from ktxh.web.data.audit import audit
 from ktxh.web.errors import ConflictError, WorkflowError
@@ -134,14 +136,29 @@ def submit(user, actual: Actual, *, version: int | None) -> Actual:
     )
     if actual.status not in EDITABLE:
         raise WorkflowError(f"Chỉ gửi được số liệu đang nhập hoặc bị trả lại, không phải “{actual.get_status_display()}”.")
-    return _update(actual, version, user, "submit", {"status": ActualStatus.SUBMITTED})
+    fresh = _update(actual, version, user, "submit", {"status": ActualStatus.SUBMITTED})
+    who = user.get_full_name() or user.username
+    notify.send(notify.leaders(fresh.unit), notify.Kind.SUBMITTED,
+                f"{who} gửi số liệu “{fresh.indicator.name}” {fresh.period.label}: {fresh.text}. Chờ duyệt.",
+                url=reverse("tracking:queue") + f"#so-lieu-{fresh.pk}")
+    return fresh
+
+
+def _tell_officers(actual: Actual, sender, kind: str, text: str) -> None:
+    """The officer who sent the figure, and the officers of its field."""
+    users = [sender, *notify.officers(actual.unit, actual.indicator.field_id)]
+    notify.send(users, kind, text, url=reverse("tracking:entry", args=[actual.period_id]))
 
 
 def approve(user, actual: Actual, *, version: int | None) -> Actual:
     perms.require(perms.can_review(user, actual.unit), f"Bạn không được duyệt số liệu của {actual.unit}.")
     if actual.status != ActualStatus.SUBMITTED:
         raise WorkflowError(f"Chỉ duyệt được số liệu đã gửi, không phải “{actual.get_status_display()}”.")
-    return _update(actual, version, user, "approve", {"status": ActualStatus.APPROVED, "review_comment": ""})
+    sender = actual.updated_by
+    fresh = _update(actual, version, user, "approve", {"status": ActualStatus.APPROVED, "review_comment": ""})
+    _tell_officers(fresh, sender, notify.Kind.APPROVED,
+                   f"Số liệu “{fresh.indicator.name}” {fresh.period.label} ({fresh.text}) đã được duyệt.")
+    return fresh
 
 
 def return_(user, actual: Actual, *, version: int | None, comment: str) -> Actual:
@@ -150,7 +167,12 @@ def return_(user, actual: Actual, *, version: int | None, comment: str) -> Actua
         raise WorkflowError(f"Chỉ trả lại được số liệu đã gửi, không phải “{actual.get_status_display()}”.")
     if not (comment or "").strip():
         raise WorkflowError("Trả lại số liệu cần ghi ý kiến (lý do trả lại).", field="comment")
-    return _update(
+    sender = actual.updated_by
+    fresh = _update(
         actual, version, user, "return", {"status": ActualStatus.RETURNED, "review_comment": comment.strip()},
         comment=comment.strip(),
     )
+    who = user.get_full_name() or user.username
+    _tell_officers(fresh, sender, notify.Kind.RETURNED,
+                   f"{who} trả lại số liệu “{fresh.indicator.name}” {fresh.period.label}: {comment.strip()}")
+    return fresh

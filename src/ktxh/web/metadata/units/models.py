@@ -74,7 +74,10 @@ class AdminUnit(models.Model):
         ordering = ["level", "name"]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.name}"
+        """"Phường Lương Sơn"; a name that already starts with its kind is not prefixed twice
+        ("Tỉnh Mẫu (dữ liệu thử)", not "Tỉnh Tỉnh Mẫu")."""
+        kind = self.get_kind_display()
+        return self.name if self.name.lower().startswith(kind.lower() + " ") else f"{kind} {self.name}"
 
     def clean(self) -> None:
         errors = {}

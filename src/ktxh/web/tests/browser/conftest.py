@@ -62,12 +62,47 @@ def demo(transactional_db):
     load_demo()
 
 
-def log_in(page, base: str, username: str) -> None:
+WIDTHS = [1366, 360]  # a desktop and a phone
+
+
+@pytest.fixture
+def ward(transactional_db):
+    """The test province of ``factories.world`` (password ``mat-khau-thu``) with this year's plan of
+    Lương Sơn: two targets, the year's figures due in five days (the officers' deadline: in two)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from ktxh.web.data.tracking.models import Period
+    from ktxh.web.metadata.plans.models import Plan, Target
+    from ktxh.web.tests.factories import world
+
+    w = world()
+    today = timezone.localdate()
+    w.this = Plan.objects.create(unit=w.a, kind="annual", start_year=today.year, end_year=today.year,
+                                 title=f"Kế hoạch phát triển kinh tế - xã hội năm {today.year}")
+    Target.objects.create(plan=w.this, indicator=w.grain, year=today.year, source="hdnd", text="6.000 tấn")
+    Target.objects.create(plan=w.this, indicator=w.poor, year=today.year, source="hdnd", text="< 1,5%")
+    w.now = Period.get("year", today.year)
+    w.now.due_on = today + dt.timedelta(days=5)
+    w.now.save()
+    return w
+
+
+def context(browser, width: int):
+    return browser.new_context(viewport={"width": width, "height": 900 if width > 600 else 780}, locale="vi-VN")
+
+
+def no_sideways_scroll(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def log_in(page, base: str, username: str, password: str | None = None) -> None:
     from ktxh.web.demo.load import PASSWORD
 
     page.goto(f"{base}/dang-nhap/")
     page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_label("Mật khẩu").fill(password or PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
     page.wait_for_load_state()
 

@@ -52,7 +52,8 @@ def test_officer_enters_leader_approves_dashboard_changes(page, live_server, dem
     figure = format_number(Decimal(str(target.parsed["low"])) * Decimal("1.2"), 0)
 
     log_in(page, base, officer)
-    assert page.url.endswith(f"/xa/{ward.pk}/")
+    assert page.url.endswith("/nhap-lieu/")  # the officer lands on the things to do
+    page.goto(f"{base}/xa/{ward.pk}/")
     before, counts_before = page.locator("#cau-tom-tat").inner_text(), _counts(page)
     row = page.locator("tr", has=page.get_by_role("link", name=name, exact=True))
     assert "chưa có số liệu" in row.inner_text()

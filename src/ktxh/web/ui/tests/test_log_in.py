@@ -8,10 +8,16 @@ def test_anonymous_is_sent_to_the_login_page(client, w):
     assert "Đăng nhập" in page and 'for="id_username"' in page and 'lang="vi"' in page
 
 
-def test_officer_lands_on_own_commune(client, w):
+def test_officer_lands_on_things_to_do(client, w):
     r = client.post("/dang-nhap/", {"username": "luongson.kinhte", "password": "mat-khau-thu"})
     assert r.status_code == 302
-    assert client.get(r["Location"])["Location"] == f"/xa/{w.a.pk}/"
+    assert client.get(r["Location"])["Location"] == "/nhap-lieu/"
+    assert "Việc cần làm" in client.get("/nhap-lieu/").content.decode()
+
+
+def test_leader_lands_on_own_commune(client, w):
+    client.post("/dang-nhap/", {"username": "luongson.lanhdao", "password": "mat-khau-thu"})
+    assert client.get("/")["Location"] == f"/xa/{w.a.pk}/"
 
 
 def test_planner_lands_on_the_province(client, w):

@@ -67,7 +67,7 @@ def test_returned_figure_shows_the_comment_and_can_be_corrected(w):
     a = workflow.submit(w.officer, a, version=a.version)
     a = workflow.return_(w.leader, a, version=a.version, comment="Số liệu chưa khớp Chi cục Thống kê")
     c = signed_in(w.officer)
-    assert "Ý kiến: Số liệu chưa khớp Chi cục Thống kê" in c.get(_url(w)).content.decode()
+    assert "Ý kiến của lãnh đạo: Số liệu chưa khớp Chi cục Thống kê" in c.get(_url(w)).content.decode()
     assert _post(c, w, "6.013", action="gui", version=a.version).status_code == 302
     a.refresh_from_db()
     assert (a.text, a.status) == ("6.013", ActualStatus.SUBMITTED)

@@ -63,6 +63,9 @@ def test_le_loi_table_targets_go_to_their_own_year_with_key_tasks(w):
     tasks = list(KeyTask.objects.filter(plan=by_year[2023]))
     assert len(tasks) == 2 and tasks[1].result.startswith("Triển khai các Nghị quyết")
     assert tasks[0].assigned_by == "Chủ tịch UBND thành phố"
+    # a title for people: the file's hashed name stays in source_document only
+    assert by_year[2023].title == "Kế hoạch phát triển kinh tế - xã hội năm 2023 – Phường Lê Lợi (chỉ tiêu nêu trong văn bản năm 2024)"
+    assert by_year[2023].source_document.endswith(".txt") and ".txt" not in by_year[2023].title
 
 
 def test_nothing_is_half_written_when_a_step_fails(w, monkeypatch):

@@ -84,3 +84,25 @@ def test_several_at_once_refused_to_another_commune(w):
     a, b = _two(w)
     assert signed_in(w.leader_b).post("/cho-duyet/", {"chon": [f"{a.pk}:{a.version}"]}).status_code == 403
     assert Actual.objects.get(pk=a.pk).status == ActualStatus.SUBMITTED
+
+
+def test_queue_shows_target_plan_figure_percent_class_and_change(w):
+    """5.933,3 tấn against "5.795,9 tấn" is 102,37% of plan, judged by the core as when approved;
+    the year before had 5.700 tấn, so +233,3 tấn."""
+    from ktxh.core.evaluate import evaluate
+    from ktxh.core.targets import parse_target
+    from ktxh.web.data.tracking.models import Period
+    from ktxh.web.metadata.plans.models import Target
+    from ktxh.web.tests.pages import approved
+
+    Target.objects.create(plan=w.plan, indicator=w.grain, year=2021, source="cap_tren", text="5.500 tấn")
+    approved(w, "5.700", period=Period.get("year", 2021))
+    a = workflow.enter(w.officer, unit=w.a, indicator=w.grain, period=w.year, text="5.933,3")
+    workflow.submit(w.officer, a, version=a.version)
+    page = signed_in(w.leader).get("/cho-duyet/").content.decode()
+    row = page[page.index(f'id="so-lieu-{a.pk}"'):]
+    row = row[:row.index("</tr>")]
+    expected = evaluate(parse_target("5.795,9 tấn"), "5933.3")
+    assert "5.795,9 tấn" in row and "102,37%" in row and expected.status.label in row
+    assert "+233,3 tấn" in row and "Năm 2021: 5.700" in row
+    assert 'id="chon-tat-ca"' in page

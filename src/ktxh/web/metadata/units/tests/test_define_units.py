@@ -71,3 +71,11 @@ def test_api_lists_the_units_valid_on_a_day(w):
     assert "Phường Mới" in names and "Lê Lợi" not in names and "Lương Sơn" in names
     detail = api.get(f"/units/{merged.pk}").json()
     assert {u["name"] for u in detail["predecessors"]} == {"Lương Sơn", "Lê Lợi"}
+
+
+def test_name_is_not_prefixed_twice_with_its_kind(db):
+    from ktxh.web.metadata.units.models import AdminUnit
+
+    assert str(AdminUnit(code="DEMO", name="Tỉnh Mẫu (dữ liệu thử)", level="province", kind="tinh")) == \
+        "Tỉnh Mẫu (dữ liệu thử)"
+    assert str(AdminUnit(code="00001", name="Lương Sơn", level="commune", kind="phuong")) == "Phường Lương Sơn"
