@@ -122,7 +122,9 @@ def level_of(parsed: dict):
 def overview_periods(province) -> tuple[list[Period], Period | None]:
     """Periods (not terms), latest first, and the one with the most approved figures in the
     province (the latest of equals): a stray early figure of next year does not hide this one."""
-    periods = list(Period.objects.exclude(kind=PeriodKind.TERM).order_by("-ends_on", "kind"))
+    # Periods open themselves a year ahead: those not begun yet have nothing to show.
+    periods = list(Period.objects.exclude(kind=PeriodKind.TERM).exclude(starts_on__gt=timezone.localdate())
+                   .order_by("-ends_on", "kind"))
     counts = dict(
         Actual.objects.filter(unit__parent=province, status=ActualStatus.APPROVED).exclude(period__kind=PeriodKind.TERM)
         .values_list("period_id").annotate(n=Count("pk")).values_list("period_id", "n")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import next_year, overview, term, views
+from . import compare, next_year, overview, term, views
 
 app_name = "analytics"
 
@@ -9,5 +9,6 @@ urlpatterns = [
     path("xa/<int:unit_id>/chi-tieu/<int:indicator_id>/", views.indicator, name="indicator"),
     path("xa/<int:unit_id>/nhiem-ky/", term.review_page, name="term"),
     path("tinh/<int:unit_id>/", overview.province, name="province"),
+    path("tinh/<int:unit_id>/so-sanh/", compare.compare_page, name="compare"),
     path("ke-hoach/<int:plan_id>/nam-sau/", next_year.roll_page, name="next_year"),
 ]
