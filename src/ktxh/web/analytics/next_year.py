@@ -24,13 +24,14 @@ from ktxh.web.accounts import permissions as perms
 from ktxh.web.data.tracking.models import Actual, ActualStatus, PeriodKind
 from ktxh.web.errors import WorkflowError
 from ktxh.web.metadata.plans import selection, services
-from ktxh.web.metadata.plans.models import Plan, PlanKind
+from ktxh.web.metadata.plans.models import Plan, PlanKind, PlanStatus
 from ktxh.web.ui.pages import signed_in
 
 
 def can_roll(user, plan: Plan) -> bool:
-    """An annual plan of a commune, rolled by the commune's leader."""
-    return plan.kind == PlanKind.ANNUAL and plan.unit.level == "commune" and perms.can_review(user, plan.unit)
+    """An approved annual plan of a commune, rolled by the commune's leader."""
+    return (plan.kind == PlanKind.ANNUAL and plan.status == PlanStatus.APPROVED and plan.unit.level == "commune"
+            and perms.can_review(user, plan.unit))
 
 
 def next_title(plan: Plan, year: int) -> str:

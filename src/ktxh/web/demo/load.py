@@ -136,7 +136,7 @@ def load_demo() -> bool:
         people = {k: m.user for k, m in officers.items()}
         if w.slug == "luongson":
             _luong_son_term(ward, leader, people, result.plan)
-        _demo_figures(w.slug, ward, people, result.plan)
+        _demo_figures(w.slug, ward, people, result.plans)
         _review(ward, leader, people, result.plans)
     # Fields made by later imports belong to the officers of earlier wards too.
     fields = list(Field.objects.all())
@@ -187,12 +187,13 @@ def _luong_son_term(ward, leader, officers, plan) -> None:
                    estimate=int(year) == 2023 and "ước" in row.get("source", ""))
 
 
-def _demo_figures(slug: str, ward, officers, plan) -> None:
-    """The demo figures of ``DEMO_FIGURES`` for the ward's targets, each marked as demo data."""
+def _demo_figures(slug: str, ward, officers, plans) -> None:
+    """The demo figures of ``DEMO_FIGURES`` for the ward's targets (named by the words their text
+    starts with, or their indicator's name), each marked as demo data."""
     figures = json.loads(DEMO_FIGURES.read_text(encoding="utf-8"))["wards"].get(slug, {})
-    targets = list(plan.targets.select_related("indicator__field"))
+    targets = [t for plan in plans for t in plan.targets.select_related("indicator__field")]
     for words, by_kind in figures.items():
-        target = next(t for t in targets if t.text.startswith(words))
+        target = next(t for t in targets if t.text.startswith(words) or t.indicator.name == words)
         for kind, values in by_kind.items():
             for key, text in values.items():
                 _enter(ward, officers, target.indicator, _period(kind, key), text, DEMO_NOTE)

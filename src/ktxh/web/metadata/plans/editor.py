@@ -130,6 +130,7 @@ def plan(request, plan_id: int):
         groups.setdefault(t.indicator.field, []).append(t)
     ctx = {"title": p.title, "plan": p, "groups": list(groups.items()), "add": add if editable else None,
            "shown": shown, "can_approve": p.status == PlanStatus.DRAFT and perms.can_review(request.user, p.unit),
-           "can_roll": p.kind == PlanKind.ANNUAL and p.unit.level == Level.COMMUNE and perms.can_review(request.user, p.unit),
+           "can_roll": p.kind == PlanKind.ANNUAL and p.status == PlanStatus.APPROVED and p.unit.level == Level.COMMUNE
+           and perms.can_review(request.user, p.unit),
            "key_tasks": list(p.key_tasks.all())}
     return page(request, "plans/plan.html", ctx)

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from .conftest import log_in
 
-INDICATOR = "Phấn đấu có 100% các hộ gia đình thực hiện thu gom"
+INDICATOR = "Tỷ lệ hộ nghèo"  # Lương Sơn's term target and Lê Lợi's 2023 target "0.42"
 
 
 @pytest.mark.parametrize("width", [1366, 360])
@@ -25,18 +25,23 @@ def test_planner_compares_one_indicator(browser, live_server, demo, shots, width
     page.goto(f"{base}/tinh/{province.pk}/")
     page.get_by_role("link", name="So sánh một chỉ tiêu giữa các xã, phường").click()
     page.wait_for_load_state()
-    option = page.locator("#chi_tieu option", has_text=INDICATOR).first.get_attribute("value")
+    option = page.locator("#chi_tieu option", has_text=f"· {INDICATOR} (%)").first.get_attribute("value")
     page.select_option("#chi_tieu", option)
     page.get_by_role("button", name="Xem").click()
     page.wait_for_load_state()
-    assert page.locator("h1").inner_text().startswith("So sánh một chỉ tiêu giữa các xã, phường: " + INDICATOR[:20])
+    assert page.locator("h1").inner_text() == f"So sánh một chỉ tiêu giữa các xã, phường: {INDICATOR} (%)"
+    period = page.locator("#ky option:checked").inner_text()
+    assert period == "Năm 2023"  # the year both wards reported
     rows = page.locator("#bang-so-sanh tbody tr")
     assert rows.count() == 5  # every ward of the province, those without a figure last
-    first = rows.nth(0).inner_text()
-    assert first.startswith("1") and "Điện Nam Đông" in first
-    assert page.locator("#bieu-do-cac-nam").is_visible()  # Điện Nam Đông's 2020–2025 as a line
+    # Lower is better: Lê Lợi 0,4% (plan 0,42%: đạt) before Lương Sơn 1,92%.
+    first, second = rows.nth(0).inner_text(), rows.nth(1).inner_text()
+    assert first.startswith("1") and "Lê Lợi" in first and "0,4" in first and ("vượt" in first or "đạt" in first)
+    assert second.startswith("2") and "Lương Sơn" in second and "1,92" in second
+    assert "—" in rows.nth(4).inner_text() and "chưa có số liệu" in rows.nth(4).inner_text()
+    assert page.locator("#bieu-do-so-sanh").is_visible() and page.locator("#bieu-do-cac-nam").is_visible()
     years = page.locator("#bang-cac-nam").inner_text()
-    assert "2020" in years and "2025" in years and "96,4" in years
+    assert "2022" in years and "2023" in years and "2,13" in years and "0,61" in years
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     page.screenshot(path=str(shots / f"so-sanh-chi-tieu-{width}.png"), full_page=True)
     with page.expect_download() as got:
@@ -44,5 +49,7 @@ def test_planner_compares_one_indicator(browser, live_server, demo, shots, width
     book = load_workbook(io.BytesIO(got.value.path().read_bytes()))
     assert book.sheetnames == ["Theo xã, phường", "Qua các năm"]
     header = [c.value for c in book["Qua các năm"][1]]
-    assert header[0] == "Xã, phường" and "Năm 2025" in header
+    assert header == ["Xã, phường", "Năm 2022", "Năm 2023"]
+    lines = {r[0].value: [c.value for c in r[1:]] for r in book["Qua các năm"].iter_rows(min_row=2)}
+    assert lines["Phường Lê Lợi"] == [0.61, 0.4] and lines["Phường Lương Sơn"] == [2.13, 1.92]
     context.close()

@@ -51,7 +51,8 @@
   function bars(id, canvasId) {
     var d = data(id), canvas = document.getElementById(canvasId);
     if (!d || !canvas || !window.Chart) return;
-    new Chart(canvas, {type: "bar", data: {labels: d.labels, datasets: [{label: "Thực hiện", data: d.data,
+    canvas.parentNode.style.height = Math.max(120, 34 * d.labels.length + 50) + "px";  /* a bar a row */
+    new Chart(canvas, {type: "bar", data: {labels: d.labels, datasets: [{label: "Thực hiện", data: d.data, maxBarThickness: 26,
         backgroundColor: d.css.map(function (c) { return STATUS_COLOURS[c] || STATUS_COLOURS.chua_co_so_lieu; })}]},
       options: {indexAxis: "y", responsive: true, maintainAspectRatio: false, animation: false, locale: "vi-VN",
         scales: {x: {beginAtZero: true, ticks: {callback: function (v) { return viNumber.format(v); }}}},
