@@ -161,5 +161,6 @@ LOGIN_URL = "/admin/login/"
 
 # Reporting periods open themselves (``tracking.periods.open_periods``, on every migrate and by
 # ``manage.py open_periods``): the months, quarters, 6 and 9 months and year of this year and the
-# next, each due this many days after its last day. A period already there keeps its dates.
-KTXH_PERIOD_DUE_DAYS = {"month": 5, "quarter": 10, "half": 15, "nine": 15, "year": 20}
+# next, each due this many days after its last day (``Period.get`` opens others the same way). A
+# period already there keeps its dates; a commune's own deadlines are set per period.
+KTXH_PERIOD_DUE_DAYS = {"month": 10, "quarter": 10, "half": 10, "nine": 10, "year": 10}

@@ -21,7 +21,7 @@ def test_an_officer_has_this_years_periods_some_done_some_due(db):
     officer = get_user_model().objects.get(username="diennamdong.vanhoa")
     page = signed_in(officer).get("/nhap-lieu/").content.decode()
     rows = dict(re.findall(r">([^<]*2026)</a></th><td>(\d\d/\d\d/\d{4})</td>", page))
-    assert rows["Tháng 11/2026"] == "05/12/2026" and rows["Năm 2026"] == "20/01/2027"
+    assert rows["Tháng 11/2026"] == "10/12/2026" and rows["Năm 2026"] == "10/01/2027"  # 10 days: settings
     assert rows["Quý IV/2026"] == "10/01/2027"
     # Due after today: Tháng 11, Tháng 12, Quý IV and Năm 2026; reported already: Quý I–III, 6 and 9 tháng.
     due = [label for label, day in rows.items() if dt.datetime.strptime(day, "%d/%m/%Y").date() >= dt.date(2026, 12, 1)]
