@@ -38,6 +38,8 @@ def test_planner_compares_one_indicator(browser, live_server, demo, shots, width
     first, second = rows.nth(0).inner_text(), rows.nth(1).inner_text()
     assert first.startswith("1") and "Lê Lợi" in first and "0,4" in first and ("vượt" in first or "đạt" in first)
     assert second.startswith("2") and "Lương Sơn" in second and "1,92" in second
+    box = rows.nth(0).locator(".badge").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width  # the evaluation on screen, also on a phone
     assert "—" in rows.nth(4).inner_text() and "chưa có số liệu" in rows.nth(4).inner_text()
     assert page.locator("#bieu-do-so-sanh").is_visible() and page.locator("#bieu-do-cac-nam").is_visible()
     years = page.locator("#bang-cac-nam").inner_text()
