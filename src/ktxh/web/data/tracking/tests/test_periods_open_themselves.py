@@ -49,3 +49,15 @@ def test_migrate_and_the_command_open_them(db, capsys):
     assert "Đã mở 19 kỳ báo cáo mới" in capsys.readouterr().out
     call_command("open_periods", ngay="2030-03-01")
     assert Period.objects.filter(code="quarter:2031-04").exists()
+
+
+def test_ktxh_periods_opens_them_and_refuses_a_bad_date_in_vietnamese(db, capsys):
+    from argparse import Namespace
+
+    from ktxh.cli import periods as cli
+
+    assert cli.run(Namespace(ngay="2032-05-01")) == 0
+    assert Period.objects.filter(code="year:2033").exists()
+    assert "Đã mở 38 kỳ báo cáo mới" in capsys.readouterr().out
+    assert cli.run(Namespace(ngay="01/05/2032")) == 2
+    assert "Lỗi: Ngày “01/05/2032” không hợp lệ; ghi theo dạng 2026-12-01." in capsys.readouterr().err
