@@ -712,3 +712,82 @@ def review_cells(r: Review) -> tuple[str, ...]:
         anticipated += f" ({format_number(r.anticipated_rate, 1)}%/năm)"
     return (r.unit or "", base, latest, goal, progress, _pace(r.pace, r, places), _pace(r.pace_needed, r, places),
             anticipated, r.outlook.label)
+
+
+# --- next year's plan: a target proposed from the trend -----------------------------------------
+
+MIN_TREND_POINTS = 3  # fewer years than this: no trend, the target is kept
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """Next year's target proposed for an indicator: the text to put in the draft plan, the value
+    it reads as (None when this year's text is kept) and the note saying where it comes from."""
+
+    text: str
+    value: Decimal | None
+    note: str
+
+    @property
+    def from_trend(self) -> bool:
+        return self.value is not None
+
+
+def _proposal_text(kind: TargetKind, value: Decimal, unit: str | None) -> str:
+    shown = format_number(value.normalize(), None, unit or None)  # no trailing zeros: "100%", not "100,0%"
+    if kind is TargetKind.MIN:
+        return f"Từ {shown} trở lên"
+    if kind is TargetKind.MAX:
+        return f"Dưới {shown}"
+    return shown
+
+
+def propose_next(target: Target, values: Mapping[int, Decimal], year: int, *, unit: str | None = None,
+                 decimals: int | None = None) -> Proposal:
+    """Next ``year``'s target from this year's ``target`` and the yearly actuals ``values``.
+
+    A level (an exact figure, "từ … trở lên", "dưới …") with actuals of at least three years
+    before ``year`` is proposed at the time-weighted trend line's value in ``year`` (as the term
+    review forecasts), never behind the latest actual (a plan does not plan a decline; for a
+    lower-is-better indicator, never above it), a percentage kept within 0–100. Anything else —
+    a growth rate, a qualitative target, too few years — keeps this year's text. The note
+    begins with "đề xuất" and says why.
+
+    >>> from ktxh.core.targets import parse_target
+    >>> grain = parse_target("5.795,9 tấn")
+    >>> p = propose_next(grain, {2020: Decimal("5551.1"), 2021: Decimal("6031"), 2022: Decimal("5933.3")}, 2023)
+
+    Weights 1, 2, 3: t̄ = 2021,33, ȳ = 5.902,17, slope 444,47 / 3,333 = 133,34 tấn a year, so
+    2023 → 5.902,17 + 133,34 × 1,667 = 6.124,4, shown whole as the figures of that size are:
+
+    >>> p.text, p.value
+    ('6.124 tấn', Decimal('6124'))
+    >>> p.note
+    'đề xuất theo xu hướng số liệu 2020–2022 (mới nhất 5.933,3 tấn năm 2022); kế hoạch năm trước: 5.795,9 tấn'
+    >>> propose_next(grain, {2022: Decimal("5933.3")}, 2023).note
+    'đề xuất: giữ như kế hoạch năm trước (chưa đủ số liệu 3 năm để tính xu hướng)'
+    >>> propose_next(parse_target("> 99%"), {2021: Decimal(99), 2022: Decimal("99.6"), 2023: Decimal("99.9")}, 2024).text
+    'Từ 100% trở lên'
+    """
+    unit = unit if unit is not None else target.unit
+    points = sorted((y, v) for y, v in values.items() if y < year and v is not None)
+    level = target.kind in (TargetKind.EXACT, TargetKind.MIN, TargetKind.MAX) and not target.per_year
+    if not level:
+        why = "chỉ tiêu định tính" if target.kind is TargetKind.QUALITATIVE else "chỉ tiêu tốc độ, mức tăng hoặc khoảng"
+        return Proposal(target.text, None, f"đề xuất: giữ như kế hoạch năm trước ({why})")
+    if len(points) < MIN_TREND_POINTS:
+        return Proposal(target.text, None,
+                        f"đề xuất: giữ như kế hoạch năm trước (chưa đủ số liệu {MIN_TREND_POINTS} năm để tính xu hướng)")
+    latest_year, latest = points[-1]
+    value = weighted_trend(points).at(year)
+    direction = target.direction
+    value = max(value, latest) if direction is Direction.UP else min(value, latest)
+    if unit == "%":
+        value = min(max(value, Decimal(0)), HUNDRED)
+    value = max(value, Decimal(0))
+    places = decimals if decimals is not None else max(_shown_decimals(latest), _shown_decimals(target.low or target.high or latest))
+    value = quantize(value, places)
+    note = (f"đề xuất theo xu hướng số liệu {points[0][0]}–{latest_year} "
+            f"(mới nhất {format_number(latest, None, unit)} năm {latest_year}); "
+            f"kế hoạch năm trước: {target.text}")
+    return Proposal(_proposal_text(target.kind, value, unit), value, note)

@@ -870,7 +870,9 @@ def table_claims(table: Table) -> Iterator[Claim]:
             label = cells[cols["label"] if cols["label"] is not None else 0]
             # "II. Kinh tế", "2.1 Lúa", "- Lúa": a marker, not the "X" of "Xuất khẩu lao động".
             label = re.sub(r"^\s*(?:[IVX]+(?:[.\-]\s*|\s+)|\d+(?:\.\d+)*[.\-]?\s*)|^\s*[-+•]\s*", "", label).strip()
-            yield Claim("ratio", " | ".join(c for c in row if c), loc, pct, (actual, plan), label, {"unit": unit})
+            # A lower-is-better row states plan / actual (the seeds' and the evaluator's way): either reading.
+            yield Claim("ratio", " | ".join(c for c in row if c), loc, pct, (actual, plan), label,
+                        {"unit": unit, "either_way": True})
         return
 
 

@@ -94,6 +94,10 @@ def _ratio(file: str, c: Claim) -> Finding:
         computed = truncate(true, d) if how == "truncated" else quantize(true, d)
         way = "cắt bớt" if how == "truncated" else "làm tròn"
         return _finding(file, c, "ok", computed, f"{shown} = {exact}%, {way} còn {_fmt(computed, d)}%.", d)
+    if c.data.get("either_way") and av != 0 and judge(c.stated, bv / av * HUNDRED):
+        inverse = _fmt(bv / av * HUNDRED, max(d + 2, 2))
+        return _finding(file, c, "ok", c.stated.value,
+                        f"{_fmt(b.value)}/{_fmt(a.value)} = {inverse}%: kế hoạch trên thực hiện, như chỉ tiêu càng thấp càng tốt.", d)
     computed = quantize(true, d)
     return _finding(
         file, c, "wrong", computed,

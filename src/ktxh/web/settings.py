@@ -227,3 +227,10 @@ if HTTPS:
     SECURE_HSTS_SECONDS = _positive("KTXH_HSTS_SECONDS", 365 * 24 * 3600, most=10**9)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+
+
+# Reporting periods open themselves (``tracking.periods.open_periods``, on every migrate and by
+# ``manage.py open_periods``): the months, quarters, 6 and 9 months and year of this year and the
+# next, each due this many days after its last day (``Period.get`` opens others the same way). A
+# period already there keeps its dates; a commune's own deadlines are set per period.
+KTXH_PERIOD_DUE_DAYS = {"month": 10, "quarter": 10, "half": 10, "nine": 10, "year": 10}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from ktxh.core.numbers import quantize
@@ -125,7 +125,10 @@ def level_of(parsed: dict):
 def overview_periods(province) -> tuple[list[Period], Period | None]:
     """Periods (not terms), latest first, and the one with the most approved figures in the
     province (the latest of equals): a stray early figure of next year does not hide this one."""
-    periods = list(Period.objects.exclude(kind=PeriodKind.TERM).order_by("-ends_on", "kind"))
+    # Periods open themselves a year ahead: one not begun yet is listed only once it has a figure.
+    periods = list(Period.objects.exclude(kind=PeriodKind.TERM)
+                   .filter(Q(starts_on__lte=timezone.localdate()) | Q(pk__in=Actual.objects.values("period_id")))
+                   .order_by("-ends_on", "kind"))
     counts = dict(
         Actual.objects.filter(unit__parent=province, status=ActualStatus.APPROVED).exclude(period__kind=PeriodKind.TERM)
         .values_list("period_id").annotate(n=Count("pk")).values_list("period_id", "n")

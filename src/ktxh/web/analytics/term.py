@@ -34,7 +34,8 @@ def outlook_badge(outlook: Outlook) -> dict:
 
 
 def term_targets(plan) -> list:
-    return [t for t in plan.targets.select_related("indicator", "indicator__field") if t.year is None]
+    """The plan's term targets, as ``plans.selection`` decides them."""
+    return selection.term_targets(plan)
 
 
 def _approved_yearly(units, indicator_ids, first: int, last: int) -> dict[tuple[int, int], dict[int, object]]:
@@ -50,13 +51,16 @@ def _approved_yearly(units, indicator_ids, first: int, last: int) -> dict[tuple[
 
 
 def _series(plan, targets, values) -> dict[int, TermSeries | None]:
+    """Each target's series: the base year's figure, those of the term's years up to the target's
+    deadline (``selection.term_deadline``). None when there is no figure at all."""
     base_year = plan.start_year - 1
     out = {}
     for t in targets:
+        deadline = selection.term_deadline(t, plan) or plan.end_year
         found = {y: v for y, v in values.get((plan.unit_id, t.indicator_id), {}).items()
-                 if base_year <= y <= plan.end_year}
+                 if base_year <= y <= deadline}
         base = found.pop(base_year, None)
-        out[t.pk] = TermSeries(base_year, base, found, plan.end_year, unit=t.indicator.unit or None) \
+        out[t.pk] = TermSeries(base_year, base, found, deadline, unit=t.indicator.unit or None) \
             if found or base is not None else None
     return out
 
@@ -84,24 +88,32 @@ def reviews(plan) -> list[tuple[object, core_review.Review]]:
     return _reviews(targets, series(plan, targets))
 
 
-def at_risk(plan) -> int:
-    """How many of a term plan's targets are likely to be missed (khó đạt, không thể đạt)."""
-    return sum(1 for _, r in reviews(plan) if r.outlook in AT_RISK)
+def _count_at_risk(done) -> int | None:
+    """How many are at risk; None when none could be judged (no figures yet): never a false 0."""
+    judged = [r for _, r in done if r.outlook is not Outlook.CHUA_DANH_GIA]
+    return sum(1 for r in judged if r.outlook in AT_RISK) if judged else None
 
 
-def at_risk_many(plans) -> dict[int, int]:
+def at_risk(plan) -> int | None:
+    """How many of a term plan's targets are likely to be missed (khó đạt, không thể đạt); None
+    when the plan has no term target judged yet."""
+    return _count_at_risk(reviews(plan))
+
+
+def at_risk_many(plans) -> dict[int, int | None]:
     """``at_risk`` of several term plans (the province overview's column) in two queries:
     their term targets, then the approved yearly figures of their communes."""
     plans = list(plans)
     if not plans:
         return {}
     targets: dict[int, list] = defaultdict(list)
-    for t in Target.objects.filter(plan__in=plans, year__isnull=True).select_related("indicator", "indicator__field"):
-        targets[t.plan_id].append(t)
+    by_pk = {p.pk: p for p in plans}
+    for t in Target.objects.filter(plan__in=plans).select_related("indicator", "indicator__field"):
+        if selection.term_deadline(t, by_pk[t.plan_id]) is not None:
+            targets[t.plan_id].append(t)
     values = _approved_yearly({p.unit_id for p in plans}, {t.indicator_id for ts in targets.values() for t in ts},
                               min(p.start_year for p in plans) - 1, max(p.end_year for p in plans))
-    return {p.pk: sum(1 for _, r in _reviews(targets[p.pk], _series(p, targets[p.pk], values)) if r.outlook in AT_RISK)
-            for p in plans}
+    return {p.pk: _count_at_risk(_reviews(targets[p.pk], _series(p, targets[p.pk], values))) for p in plans}
 
 
 @signed_in

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import overview, search, term, views
+from . import compare, next_year, overview, search, term, views
 
 app_name = "analytics"
 
@@ -10,4 +10,6 @@ urlpatterns = [
     path("xa/<int:unit_id>/nhiem-ky/", term.review_page, name="term"),
     path("tinh/<int:unit_id>/", overview.province, name="province"),
     path("tim-kiem/", search.search, name="search"),
+    path("tinh/<int:unit_id>/so-sanh/", compare.compare_page, name="compare"),
+    path("ke-hoach/<int:plan_id>/nam-sau/", next_year.roll_page, name="next_year"),
 ]

@@ -23,6 +23,7 @@ from ktxh.web.ui.pages import badge, page, readable_commune, signed_in, sparklin
 from ktxh.web.ui.params import int_param
 
 from . import queries
+from .compare import may_see as may_compare
 
 ACTIONS = {"create": "Nhập mới", "update": "Sửa", "submit": "Gửi duyệt", "approve": "Duyệt", "return": "Trả lại",
            "confirm": "Xác nhận số liệu bất thường"}
@@ -51,7 +52,8 @@ def _rows(result, unit, period, pending) -> list[dict]:
         rows.append({
             "target": r.target, "indicator": ind, "primary": r.primary, "actual": r.actual, "evaluation": ev,
             "source": SOURCE_LABELS.get(r.target.source, r.target.source), "badge": badge(ev.status),
-            "trend": trend.get(ind.pk, []), "spark": sparkline(points), "pending": pending.get(ind.pk),
+            "trend": trend.get(ind.pk, []), "spark": sparkline(points) if len(points) >= 2 else None,
+            "pending": pending.get(ind.pk),
         })
     return rows
 
@@ -133,6 +135,16 @@ def _history_chart(plans, actuals, years) -> dict:
     return {"labels": labels, "datasets": datasets}
 
 
+def history_years(chart: dict) -> int:
+    """How many years of the chart have a figure or a target: a history needs two, one point would
+    only draw an axis around itself (64.000.000–65.000.000).
+
+    >>> history_years({"labels": ["2022", "2023"], "datasets": [{"data": [None, 64.5]}, {"data": [None, 65.0]}]})
+    1
+    """
+    return sum(1 for i in range(len(chart["labels"])) if any(d["data"][i] is not None for d in chart["datasets"]))
+
+
 def _with_forecast(chart: dict, plans, ind, years) -> dict:
     from .term import anticipated_paths  # the term review module reads this module's neighbours
 
@@ -155,9 +167,12 @@ def indicator(request, unit_id: int, indicator_id: int):
     years = sorted({y for p in plans for y in p.years} | {a.period.year for a in actuals})
     history = queries.actual_history(request.user, unit, ind)
     by_pk = {a.pk: a for a in actuals}
+    chart = _with_forecast(_history_chart(plans, actuals, years), plans, ind, years) if years else None
     ctx = {
         "unit": unit, "indicator": ind, "plans": plans, "actuals": actuals, "title": ind.name,
-        "chart": _with_forecast(_history_chart(plans, actuals, years), plans, ind, years) if years else None,
+        "chart": chart if chart and history_years(chart) >= 2 else None,
+        "chart_years": history_years(chart) if chart else 0,
+        "compare_province": unit.parent if unit.parent_id and may_compare(request.user, unit.parent) else None,
         "history": [{"entry": e, "action": ACTIONS.get(e.action, e.action), "actual": by_pk.get(e.object_id),
                      "changes": _changes(e)}
                     for e in history],

@@ -8,19 +8,21 @@ the ward's leader approves figures and plans. Codes are demo codes, not official
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils.text import slugify
 
 from ktxh.reader import read_document
 from ktxh.web.accounts.models import Membership, Role
 from ktxh.web.data.tracking import importer, workflow
-from ktxh.web.data.tracking.models import Actual, ActualStatus
+from ktxh.web.data.tracking.models import Actual, ActualStatus, Period
 from ktxh.web.demo import places
 from ktxh.web.metadata.plans import services
-from ktxh.web.metadata.plans.models import Field, PlanStatus
+from ktxh.web.metadata.plans.models import Field, Indicator, PlanStatus
 from ktxh.web.metadata.units.models import AdminUnit
 
 SEEDS = Path(__file__).resolve().parent / "seeds"
@@ -48,6 +50,25 @@ WARDS = [
     Ward("003", "DEMO-04", "Nhơn Hưng", "nhonhung", "annual", 2024, 2024, "ke_hoach"),
     Ward("004", "DEMO-05", "Lê Lợi", "leloi", "annual", 2024, 2024, "ke_hoach"),
 ]
+# Lương Sơn's term targets: the seed (a mid-term report) quotes none, so the demo takes those of
+# examples/luong-son-2021-2025.json (copied beside the seeds; marked there as assumed to illustrate
+# the review), with the figures the report gives. Each names the indicator it measures.
+TERM_FILE = SEEDS / "luong-son-2021-2025.json"
+TERM_INDICATORS = {  # words the target starts with → (indicator, unit, field, direction)
+    "Tổng sản lượng lương thực cây có hạt": ("Tổng sản lượng lương thực cây có hạt", "tấn", "kinh-te", "up"),
+    "Thu ngân sách nhà nước": ("Thu ngân sách nhà nước", "đồng", "kinh-te", "up"),
+    "Tỷ lệ hộ nghèo": ("Tỷ lệ hộ nghèo", "%", "van-hoa-xa-hoi", "down"),
+    "Tỷ lệ hộ cận nghèo": ("Tỷ lệ hộ cận nghèo", "%", "van-hoa-xa-hoi", "down"),
+    "Tỷ lệ hộ gia đình đạt chuẩn văn hóa": ("Tỷ lệ hộ gia đình đạt chuẩn văn hóa", "%", "van-hoa-xa-hoi", "up"),
+    "Giữ vững ổn định an ninh chính trị": ("Giữ vững ổn định an ninh chính trị, trật tự an toàn xã hội", "",
+                                         "quoc-phong-an-ninh", "up"),
+}
+TERM_NOTE = ("Chỉ tiêu nhiệm kỳ GIẢ ĐỊNH để minh họa đánh giá giữa kỳ (dữ liệu thử, từ "
+             "examples/luong-son-2021-2025.json); số liệu lấy từ báo cáo giữa kỳ của phường.")
+# Figures the seeds do not have (the years of Điện Nam Đông's term, the current year): demo figures,
+# each saved with the note of the file.
+DEMO_FIGURES = SEEDS / "demo-figures.json"
+DEMO_NOTE = "Dữ liệu thử (số liệu mẫu, không phải số liệu thật của phường)."
 # Residential groups named in seed 002 (Lương Sơn's TDP).
 LUONG_SON_GROUPS = ["Soi", "Xốp", "Cừ", "Nha Làng", "Na Hoàng", "Tiến Bộ", "3 Tân Sơn", "5 Tân Sơn", "Ngân", "Sau", "Ninh Hương"]
 
@@ -113,6 +134,9 @@ def load_demo() -> bool:
         officers["kinhte"].fields.set([f for f in fields if f.code in ECONOMY_FIELDS])
         officers["vanhoa"].fields.set([f for f in fields if f.code not in ECONOMY_FIELDS])
         people = {k: m.user for k, m in officers.items()}
+        if w.slug == "luongson":
+            _luong_son_term(ward, leader, people, result.plan)
+        _demo_figures(w.slug, ward, people, result.plans)
         _review(ward, leader, people, result.plans)
     # Fields made by later imports belong to the officers of earlier wards too.
     fields = list(Field.objects.all())
@@ -120,6 +144,59 @@ def load_demo() -> bool:
         economy = m.user.username.endswith(".kinhte")
         m.fields.set([f for f in fields if (f.code in ECONOMY_FIELDS) == economy])
     return True
+
+
+def _period(kind: str, key: str) -> Period:
+    """``("year", "2021")``, ``("quarter", "2026-2")``, ``("half", "2026")`` as a period."""
+    year, _, number = key.partition("-")
+    return Period.get(kind, int(year), int(number) if number else None)
+
+
+def _enter(ward, officers, indicator, period, text: str, note: str, *, estimate: bool = False) -> None:
+    """A figure entered by the officer of its field, unless the ward has one already for that period."""
+    if Actual.objects.filter(unit=ward, indicator=indicator, period=period).exists():
+        return
+    officer = officers["kinhte"] if indicator.field.code in ECONOMY_FIELDS else officers["vanhoa"]
+    workflow.enter(officer, unit=ward, indicator=indicator, period=period, text=text, is_estimate=estimate,
+                   source_note=note)
+
+
+def _indicator(name: str, unit: str, field: str, direction: str) -> Indicator:
+    found = Indicator.objects.filter(name__iexact=name, unit=unit).first()
+    if found:
+        return found
+    return Indicator.objects.create(code=f"demo-{slugify(name)[:60]}", name=name, unit=unit,
+                                    field=Field.objects.get(code=field), direction=direction,
+                                    aggregation="none" if unit in ("%", "") else "sum", decimals=2 if unit == "%" else 0)
+
+
+def _luong_son_term(ward, leader, officers, plan) -> None:
+    """The term targets of ``TERM_FILE`` on Lương Sơn's term plan, with their yearly figures."""
+    data = json.loads(TERM_FILE.read_text(encoding="utf-8"))
+    for row in data["targets"]:
+        (name, unit, field, direction), = (v for k, v in TERM_INDICATORS.items() if row["target"].startswith(k))
+        indicator = _indicator(name, unit, field, direction)
+        services.set_target(leader, plan, indicator=indicator, text=row["target"], year=None, source="hdnd",
+                            note=TERM_NOTE)
+        years = dict(row.get("values") or {})
+        if row.get("base"):
+            years[str(row.get("base_year") or data["base_year"])] = row["base"]
+        for year, text in years.items():
+            note = f"Báo cáo giữa kỳ của phường (văn bản mẫu 002): {row.get('source', '')}".strip()
+            _enter(ward, officers, indicator, Period.get("year", int(year)), text, note,
+                   estimate=int(year) == 2023 and "ước" in row.get("source", ""))
+
+
+def _demo_figures(slug: str, ward, officers, plans) -> None:
+    """The demo figures of ``DEMO_FIGURES`` for the ward's targets (named by the words their text
+    starts with, or their indicator's name), each marked as demo data."""
+    figures = json.loads(DEMO_FIGURES.read_text(encoding="utf-8"))["wards"].get(slug, {})
+    targets = [t for plan in plans for t in plan.targets.select_related("indicator__field")]
+    for words, by_kind in figures.items():
+        target = next(t for t in targets if t.text.startswith(words) or t.indicator.name == words)
+        for kind, values in by_kind.items():
+            for key, text in values.items():
+                _enter(ward, officers, target.indicator, _period(kind, key), text, DEMO_NOTE)
 
 
 def _review(ward, leader, officers, plans) -> None:

@@ -72,10 +72,12 @@ def test_a_target_the_parse_cannot_hold_is_refused_on_the_api_and_the_page(w, te
     r = Api(w.leader).post(f"/plans/{w.plan.pk}/targets", {"indicator_id": w.grain.pk, "year": 2023, "text": text,
                                                             "source": "hdnd"})
     assert r.status_code == 400, r.content
-    assert "Chỉ tiêu “" + text + "”" in r.json()["detail"]
+    detail = r.json()["detail"]  # the target parser's own limit or the stored parse's: both name the figure
+    figure = text.split()[1]
+    assert figure in detail and ("quá lớn" in detail or "chữ số thập phân" in detail), detail
     page = signed_in(w.leader).post(f"/ke-hoach/{w.plan.pk}/", {"form": "them", "indicator": w.grain.pk, "year": 2023,
                                                                  "source": "hdnd", "text": text})
-    assert page.status_code == 200 and "chỉ lưu được" in page.content.decode()
+    assert page.status_code == 200 and figure in page.content.decode()
     assert not Target.objects.filter(year=2023).exists()
     assert signed_in(w.leader).get(f"/ke-hoach/{w.plan.pk}/").status_code == 200
 

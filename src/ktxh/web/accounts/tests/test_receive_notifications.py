@@ -61,6 +61,7 @@ def test_due_in_three_days_then_late_each_once(w):
     plan = Plan.objects.create(unit=w.a, kind="annual", start_year=today.year, end_year=today.year, title="KH")
     Target.objects.create(plan=plan, indicator=w.grain, year=today.year, source="hdnd", text="6.000 tấn")
     period = Period.get("year", today.year)
+    Period.objects.exclude(pk=period.pk).delete()  # the periods that open themselves: only this one here
     period.due_on = today + dt.timedelta(days=5)  # the officers' deadline is 3 days before: today + 2
     period.save()
     assert todo.remind(today) == (1, 0)
@@ -79,6 +80,7 @@ def test_ktxh_notify_command(w, capsys):
     plan = Plan.objects.create(unit=w.a, kind="annual", start_year=today.year, end_year=today.year, title="KH")
     Target.objects.create(plan=plan, indicator=w.grain, year=today.year, source="hdnd", text="6.000 tấn")
     period = Period.get("year", today.year)
+    Period.objects.exclude(pk=period.pk).delete()  # the periods that open themselves: only this one here
     period.due_on = today + dt.timedelta(days=4)
     period.save()
     assert main(["notify", "--ngay", f"{today:%d/%m/%Y}"]) == 0

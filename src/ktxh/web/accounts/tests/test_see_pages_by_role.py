@@ -94,6 +94,7 @@ def pages(w, f) -> dict[str, str]:
         "accounts:tokens": "/tai-khoan/khoa-api/",
         "reports:settings": f"/xa/{w.a.pk}/van-ban/thiet-lap/",
         "accounts:members": "/tai-khoan/",
+        "analytics:compare": [f"/tinh/{w.p.pk}/so-sanh/", f"/tinh/{w.p.pk}/so-sanh/?chi_tieu={w.grain.pk}"],
         "accounts:member": [f"/tai-khoan/{w.officer.pk}/", f"/tai-khoan/{w.officer_b.pk}/"],
         "accounts:notifications": "/thong-bao/",
         "analytics:search": ["/tim-kiem/?q=l%C6%B0%C6%A1ng+th%E1%BB%B1c", "/tim-kiem/?q=L%C6%B0%C6%A1ng+S%C6%A1n"],
@@ -118,6 +119,7 @@ NOT_SHOWN = {
     "reports:issue": "cấp số văn bản, chỉ POST, rồi về trang tổng quan",
     "accounts:notification": "mở một thông báo của chính mình: đánh dấu đã xem, rồi chuyển tới trang nó nói",
     "ui:guide_picture": "một ảnh của hướng dẫn sử dụng",
+    "analytics:next_year": "lập kế hoạch năm sau, chỉ POST, rồi về kế hoạch mới",
     "ui:guide": "hướng dẫn sử dụng: văn bản cố định (ví dụ của nó trùng số liệu thử), không đọc số liệu nào",
     "ui:password_reset_confirm": "đặt lại mật khẩu từ đường dẫn trong thư: cần mã một lần",
 }

@@ -18,7 +18,9 @@ def test_communes_side_by_side(w):
     assert "Phường Lê Lợi" in page and "chưa có kế hoạch" in page
     assert "Nhơn Hưng" not in page  # another province
     row = re.search(r"Phường Lương Sơn</a>.*?</tr>", page, re.S).group(0)
-    assert re.findall(r'data-sort="(\d+)"', row) == ["1", "1", "0", "0", "0", "0", "0"]  # last: term targets at risk
+    # last: term targets at risk; none judged yet (no yearly figure of a term target): not a false "0"
+    assert re.findall(r'data-sort="(-?\d+)"', row) == ["1", "1", "0", "0", "0", "0", "-1"]
+    assert ">chưa đánh giá</a>" in row
 
 
 def test_chart_data_and_sortable_table(w):

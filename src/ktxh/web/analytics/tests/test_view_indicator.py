@@ -4,6 +4,7 @@ import json
 import re
 
 from ktxh.web.data.tracking import workflow
+from ktxh.web.data.tracking.models import Period
 from ktxh.web.metadata.plans.models import Target
 from ktxh.web.tests.pages import approved, signed_in
 
@@ -16,11 +17,15 @@ def _chart(page: str) -> dict:
 def test_chart_has_figures_and_both_levels_of_targets(w):
     Target.objects.create(plan=w.plan, indicator=w.grain, year=2022, source="hdnd", text="Trên 6.000 tấn")
     approved(w, "6.031")
+    # One year only: no chart of one point (an axis around it), the page says so.
+    page = signed_in(w.leader).get(f"/xa/{w.a.pk}/chi-tieu/{w.grain.pk}/").content.decode()
+    assert "du-lieu-lich-su" not in page and "chưa đủ để vẽ diễn biến qua các năm" in page
+    approved(w, "5.926", period=Period.get("year", 2021))
     page = signed_in(w.leader).get(f"/xa/{w.a.pk}/chi-tieu/{w.grain.pk}/").content.decode()
     chart = _chart(page)
     assert chart["labels"] == ["2021", "2022", "2023", "2024", "2025"]
     by_label = {d["label"]: d["data"] for d in chart["datasets"]}
-    assert by_label["Thực hiện (đã duyệt)"] == [None, 6031.0, None, None, None]
+    assert by_label["Thực hiện (đã duyệt)"] == [5926.0, 6031.0, None, None, None]
     assert by_label["Chỉ tiêu: Cấp trên giao"][1] == 5795.9
     assert by_label["Chỉ tiêu: Nghị quyết HĐND"][1] == 6000.0
     assert "chart.umd.min.js" in page and "cdn" not in page.lower()

@@ -59,8 +59,8 @@ def index(request):
 def reading(request):
     """How the core reads a figure being typed, for the entry form's preview: {"ok", "reading"}
     ("99.7" in % → "99,7%") or {"ok": false, "error"}; nothing is saved."""
-    indicator = Indicator.objects.filter(pk=request.GET.get("indicator") or 0).first()
-    text = request.GET.get("text", "")
+    indicator = Indicator.objects.filter(pk=int_param(request, "indicator") or 0).first()
+    text = request.GET.get("text", "")[:200]
     if indicator is None:
         return JsonResponse({"ok": False, "error": f"Không có chỉ tiêu mã “{request.GET.get('indicator', '')}”."})
     if not text.strip():

@@ -66,17 +66,22 @@ class Period(models.Model):
 
     @classmethod
     def get(cls, kind: str, year: int, number: int | None = None, end_year: int | None = None) -> Period:
-        """The period, created with its default dates (cut-off at its end, due ten days later)."""
+        """The period, created with its default dates (cut-off at its end, due ``due_after`` days later)."""
         starts, ends = cls.bounds(kind, year, number, end_year)
         end_year = end_year if kind == PeriodKind.TERM else None
         period, _ = cls.objects.get_or_create(
             code=cls.make_code(kind, year, number, end_year),
             defaults={
                 "kind": kind, "year": year, "number": number, "end_year": end_year, "starts_on": starts,
-                "ends_on": ends, "cutoff_on": ends, "due_on": ends + dt.timedelta(days=10),
+                "ends_on": ends, "cutoff_on": ends, "due_on": ends + dt.timedelta(days=cls.due_after(kind)),
             },
         )
         return period
+
+    @staticmethod
+    def due_after(kind: str) -> int:
+        """Days from a period's last day to its due date (``settings.KTXH_PERIOD_DUE_DAYS``, else 10)."""
+        return int((getattr(settings, "KTXH_PERIOD_DUE_DAYS", None) or {}).get(kind, 10))
 
     def save(self, *args, **kwargs):
         self.code = self.make_code(self.kind, self.year, self.number, self.end_year)

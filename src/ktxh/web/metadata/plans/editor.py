@@ -18,7 +18,7 @@ from ktxh.web.accounts import permissions as perms
 from ktxh.web.accounts.models import Role
 from ktxh.web.errors import WorkflowError
 from ktxh.web.metadata.plans import selection, services
-from ktxh.web.metadata.plans.models import Indicator, Plan, PlanStatus, Target
+from ktxh.web.metadata.plans.models import Indicator, Plan, PlanKind, PlanStatus, Target
 from ktxh.web.metadata.units.models import Level
 from ktxh.web.ui.pages import page, signed_in
 from ktxh.web.ui.params import int_param
@@ -130,5 +130,7 @@ def plan(request, plan_id: int):
         groups.setdefault(t.indicator.field, []).append(t)
     ctx = {"title": p.title, "plan": p, "groups": list(groups.items()), "add": add if editable else None,
            "shown": shown, "can_approve": p.status == PlanStatus.DRAFT and perms.can_review(request.user, p.unit),
+           "can_roll": p.kind == PlanKind.ANNUAL and p.status == PlanStatus.APPROVED and p.unit.level == Level.COMMUNE
+           and perms.can_review(request.user, p.unit),
            "key_tasks": list(p.key_tasks.all())}
     return page(request, "plans/plan.html", ctx)

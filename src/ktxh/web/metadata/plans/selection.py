@@ -141,3 +141,28 @@ def primary_ids(targets: Iterable[Target]) -> set[int]:
         if held is None or (source_rank(t.source), t.pk) < (source_rank(held.source), held.pk):
             best[t.indicator_id] = t
     return {t.pk for t in best.values()}
+
+
+# --- term targets ---------------------------------------------------------------------------
+
+def term_deadline(target: Target, plan: Plan) -> int | None:
+    """The year a term plan's target is due, or None when it is a yearly target of the plan.
+
+    A target without a year is due at the plan's last year; one given a year counts for the
+    term too when its own words name that year as its deadline ("Thu nhập bình quân đầu người
+    đến 2025 đạt 85 triệu đồng" in a 2021–2026 plan: due 2025). A yearly row ("5.926 tấn" for
+    2021) is not a term target. The stored parse says which: its ``year`` is the year the text
+    names."""
+    if plan.kind != PlanKind.TERM:
+        return None
+    if target.year is None:
+        named = (target.parsed or {}).get("year")
+        return named if isinstance(named, int) and plan.start_year <= named <= plan.end_year else plan.end_year
+    return target.year if (target.parsed or {}).get("year") == target.year else None
+
+
+def term_targets(plan: Plan) -> list[Target]:
+    """The targets a term review weighs (``term_deadline`` not None), by field and indicator."""
+    qs = plan.targets.select_related("indicator", "indicator__field").order_by(
+        "indicator__field__order", "indicator__name", "pk")
+    return [t for t in qs if term_deadline(t, plan) is not None]

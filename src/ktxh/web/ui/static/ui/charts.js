@@ -23,8 +23,40 @@
     });
     new Chart(canvas, {type: "line", data: {labels: d.labels, datasets: sets},
       options: {responsive: true, maintainAspectRatio: false, animation: false,
-        locale: "vi-VN", scales: {y: {ticks: {callback: function (v) { return viNumber.format(v); }}}},
+        locale: "vi-VN", scales: {y: yAxis(sets)},
         plugins: {legend: {position: "bottom"}}}});
+  }
+
+  /* One value, or values all equal, would give an axis such as 64.000.000–65.000.000:
+     start such an axis at zero so the figure is seen for its size. */
+  function yAxis(sets) {
+    var values = [];
+    sets.forEach(function (s) { s.data.forEach(function (v) { if (v !== null && v !== undefined) values.push(v); }); });
+    var flat = values.length < 2 || Math.min.apply(null, values) === Math.max.apply(null, values);
+    return {beginAtZero: flat, ticks: {callback: function (v) { return viNumber.format(v); }}};
+  }
+
+  function lines(id, canvasId) {
+    var d = data(id), canvas = document.getElementById(canvasId);
+    if (!d || !canvas || !window.Chart) return;
+    var sets = d.datasets.map(function (s, i) {
+      var c = LINE_COLOURS[i % LINE_COLOURS.length];
+      return {label: s.label, data: s.data, borderColor: c, backgroundColor: c, spanGaps: true, pointRadius: 4, tension: 0};
+    });
+    new Chart(canvas, {type: "line", data: {labels: d.labels, datasets: sets},
+      options: {responsive: true, maintainAspectRatio: false, animation: false, locale: "vi-VN",
+        scales: {y: yAxis(sets)}, plugins: {legend: {position: "bottom"}}}});
+  }
+
+  function bars(id, canvasId) {
+    var d = data(id), canvas = document.getElementById(canvasId);
+    if (!d || !canvas || !window.Chart) return;
+    canvas.parentNode.style.height = Math.max(120, 34 * d.labels.length + 50) + "px";  /* a bar a row */
+    new Chart(canvas, {type: "bar", data: {labels: d.labels, datasets: [{label: "Thực hiện", data: d.data, maxBarThickness: 26,
+        backgroundColor: d.css.map(function (c) { return STATUS_COLOURS[c] || STATUS_COLOURS.chua_co_so_lieu; })}]},
+      options: {indexAxis: "y", responsive: true, maintainAspectRatio: false, animation: false, locale: "vi-VN",
+        scales: {x: {beginAtZero: true, ticks: {callback: function (v) { return viNumber.format(v); }}}},
+        plugins: {legend: {display: false}}}});
   }
 
   function province() {
@@ -41,4 +73,6 @@
 
   history();
   province();
+  bars("du-lieu-so-sanh", "bieu-do-so-sanh");
+  lines("du-lieu-cac-nam", "bieu-do-cac-nam");
 })();
