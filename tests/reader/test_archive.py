@@ -89,7 +89,10 @@ import json, resource, sys
 from ktxh.reader import check_document, read_document
 doc = read_document(sys.argv[1])
 findings = check_document(doc)
-print(json.dumps({"peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+# VmHWM: this process's own peak (ru_maxrss keeps the forking parent's across exec on Linux)
+status = dict(line.split(":", 1) for line in open("/proc/self/status").read().splitlines() if ":" in line)
+peak_kb = int(status["VmHWM"].split()[0]) if "VmHWM" in status else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"peak_mb": peak_kb / 1024,
                   "paragraphs": len(doc.paragraphs), "claims": len(findings)}))
 """
 
