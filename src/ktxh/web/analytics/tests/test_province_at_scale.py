@@ -48,6 +48,8 @@ def _page(communes: int) -> tuple[int, str, dict]:
         admin = get_user_model().objects.create_superuser("quantri", password="mat-khau-thu")
         client = signed_in(admin)
         cache.clear()
+        client.get(f"/tinh/{province.pk}/?ky={period.pk}")  # the first visit builds the analytics tables
+        cache.clear()
         with CaptureQueriesContext(connection) as ctx:
             page = client.get(f"/tinh/{province.pk}/?ky={period.pk}").content.decode()
         standing = {c.pk: c for c in AdminUnit.objects.filter(parent=province, level="commune") if c.is_valid_on(period.ends_on)}

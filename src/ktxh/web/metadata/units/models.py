@@ -73,8 +73,9 @@ class AdminUnit(models.Model):
         verbose_name_plural = "đơn vị hành chính"
         ordering = ["level", "name"]
 
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.name}"
+    def __str__(self) -> str:  # "Tỉnh Mẫu" of kind tỉnh is not "Tỉnh Tỉnh Mẫu"
+        kind = self.get_kind_display()
+        return self.name if self.name.casefold().startswith(kind.casefold() + " ") else f"{kind} {self.name}"
 
     def clean(self) -> None:
         errors = {}
