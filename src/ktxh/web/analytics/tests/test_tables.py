@@ -142,3 +142,14 @@ def test_default_period_is_the_latest_with_figures(setting):
     Actual.objects.filter(unit__parent=province, period=default).delete()
     _, later, _ = overview.overview_periods(province)  # the delete bumped the stamps: counted again
     assert later != default and later.ends_on <= default.ends_on
+
+
+def test_the_drill_down_keeps_the_period(setting):
+    """From the overview of "Năm 2024" a commune opens on 2024, not on its latest plan."""
+    province, y25, admin = setting
+    y24 = Period.objects.get(code="year:2024")
+    page = signed_in(admin).get(f"/tinh/{province.pk}/?ky={y24.pk}").content.decode()
+    link = re.search(r'<th scope="row"><a href="(/xa/\d+/\?ky=\d+)">', page).group(1)
+    assert link.endswith(f"?ky={y24.pk}")
+    commune = signed_in(admin).get(link).content.decode()
+    assert re.search(rf'<option value="{y24.pk}" selected>', commune), "the commune opens on the period it was given"
