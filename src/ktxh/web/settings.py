@@ -159,4 +159,8 @@ def _caches() -> dict:
 CACHES = _caches()
 REDIS_URL = os.environ.get("KTXH_REDIS_URL", "").strip() or None
 
+# Reminders to communes (the province overview): printed to the console unless a mail backend is set.
+EMAIL_BACKEND = os.environ.get("KTXH_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = os.environ.get("KTXH_EMAIL_FROM", "ktxh@localhost")
+
 LOGIN_URL = "/admin/login/"
