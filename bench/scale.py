@@ -333,6 +333,12 @@ def pages(args, period, clients: list[int]) -> int:
     urls = [(f"tổng quan tỉnh {province.name} ({standing} xã đứng ở cuối kỳ)", f"/tinh/{province.pk}/?ky={period.pk}",
               province.name.encode()),
              (f"trang xã {commune.name} ({commune.code})", f"/xa/{commune.pk}/", commune.name.encode())]
+    from ktxh.web.analytics import tables
+
+    built = timed(lambda: tables.build(period, province.pk))
+    refreshed = timed(lambda: tables.refresh([commune.pk]))
+    print(f"bảng tổng hợp (CommuneCount) của tỉnh {province.name}: dựng {built:.2f} s; "
+          f"làm mới một xã sau khi duyệt (mọi kỳ đã dựng) {refreshed * 1000:.0f} ms")
     for kind in (("prod", "dev") if args.server == "both" else (args.server,)):
         page_under_load(kind, urls, clients, args.requests, args.workers)
     return 0

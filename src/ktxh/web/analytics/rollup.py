@@ -34,7 +34,7 @@ from ktxh.web.metadata.plans import selection
 from ktxh.web.metadata.plans.models import Indicator, Plan, Target
 from ktxh.web.metadata.units.models import AdminUnit
 
-from .models import Stamp
+from .models import CountsBuilt, Stamp
 
 CACHE_SECONDS = 24 * 3600
 # SQLite computes in binary floating point: a difference or a ratio that is exactly on a
@@ -88,8 +88,9 @@ def _words(name: str, words) -> tuple[str, dict]:
     return ", ".join(f"%({k})s" for k in params), params
 
 
-def status_sql(*, province: bool, term: bool = False) -> tuple[str, dict]:
-    """The statement, with its fixed parameters; callers add period, year, ends and province."""
+def status_sql(*, province: bool, term: bool = False, units: int = 0) -> tuple[str, dict]:
+    """The statement, with its fixed parameters; callers add period, year, ends, province and,
+    for ``units`` communes only, their ids as ``unit0``, ``unit1``…"""
     d = _Dialect(connection.vendor)
     yes, yes_params = _words("yes", QUALITATIVE_YES)
     no, no_params = _words("no", QUALITATIVE_NO)
@@ -100,10 +101,11 @@ def status_sql(*, province: bool, term: bool = False) -> tuple[str, dict]:
     # denominator where the evaluator gives no %) is short: không đạt.
     short = ("CASE WHEN (CASE WHEN kind = 'assigned' OR (NOT based AND NOT dn) THEN pd <> 0 "
              "ELSE pd > 0 END) AND pn * 100 / NULLIF(pd, 0) >= %(cut)s THEN 'co_ban_dat' ELSE 'khong_dat' END")
+    only = ("AND u.id IN (" + ", ".join(f"%(unit{k})s" for k in range(units)) + ")") if units else ""
     sql = f"""
 WITH cu AS (
   SELECT u.id, u.parent_id FROM {u} u
-  WHERE u.level = 'commune' AND {selection.standing_sql("u", "ends")} {"AND u.parent_id = %(province)s" if province else ""}
+  WHERE u.level = 'commune' AND {selection.standing_sql("u", "ends")} {"AND u.parent_id = %(province)s" if province else ""} {only}
 ),
 pl AS (
   -- the plan the dashboard shows: no other plan of the unit covering the year ranks before it
@@ -217,8 +219,8 @@ def _params(period: Period, province, threshold) -> dict:
     return params
 
 
-def _run(sql: str, params: dict) -> list[tuple]:
-    alias = router.db_for_read(Target)  # a read replica when there are some
+def _run(sql: str, params: dict, alias: str | None = None) -> list[tuple]:
+    alias = alias or router.db_for_read(Target)  # a read replica when there are some
     conn = connections[alias]
     with transaction.atomic(using=alias), conn.cursor() as cursor:
         if conn.vendor == "postgresql":
@@ -290,13 +292,18 @@ def _cached(name: str, period: Period, province, threshold, compute):
     return value
 
 
-def invalidate(period_id: int | None = None) -> None:
+def invalidate(period_id: int | None = None, *, keep_tables: bool = False) -> None:
     """Make cached roll-ups of ``period_id`` (of every period when None) stale, on every server.
 
     Call it after changing figures without the audited workflow (``QuerySet.update``, raw
     SQL, a bulk import). Saves through the models and the workflow call it already.
     The new generation is random, not a counter, so a restored database or a rolled-back
-    test never meets a result cached under its old number.
+    test never meets a result cached under its old number. The analytics tables of the period
+    (``CommuneCount``) are built again on next use, unless ``keep_tables`` (the signals, which
+    refresh the changed communes themselves).
     """
     key = "all" if period_id is None else f"period:{period_id}"
     Stamp.objects.update_or_create(key=key, defaults={"generation": secrets.randbits(62)})
+    if not keep_tables:
+        built = CountsBuilt.objects.all() if period_id is None else CountsBuilt.objects.filter(period_id=period_id)
+        built.delete()

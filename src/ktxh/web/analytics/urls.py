@@ -12,4 +12,5 @@ urlpatterns = [
     path("tim-kiem/", search.search, name="search"),
     path("tinh/<int:unit_id>/so-sanh/", compare.compare_page, name="compare"),
     path("ke-hoach/<int:plan_id>/nam-sau/", next_year.roll_page, name="next_year"),
+    path("tinh/<int:unit_id>/nhac-gui/", overview.remind, name="remind"),
 ]

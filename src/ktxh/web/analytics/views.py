@@ -16,7 +16,7 @@ from ktxh.core.model import Status
 from ktxh.web.accounts import permissions as perms
 from ktxh.web.analytics.evaluation import evaluate_plan
 from ktxh.web.data.tracking import periods as tracking_periods
-from ktxh.web.data.tracking.models import Actual, ActualStatus, PeriodKind
+from ktxh.web.data.tracking.models import Actual, ActualStatus, Period, PeriodKind
 from ktxh.web.metadata.plans import selection
 from ktxh.web.metadata.plans.models import Field, Indicator, TargetSource
 from ktxh.web.ui.pages import badge, page, readable_commune, signed_in, sparkline
@@ -58,12 +58,21 @@ def _rows(result, unit, period, pending) -> list[dict]:
     return rows
 
 
+def _plan_of_period(request, unit, plans):
+    """With ``?ky=`` (from the province overview) and no ``?ke_hoach=``: the plan shown for that
+    period's year, so "Năm 2023" opens on 2023 and not on the latest plan."""
+    wanted = int_param(request, "ky")
+    period = Period.objects.filter(pk=wanted).first() if wanted is not None and "ke_hoach" not in request.GET else None
+    return selection.choose_plan(plans, period.year) if period is not None else None
+
+
 @signed_in
 def commune(request, unit_id: int):
     unit = readable_commune(request, unit_id)
     plans = list(selection.plans_of(request.user, unit))
     wanted = int_param(request, "ke_hoach")
-    plan = next((p for p in plans if p.pk == wanted), None) or queries.default_plan(request.user, unit)
+    plan = next((p for p in plans if p.pk == wanted), None) or _plan_of_period(
+        request, unit, plans) or queries.default_plan(request.user, unit)
     ctx = {"unit": unit, "plans": plans, "plan": plan, "title": f"Tổng quan {unit}", "waiting": queries.waiting(request.user, unit),
            "has_term": any(p.kind == "term" for p in plans)}
     if plan is None:

@@ -120,6 +120,7 @@ NOT_SHOWN = {
     "accounts:notification": "mở một thông báo của chính mình: đánh dấu đã xem, rồi chuyển tới trang nó nói",
     "ui:guide_picture": "một ảnh của hướng dẫn sử dụng",
     "analytics:next_year": "lập kế hoạch năm sau, chỉ POST, rồi về kế hoạch mới",
+    "analytics:remind": "nhắc các xã, phường gửi số liệu, chỉ POST, rồi về trang toàn tỉnh",
     "ui:guide": "hướng dẫn sử dụng: văn bản cố định (ví dụ của nó trùng số liệu thử), không đọc số liệu nào",
     "ui:password_reset_confirm": "đặt lại mật khẩu từ đường dẫn trong thư: cần mã một lần",
 }

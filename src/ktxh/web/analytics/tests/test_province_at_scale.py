@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from ktxh.core.model import Status
 from ktxh.scale.generator import Size
 from ktxh.scale.load import load
+from ktxh.web.analytics import overview
 from ktxh.web.analytics.evaluation import evaluate_plan
 from ktxh.web.data.tracking import workflow
 from ktxh.web.data.tracking.models import Actual, Period
@@ -20,6 +21,7 @@ from ktxh.web.metadata.units.models import AdminUnit
 from ktxh.web.tests.pages import signed_in
 
 from .test_reporting_discipline import _cells, _row
+from .test_tables import _names
 
 
 def _country(communes: int) -> Size:
@@ -47,6 +49,8 @@ def _page(communes: int) -> tuple[int, str, dict]:
         period = Period.objects.get(kind="year", year=2025)
         admin = get_user_model().objects.create_superuser("quantri", password="mat-khau-thu")
         client = signed_in(admin)
+        cache.clear()
+        client.get(f"/tinh/{province.pk}/?ky={period.pk}")  # the first visit builds the analytics tables
         cache.clear()
         with CaptureQueriesContext(connection) as ctx:
             page = client.get(f"/tinh/{province.pk}/?ky={period.pk}").content.decode()
@@ -102,3 +106,26 @@ def test_counts_of_a_plan_one_may_not_read_are_not_shown(w):
     assert row(w.leader) == ["1", "1", "0", "0", "0", "0"]  # 6.031 of 5.000: vượt
     assert _cells(_row(signed_in(w.leader).get(f"/tinh/{w.p.pk}/?ky={w.year.pk}").content.decode(),
                        "Phường Lê Lợi"))[:2] == ["1/1", "1/1"]
+
+
+def _queries(communes: int) -> tuple[int, int]:
+    with transaction.atomic():
+        load(Size(provinces=1, communes=communes, mergers=0, former=0, indicators=30, targets=10,
+                  first_year=2025, years=1), progress=False)
+        province = AdminUnit.objects.get(level="province")
+        period = Period.objects.get(kind="year", year=2025)
+        client = signed_in(get_user_model().objects.create_superuser("quantri", password="mat-khau-thu"))
+        client.get(f"/tinh/{province.pk}/?ky={period.pk}")  # builds the tables
+        cache.clear()
+        with CaptureQueriesContext(connection) as ctx:
+            page = client.get(f"/tinh/{province.pk}/?ky={period.pk}&sap_xep=-dat&trang=2").content.decode()
+        transaction.set_rollback(True)
+    return len(ctx.captured_queries), len(_names(page))
+
+
+def test_queries_per_page_do_not_grow_with_the_communes(db, monkeypatch):
+    monkeypatch.setattr(overview, "PAGE_SIZE", 4)
+    few, shown_few = _queries(9)
+    many, shown_many = _queries(40)
+    assert shown_few == shown_many == 4
+    assert few == many, f"{few} truy vấn với 9 xã, {many} với 40 xã"

@@ -14,7 +14,8 @@ def _row(page: str, commune: str) -> str:
 
 
 def _cells(row: str) -> list[str]:
-    return [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+    """The row's cells but the reminder button's (shown to the province's planners)."""
+    return [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r'<td(?! class="remind")[^>]*>(.*?)</td>', row, re.S)]
 
 
 def test_nothing_sent_after_the_due_date_is_late(w):

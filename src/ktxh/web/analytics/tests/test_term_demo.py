@@ -81,7 +81,10 @@ def test_a_term_plan_without_term_targets_says_so(demo):
 
 def test_province_column_counts_each_ward_or_says_not_yet(demo):
     province = AdminUnit.objects.get(code="DEMO")
-    page = signed_in(_user("tinh.kehoach")).get(f"/tinh/{province.pk}/").content.decode()
+    from ktxh.web.data.tracking.models import Period
+
+    year = Period.objects.get(code="year:2023")  # inside both wards' terms (the default is the latest period)
+    page = signed_in(_user("tinh.kehoach")).get(f"/tinh/{province.pk}/?ky={year.pk}").content.decode()
     labels = re.findall(r'aria-label="([^"]*chỉ tiêu nhiệm kỳ[^"]*)"', page)
     # Lương Sơn: as many as `ktxh review` of the example file finds khó đạt or không thể đạt (with fewer
     # than three figures nothing is forecast); Điện Nam Đông: income (không thể đạt), poor households
