@@ -201,7 +201,9 @@ def shared_cache(a_base: str, b_base: str, redis_url: str, ports: tuple[int, int
     province = planner.json("GET", "/api/me")["unit_id"]
 
     def entries() -> set[bytes]:
-        return set(r.scan_iter(match="*ktxh:rollup:commune:*"))
+        # what the province overview caches: its counts per period (and the SQL roll-up's, when used)
+        return {k for pattern in ("*ktxh:overview:periods:*", "*ktxh:rollup:commune:*")
+                for k in r.scan_iter(match=pattern)}
 
     stale = entries()  # left by the overview of the previous check
     if stale:
