@@ -8,7 +8,7 @@ import sys
 from typing import NoReturn
 
 # Module names under ktxh.cli; each defines register(subparsers) that sets ``func`` on its parser.
-COMMANDS = ["target", "evaluate", "check", "extract", "review", "report", "serve", "generate", "units", "worker", "notify", "periods"]
+COMMANDS = ["target", "evaluate", "check", "extract", "review", "report", "serve", "generate", "units", "worker", "notify", "periods", "catalogue"]
 
 
 # argparse looks its words up through gettext at call time: give it Vietnamese ones.

@@ -2,7 +2,7 @@
 
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from django.shortcuts import get_object_or_404
 from ninja import Field as SchemaField
@@ -13,7 +13,7 @@ from ktxh.web.accounts import permissions as perms
 from ktxh.web.metadata.units.models import AdminUnit
 from ktxh.web.schemas import Id, Pages, Version, Year, text
 
-from . import services
+from . import catalogue, services
 from .models import Field, Indicator, KeyTask, Plan, PlanKind, Target, TargetSource
 
 router = Router(tags=["Kế hoạch và chỉ tiêu"])
@@ -37,6 +37,8 @@ class IndicatorOut(Schema):
     numerator_id: int | None
     denominator_id: int | None
     decimals: int
+    catalogue: str
+    province_id: int | None
 
 
 class TargetOut(Schema):
@@ -138,15 +140,35 @@ def list_fields(request):
     return Field.objects.all()
 
 
+class ProvinceIndicatorIn(Schema):
+    province_id: Id
+    name: text(300, 1)
+    unit: text(40) = ""
+    field_id: Id
+    direction: Literal["up", "down"] = "up"
+    decimals: int = SchemaField(0, ge=0, le=6)
+
+
 @router.get("/indicators", response=list[IndicatorOut], summary="Danh mục chỉ tiêu")
 @paginate(Pages)
 def list_indicators(request, field_id: Id | None = None, q: text(100) | None = None):
-    qs = Indicator.objects.all()
+    # The national catalogue, and the own indicators of the person's province (never another's).
+    qs = catalogue.shared_or_own(Indicator.objects.all(), perms.scope(request.user).province)
     if field_id is not None:
         qs = qs.filter(field_id=field_id)
     if q:
         qs = qs.filter(name__icontains=q)
     return qs
+
+
+@router.post("/indicators", response={201: IndicatorOut}, summary="Thêm chỉ tiêu riêng của tỉnh")
+def add_indicator(request, data: ProvinceIndicatorIn):
+    province = get_object_or_404(AdminUnit, pk=data.province_id, level="province")
+    field = get_object_or_404(Field, pk=data.field_id)
+    ind = catalogue.add_province_indicator(
+        request.user, province, name=data.name, unit=data.unit, field=field, direction=data.direction,
+        aggregation="none" if data.unit.strip() in ("", "%", "‰") else "sum", decimals=data.decimals)
+    return 201, ind
 
 
 @router.get("/indicators/{indicator_id}", response=IndicatorOut, summary="Một chỉ tiêu")

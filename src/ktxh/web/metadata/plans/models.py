@@ -60,6 +60,14 @@ class Indicator(models.Model):
         "self", verbose_name="mẫu số", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     decimals = models.PositiveSmallIntegerField("số chữ số thập phân", default=0)
+    # Where it comes from: the national catalogue (``catalogue`` = its code in ``ktxh.catalogue``,
+    # ``province`` empty), a province's own list (``province`` set), or neither (made by hand or
+    # by an import before the catalogue).
+    catalogue = models.SlugField("mã trong danh mục", max_length=80, blank=True, db_index=True)
+    province = models.ForeignKey(
+        "units.AdminUnit", verbose_name="tỉnh sở hữu", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="own_indicators", help_text="Để trống: chỉ tiêu của danh mục chung cả nước.",
+    )
 
     class Meta:
         verbose_name = "chỉ tiêu"
