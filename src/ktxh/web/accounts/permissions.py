@@ -254,6 +254,31 @@ def can_record_key_task_result(user, plan, task) -> bool:
             and task.field_id in s.field_ids)
 
 
+def can_add_province_indicator(user, province) -> bool:
+    """Add an indicator to ``province``'s own list (never to the national catalogue): its planner."""
+    s = scope(user)
+    return s.is_superuser or (s.role == Role.PLANNER and s.province is not None and s.province.pk == province.pk)
+
+
+def can_propose_indicator(user, province) -> bool:
+    """Propose, in an import's review, a new indicator of ``province`` for a line the catalogue does
+    not hold: its planner, and the leaders and officers of its communes."""
+    s = scope(user)
+    if can_add_province_indicator(user, province):
+        return True
+    return s.role in (Role.LEADER, Role.OFFICER) and s.province is not None and s.province.pk == province.pk
+
+
+def can_import_figure(user, unit, indicator) -> bool:
+    """Bring a figure of ``indicator`` into ``unit`` as a draft through an import: the commune's leader
+    (who imports the whole report; the officer of the field submits it later), or the officer of the
+    indicator's field. An officer's import never writes outside the officer's fields."""
+    s = scope(user)
+    if s.is_superuser or (s.role == Role.LEADER and in_commune(s, unit)):
+        return True
+    return can_enter(user, unit, indicator)
+
+
 def require(allowed: bool, message: str) -> None:
     if not allowed:
         raise Denied(message)

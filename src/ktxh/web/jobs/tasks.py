@@ -33,7 +33,7 @@ def import_file(path: str, unit_id: int, user_id: int, source: str = "hdnd") -> 
     progress(1, 2, f"Đang nhập vào kế hoạch của {unit}")
     result = importer.import_document(doc, unit=unit, user=user, source=source)
     progress(2, 2, "Đã nhập xong")
-    return {"plans": [p.pk for p in result.plans], "targets": result.targets, "actuals": result.actuals,
+    return {"plans": [p.pk for p in result.plans], "targets": result.targets, "actuals": result.actuals, "message": result.message(),
             "key_tasks": result.key_tasks, "skipped": result.skipped}
 
 

@@ -3,9 +3,11 @@
 
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from django.shortcuts import get_object_or_404
+from ninja import Field as SchemaField
 from ninja import File, Form, Router, Schema
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
@@ -13,6 +15,7 @@ from ninja.pagination import paginate
 from ktxh.reader import read_document
 from ktxh.web.accounts import permissions as perms
 from ktxh.web.data.audit import audit
+from ktxh.web.errors import WorkflowError
 from ktxh.web.metadata.plans.api import PlanOut
 from ktxh.web.metadata.plans.models import Indicator, TargetSource
 from ktxh.web.metadata.units.models import AdminUnit
@@ -20,7 +23,7 @@ from ktxh.web.schemas import MAX_ID, Id, Pages, Version, Year, text
 
 from . import importer, workflow
 from .models import Actual, Period, PeriodKind
-from .uploads import check_size, limit_for
+from .uploads import check_size, discard, keep, kept, limit_for
 
 router = Router(tags=["Theo dõi thực hiện"])
 
@@ -192,9 +195,56 @@ class ImportOut(Schema):
     plans: list[PlanOut]
     targets: int
     actuals: int
+    replaced: int
+    same: int
+    kept: int
     key_tasks: int
     indicators_created: int
     skipped: list[str]
+    message: str
+
+
+class ImportRowOut(Schema):
+    key: int
+    kind: str
+    code: str | None
+    name: str
+    score: float | None
+    period: str
+    year: int | None
+    unit: str
+    value: str
+    action: str
+    action_label: str
+    reason: str
+    old: str | None
+    source: str
+    location: str
+    candidates: list[dict[str, Any]]
+
+
+class ImportPreviewOut(Schema):
+    key: str
+    name: str
+    digest: str
+    counts: dict[str, int]
+    rows: list[ImportRowOut]
+
+
+class ImportChoiceIn(Schema):
+    key: int = SchemaField(..., ge=1, le=MAX_ID)
+    indicator: text(80) = ""
+    name: text(300) = ""
+    replace: bool = False
+
+
+class ImportAcceptIn(Schema):
+    key: text(80, 1)
+    name: text(200) = ""
+    digest: text(64, 1)
+    unit_id: Id
+    source: TargetSource = TargetSource.HDND
+    choices: list[ImportChoiceIn] = []
 
 
 _UNIT_FORM = Form(..., ge=1, le=MAX_ID)
@@ -202,15 +252,48 @@ _SOURCE_FORM = Form(TargetSource.HDND)
 _FILE = File(...)
 
 
-@router.post("/imports", response={201: ImportOut}, summary="Nhập văn bản (.docx, .txt) thành kế hoạch dự thảo")
-def import_file(request, unit_id: int = _UNIT_FORM, file: UploadedFile = _FILE, source: TargetSource = _SOURCE_FORM):
+def _import_out(result) -> dict:
+    return {"plans": result.plans, "targets": result.targets, "actuals": result.actuals, "replaced": result.replaced,
+            "same": result.same, "kept": result.kept, "key_tasks": result.key_tasks,
+            "indicators_created": result.indicators_created, "skipped": result.skipped, "message": result.message()}
+
+
+def _commune(request, unit_id: int) -> AdminUnit:
     unit = get_object_or_404(AdminUnit.objects.select_related("parent"), pk=unit_id)
     perms.require(perms.can_draft_plan(request.user, unit), f"Bạn không được nhập văn bản vào kế hoạch của {unit}.")
+    return unit
+
+
+@router.post("/imports", response={201: ImportOut}, summary="Nhập văn bản (.docx, .txt) thành kế hoạch dự thảo")
+def import_file(request, unit_id: int = _UNIT_FORM, file: UploadedFile = _FILE, source: TargetSource = _SOURCE_FORM):
+    """In one step: every row below the threshold skipped, every stored difference kept (see /imports/preview)."""
+    unit = _commune(request, unit_id)
     name = file.name or "van-ban.txt"
     check_size(name, file.size)  # before reading: the true size and the limit of its kind in the message
     doc = read_document(file.read(limit_for(name) + 1), filename=name)
-    result = importer.import_document(doc, unit=unit, user=request.user, source=source)
-    return 201, {
-        "plans": result.plans, "targets": result.targets, "actuals": result.actuals, "key_tasks": result.key_tasks,
-        "indicators_created": result.indicators_created, "skipped": result.skipped,
-    }
+    return 201, _import_out(importer.import_document(doc, unit=unit, user=request.user, source=source))
+
+
+@router.post("/imports/preview", response=ImportPreviewOut, summary="Xem trước việc nhập văn bản: từng dòng sẽ làm gì")
+def preview_import(request, unit_id: int = _UNIT_FORM, file: UploadedFile = _FILE, source: TargetSource = _SOURCE_FORM):
+    unit = _commune(request, unit_id)
+    name = file.name or "van-ban.txt"
+    check_size(name, file.size)
+    data = file.read(limit_for(name) + 1)
+    prepared = importer.prepare(read_document(data, filename=name), unit=unit, user=request.user, source=source)
+    return {"key": keep(data, name), "name": name, "digest": prepared.digest(), "counts": prepared.counts(),
+            "rows": [r.to_dict() for r in prepared.rows]}
+
+
+@router.post("/imports/accept", response={201: ImportOut}, summary="Nhận văn bản đã xem trước, với các lựa chọn")
+def accept_import(request, data: ImportAcceptIn):
+    unit = _commune(request, data.unit_id)
+    name = data.name if Path(data.name).suffix.lower() == Path(data.key).suffix else data.key
+    prepared = importer.prepare(read_document(kept(data.key), filename=name), unit=unit, user=request.user,
+                                source=data.source)
+    if prepared.digest() != data.digest:
+        raise WorkflowError("Dữ liệu đã thay đổi từ lúc xem trước: hãy xem trước lại rồi mới nhận.", field="digest")
+    result = importer.apply(prepared, {c.key: {"indicator": c.indicator, "name": c.name, "replace": c.replace}
+                                       for c in data.choices})
+    discard(data.key)
+    return 201, _import_out(result)

@@ -18,8 +18,10 @@ from django.urls import reverse
 from ktxh.core.errors import KtxhError
 from ktxh.reader import check_document, read_document
 from ktxh.web.accounts import permissions as perms
-from ktxh.web.data.tracking.importer import import_document
+from ktxh.web.data.tracking import importer
 from ktxh.web.errors import WorkflowError
+from ktxh.web.metadata.plans.catalogue import shared_or_own
+from ktxh.web.metadata.plans.models import Indicator
 from ktxh.web.ui.pages import page, signed_in
 
 from .forms import UploadForm
@@ -31,6 +33,31 @@ def _importer_unit(user):
     perms.require(perms.drafts_for_own_commune(user),
                   "Chỉ lãnh đạo, công chức xã, phường mới nhập tệp vào kế hoạch dự thảo của xã, phường mình.")
     return s.unit
+
+
+def _choices(post) -> dict:
+    """The person's choices in the review: ``chon-<dòng>`` an indicator code (or "moi" with ``ten-<dòng>``),
+    ``thay-<dòng>`` to replace a stored value."""
+    out: dict[int, dict] = {}
+    for name, value in post.items():
+        kind, _, key = name.partition("-")
+        if kind not in ("chon", "ten", "thay") or not key.isascii() or not key.isdigit() or len(key) > 6:
+            continue
+        c = out.setdefault(int(key), {})
+        if kind == "chon":
+            c["indicator"] = value.strip()[:80]
+        elif kind == "ten":
+            c["name"] = value.strip()[:300]
+        else:
+            c["replace"] = value == "thay"
+    return out
+
+
+def rows_context(prepared) -> dict:
+    province = prepared.unit.parent
+    options = shared_or_own(Indicator.objects.select_related("field"), province).order_by("field__order", "name")
+    return {"prepared": prepared, "rows": prepared.rows, "row_counts": prepared.counts(), "digest": prepared.digest(),
+            "indicator_options": options if prepared.choosable() else (), "actions": importer.ACTIONS}
 
 
 def review_context(doc, findings) -> dict:
@@ -60,8 +87,14 @@ def upload(request):
         except KtxhError as exc:
             form.add_error("file", exc.message)
         else:
-            ctx.update(review_context(doc, findings), key=keep(data, f.name), name=f.name,
-                       accept_url=reverse("tracking:import_accept"))
+            ctx.update(review_context(doc, findings), name=f.name)
+            try:
+                prepared = importer.prepare(doc, unit=unit, user=request.user)
+            except WorkflowError as exc:  # read and checked, but no plan to bring it into: say why
+                ctx["import_error"] = exc.message
+            else:
+                ctx.update(review_context(doc, findings), **rows_context(prepared), key=keep(data, f.name), name=f.name,
+                           accept_url=reverse("tracking:import_accept"))
     return page(request, "tracking/import.html", ctx)
 
 
@@ -77,16 +110,22 @@ def accept(request):
         return redirect("tracking:import_upload")
     if Path(name).suffix.lower() != Path(key).suffix:
         name = key  # the reviewed file's own kind decides how it is read
+    choices = _choices(request.POST)
     try:
-        result = import_document(read_document(kept(key), filename=name), unit=unit, user=request.user)
+        prepared = importer.prepare(read_document(kept(key), filename=name), unit=unit, user=request.user)
+        if prepared.digest() != request.POST.get("digest", ""):
+            raise WorkflowError("Dữ liệu đã thay đổi từ lúc bạn xem (có người vừa lưu số liệu hoặc kế hoạch): "
+                                "hãy tải tệp lên lại để xem kết quả mới rồi mới nhận.")
+        result = importer.apply(prepared, choices)
     except (KtxhError, WorkflowError) as exc:
         messages.error(request, exc.message)
         return redirect("tracking:import_upload")
     discard(key)
-    messages.success(
-        request,
-        f"Đã nhận tệp “{name}” vào {len(result.plans)} kế hoạch dự thảo: {result.targets} chỉ tiêu, "
-        f"{result.actuals} số liệu (đang nhập, chưa tính), {result.key_tasks} nhiệm vụ trọng tâm. "
-        "Hãy xem lại rồi trình phê duyệt.",
-    )
+    text = f"Tệp “{name}”: {result.message()}"
+    if result.saved or result.key_tasks or result.indicators_created:
+        messages.success(request, f"{text} Số liệu nhận vào ở dạng dự thảo: hãy xem lại rồi trình phê duyệt.")
+    else:
+        messages.warning(request, f"{text} Không có gì mới được lưu.")
+    for line in result.skipped[:20]:
+        messages.info(request, f"Bỏ qua — {line}")
     return redirect("plans:plan", result.plan.pk)

@@ -53,7 +53,8 @@ def _reviewed(c, prefix="003"):
     page = c.post("/nhap-tep/", {"file": _seed(prefix)}).content.decode()
     key = re.search(r'name="key" value="([0-9a-f]{64}\.txt)"', page).group(1)
     name = re.search(r'name="name" value="([^"]+)"', page).group(1)
-    return key, name
+    digest = re.search(r'name="digest" value="([0-9a-f]+)"', page).group(1)
+    return key, name, digest
 
 
 def test_accept_into_a_draft_plan(w):
@@ -61,21 +62,21 @@ def test_accept_into_a_draft_plan(w):
     from ktxh.web.metadata.plans.models import PlanStatus
 
     c = signed_in(w.leader_c)  # Nhơn Hưng, as in seed 003
-    key, name = _reviewed(c)
-    r = c.post("/nhap-tep/nhan/", {"key": key, "name": name})
+    key, name, digest = _reviewed(c)
+    r = c.post("/nhap-tep/nhan/", {"key": key, "name": name, "digest": digest})
     plan = Plan.objects.filter(unit=w.c).order_by("pk").first()
     assert r.status_code == 302 and r["Location"] == f"/ke-hoach/{plan.pk}/"
     assert plan.status == PlanStatus.DRAFT and plan.targets.count() > 0
     assert Actual.objects.filter(unit=w.c).exists()
     assert not Actual.objects.filter(unit=w.c).exclude(status=ActualStatus.DRAFT).exists()  # nothing counts yet
     page = c.get(r["Location"]).content.decode()
-    assert "Đã nhận tệp “003_" in page and "Số lượng cây lâm nghiệp phân tán" in page
+    assert "Tệp “003_" in page and "Đã lưu " in page and "Tỷ lệ người dân tham gia bảo hiểm y tế" in page
     # The kept file is gone once accepted: the same form cannot import twice.
-    assert c.post("/nhap-tep/nhan/", {"key": key, "name": name}).status_code == 404
+    assert c.post("/nhap-tep/nhan/", {"key": key, "name": name, "digest": digest}).status_code == 404
 
 
 def test_accept_is_for_the_commune_itself(w):
-    key, name = _reviewed(signed_in(w.leader_c))
+    key, name, _digest = _reviewed(signed_in(w.leader_c))
     assert signed_in(w.planner_q).post("/nhap-tep/nhan/", {"key": key, "name": name}).status_code == 403
     assert signed_in(w.leader_c).post("/nhap-tep/nhan/", {"key": "../../secret_key", "name": "x"}).status_code == 404
     assert not Plan.objects.filter(unit=w.c).exists()

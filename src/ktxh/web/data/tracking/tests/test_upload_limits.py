@@ -93,7 +93,9 @@ def test_an_upload_just_under_the_limit_stays_far_below_300_mb(w, member):
     growth = _peak_growth_mb(lambda: responses.append(
         c.post("/nhap-tep/", {"file": SimpleUploadedFile("sat-gioi-han.docx", data)})))
     body = responses[0].content.decode()
-    assert responses[0].status_code == 200 and "loi-tep" not in body and "Nhận vào kế hoạch dự thảo" in body  # read
+    # read and shown; a text naming no plan period has nothing to accept into, and the page says so
+    assert responses[0].status_code == 200 and "loi-tep" not in body and "Kết quả đọc “sat-gioi-han.docx”" in body
+    assert "Không nhận được vào kế hoạch: Không xác định được kỳ kế hoạch" in body
     api_growth = _peak_growth_mb(lambda: responses.append(
         _api(w.leader).post("/api/imports", {"unit_id": w.a.pk, "file": io.BytesIO(data)})))
     assert responses[1].status_code in (201, 400), responses[1].content
