@@ -14,21 +14,21 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils.text import slugify
 
 from ktxh.reader import read_document
 from ktxh.web.accounts.models import Membership, Role
 from ktxh.web.data.tracking import importer, workflow
 from ktxh.web.data.tracking.models import Actual, ActualStatus, Period
 from ktxh.web.demo import places
-from ktxh.web.metadata.plans import services
+from ktxh.web.metadata.plans import catalogue, services
 from ktxh.web.metadata.plans.models import Field, Indicator, PlanStatus
 from ktxh.web.metadata.units.models import AdminUnit
 
 SEEDS = Path(__file__).resolve().parent / "seeds"
 PASSWORD = "ktxh-demo"
 PROVINCE = ("DEMO", "Tỉnh Mẫu (dữ liệu thử)")
-ECONOMY_FIELDS = ("kinh-te", "moi-truong")
+# The catalogue's fields (``ktxh.catalogue``) the economy officer keeps; the other officer the rest.
+ECONOMY_FIELDS = ("kinh-te", "nong-nghiep", "ngan-sach", "moi-truong")
 
 
 @dataclass(frozen=True)
@@ -54,14 +54,13 @@ WARDS = [
 # examples/luong-son-2021-2025.json (copied beside the seeds; marked there as assumed to illustrate
 # the review), with the figures the report gives. Each names the indicator it measures.
 TERM_FILE = SEEDS / "luong-son-2021-2025.json"
-TERM_INDICATORS = {  # words the target starts with → (indicator, unit, field, direction)
-    "Tổng sản lượng lương thực cây có hạt": ("Tổng sản lượng lương thực cây có hạt", "tấn", "kinh-te", "up"),
-    "Thu ngân sách nhà nước": ("Thu ngân sách nhà nước", "đồng", "kinh-te", "up"),
-    "Tỷ lệ hộ nghèo": ("Tỷ lệ hộ nghèo", "%", "van-hoa-xa-hoi", "down"),
-    "Tỷ lệ hộ cận nghèo": ("Tỷ lệ hộ cận nghèo", "%", "van-hoa-xa-hoi", "down"),
-    "Tỷ lệ hộ gia đình đạt chuẩn văn hóa": ("Tỷ lệ hộ gia đình đạt chuẩn văn hóa", "%", "van-hoa-xa-hoi", "up"),
-    "Giữ vững ổn định an ninh chính trị": ("Giữ vững ổn định an ninh chính trị, trật tự an toàn xã hội", "",
-                                         "quoc-phong-an-ninh", "up"),
+TERM_INDICATORS = {  # words the target starts with → its catalogue code (``ktxh.catalogue``)
+    "Tổng sản lượng lương thực cây có hạt": "san-luong-luong-thuc",
+    "Thu ngân sách nhà nước": "thu-ngan-sach",
+    "Tỷ lệ hộ nghèo": "ty-le-ho-ngheo",
+    "Tỷ lệ hộ cận nghèo": "ty-le-ho-can-ngheo",
+    "Tỷ lệ hộ gia đình đạt chuẩn văn hóa": "ty-le-ho-van-hoa",
+    "Giữ vững ổn định an ninh chính trị": "an-ninh",
 }
 TERM_NOTE = ("Chỉ tiêu nhiệm kỳ GIẢ ĐỊNH để minh họa đánh giá giữa kỳ (dữ liệu thử, từ "
              "examples/luong-son-2021-2025.json); số liệu lấy từ báo cáo giữa kỳ của phường.")
@@ -161,21 +160,17 @@ def _enter(ward, officers, indicator, period, text: str, note: str, *, estimate:
                    source_note=note)
 
 
-def _indicator(name: str, unit: str, field: str, direction: str) -> Indicator:
-    found = Indicator.objects.filter(name__iexact=name, unit=unit).first()
-    if found:
-        return found
-    return Indicator.objects.create(code=f"demo-{slugify(name)[:60]}", name=name, unit=unit,
-                                    field=Field.objects.get(code=field), direction=direction,
-                                    aggregation="none" if unit in ("%", "") else "sum", decimals=2 if unit == "%" else 0)
+def _indicator(code: str) -> Indicator:
+    """The catalogue's indicator (the demo mints none of its own)."""
+    return catalogue.entry(code)
 
 
 def _luong_son_term(ward, leader, officers, plan) -> None:
     """The term targets of ``TERM_FILE`` on Lương Sơn's term plan, with their yearly figures."""
     data = json.loads(TERM_FILE.read_text(encoding="utf-8"))
     for row in data["targets"]:
-        (name, unit, field, direction), = (v for k, v in TERM_INDICATORS.items() if row["target"].startswith(k))
-        indicator = _indicator(name, unit, field, direction)
+        (code,) = (v for k, v in TERM_INDICATORS.items() if row["target"].startswith(k))
+        indicator = _indicator(code)
         services.set_target(leader, plan, indicator=indicator, text=row["target"], year=None, source="hdnd",
                             note=TERM_NOTE)
         years = dict(row.get("values") or {})
@@ -183,6 +178,7 @@ def _luong_son_term(ward, leader, officers, plan) -> None:
             years[str(row.get("base_year") or data["base_year"])] = row["base"]
         for year, text in years.items():
             note = f"Báo cáo giữa kỳ của phường (văn bản mẫu 002): {row.get('source', '')}".strip()
+            text = f"{text} {row['unit']}" if row.get("unit") else text  # "3.182.308.468 đồng" in triệu đồng
             _enter(ward, officers, indicator, Period.get("year", int(year)), text, note,
                    estimate=int(year) == 2023 and "ước" in row.get("source", ""))
 

@@ -349,6 +349,12 @@ def _resolve(ctx: _Context, row: Row, indicator) -> None:
         row.action, row.reason = SKIPPED, (f"đơn vị “{row.unit}” không hợp với chỉ tiêu “{indicator.name}” "
                                            f"({indicator.unit or 'không có đơn vị'})")
         return
+    money = lookup_unit(indicator.unit) if indicator.unit else None
+    if not row.unit and money is not None and money.kind == "money" and row.read_number is not None:
+        # "1.930.000.000/3.809.000.000" with no unit: đồng or triệu đồng is a factor of a million
+        row.action, row.reason = SKIPPED, (f"không ghi đơn vị tính (chỉ tiêu “{indicator.name}” tính bằng "
+                                           f"{indicator.unit}): cần nhập tay")
+        return
     if row.kind == ACTUAL:
         _resolve_actual(ctx, row, indicator)
     else:
@@ -398,6 +404,11 @@ def _resolve_actual(ctx: _Context, row: Row, indicator) -> None:
 
 
 def _resolve_target(ctx: _Context, row: Row, indicator) -> None:
+    if row.read_number is not None and row.unit and indicator.unit and row.unit != indicator.unit:
+        # the plan figure of an "a/b" sentence, in the indicator's unit like its figure ("1.839 triệu đồng")
+        converted = _in_unit(row.read_number, row.unit, indicator.unit)
+        if converted != row.read_number:
+            row.value = format_number(converted, unit=indicator.unit)
     row.plan_year, plan = ctx.plan_for(row.year)
     shell = plan or Plan(unit=ctx.unit, status=PlanStatus.DRAFT)
     if plan is not None and plan.status != PlanStatus.DRAFT:
@@ -486,7 +497,7 @@ def _actual_rows(ctx: _Context, start_key: int) -> list[Row]:
             plan_row = Row(key=start_key + len(rows), kind=TARGET, read_name=read, unit=a.unit or "",
                            value=format_number(a.plan, unit=a.unit or None),
                            source=a.quote, location=str(a.location), candidates=row.candidates, score=row.score,
-                           period=periods.label(PeriodKind.YEAR, row.year), year=row.year,
+                           read_number=a.plan, period=periods.label(PeriodKind.YEAR, row.year), year=row.year,
                            target_source=TargetSource.CAP_TREN if _ASSIGNED.search(a.quote) else TargetSource.KE_HOACH,
                            note=f"Theo {name_of}: “{a.quote[:200]}”")
             _place(ctx, plan_row, row.code if row.indicator is not None and row.choosable is False else None)

@@ -75,7 +75,7 @@ def test_demo_report_renders_to_pdf_and_png_pages(demo_report, tmp_path: Path) -
     text = " ".join(subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True,
                                    text=True).stdout.split())
     for line in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "UBND PHƯỜNG NHƠN HƯNG", "BÁO CÁO", "Biểu số 02",
-                 "Tỷ lệ tham gia bảo hiểm y tế năm 2023 đạt 88%/85%, bằng 103,53% kế hoạch"):
+                 "Tỷ lệ người dân tham gia bảo hiểm y tế năm 2023 đạt 88%/85%, bằng 103,53% kế hoạch"):
         assert line in text
     subprocess.run(["pdftoppm", "-r", "50", "-png", str(pdf), str(tmp_path / "trang")], check=True, timeout=300)
     pages = sorted(tmp_path.glob("trang-*.png"))

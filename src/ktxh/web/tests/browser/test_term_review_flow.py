@@ -28,7 +28,7 @@ def test_planner_opens_the_term_review(browser, live_server, demo, shots, width)
     page.wait_for_load_state()
     sentence = page.locator("#cau-danh-gia").inner_text()
     assert sentence.startswith("Kết quả đánh giá 06 chỉ tiêu nhiệm kỳ 2021 - 2025:")
-    grain = page.locator("tr", has=page.get_by_role("link", name="Tổng sản lượng lương thực cây có hạt"))
+    grain = page.locator("tr", has=page.get_by_role("link", name="Tổng sản lượng lương thực có hạt"))
     assert "58,72%" in grain.inner_text()
     # The outlook is on screen at both widths (on a phone each row is a card, every cell named).
     box = grain.locator(".badge").first.bounding_box()
