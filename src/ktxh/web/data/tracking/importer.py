@@ -37,6 +37,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from types import SimpleNamespace
 
 from django.db import transaction
 from rapidfuzz import fuzz
@@ -306,6 +307,11 @@ class _Context:
         self.province = unit.parent if unit.level != "province" else unit
         self.plans: dict = {None: self._plan(kind, start, end)}
         self.seen: dict[tuple, int] = {}
+        self.target_places = {_where(t.location) for t in doc.targets}
+        self._indicators: dict = {}
+        self._periods: dict = {}
+        self._actuals: dict | None = None
+        self._targets: dict = {}
 
     def _plan(self, kind, start, end):
         return Plan.objects.filter(unit=self.unit, kind=kind, start_year=start, end_year=end).order_by("-pk").first()
@@ -319,10 +325,39 @@ class _Context:
         return year, self.plans[year]
 
     def indicator(self, code: str):
-        try:
-            return catalogue_db.entry(code)
-        except CatalogueError:
-            return Indicator.objects.filter(code=code).first()
+        if not self._indicators:  # the catalogue and the province's own, in one query
+            for i in catalogue_db.shared_or_own(Indicator.objects.select_related("field"), self.province):
+                self._indicators.setdefault(i.catalogue or i.code, i)
+                self._indicators.setdefault(i.code, i)
+        if code not in self._indicators:
+            try:
+                found = catalogue_db.entry(code)
+            except CatalogueError:
+                found = Indicator.objects.filter(code=code).first()
+            if found is not None:
+                found = Indicator.objects.select_related("field").get(pk=found.pk)
+            self._indicators[code] = found
+        return self._indicators[code]
+
+    def period(self, kind: str, year: int):
+        """The stored period, or None (prepare creates nothing): read once per import."""
+        key = Period.make_code(kind, year)
+        if key not in self._periods:
+            self._periods[key] = Period.objects.filter(code=key).first()
+        return self._periods[key]
+
+    def actual(self, indicator, period):
+        """The unit's stored figure of ``indicator`` in ``period``: the unit's figures read once."""
+        if self._actuals is None:
+            self._actuals = {(a.indicator_id, a.period_id): a for a in Actual.objects.filter(unit=self.unit)}
+        return self._actuals.get((indicator.pk, period.pk)) if period is not None else None
+
+    def target(self, plan, indicator, year, source):
+        if plan is None:
+            return None
+        if plan.pk not in self._targets:
+            self._targets[plan.pk] = {(t.indicator_id, t.year, t.source): t for t in Target.objects.filter(plan=plan)}
+        return self._targets[plan.pk].get((indicator.pk, year, source))
 
     def own(self, name: str, unit: str):
         """The province's own indicator this name matches surely (a proposal accepted earlier), scored as
@@ -389,8 +424,7 @@ def _resolve_actual(ctx: _Context, row: Row, indicator) -> None:
     if not perms.can_import_figure(ctx.user, ctx.unit, indicator):
         row.action, row.reason = SKIPPED, f"ngoài lĩnh vực của bạn (lĩnh vực {indicator.field.name})"
         return
-    period = Period.objects.filter(code=Period.make_code(row.period_kind, row.year)).first()
-    stored = Actual.objects.filter(unit=ctx.unit, indicator=indicator, period=period).first() if period else None
+    stored = ctx.actual(indicator, ctx.period(row.period_kind, row.year))
     row.existing = stored
     if stored is None:
         row.action, row.reason = NEW, ""
@@ -417,8 +451,7 @@ def _resolve_target(ctx: _Context, row: Row, indicator) -> None:
     if not perms.can_edit_target(ctx.user, shell, indicator):
         row.action, row.reason = SKIPPED, f"ngoài lĩnh vực của bạn (lĩnh vực {indicator.field.name})"
         return
-    stored = (Target.objects.filter(plan=plan, indicator=indicator, year=row.year, source=row.target_source).first()
-              if plan is not None else None)
+    stored = ctx.target(plan, indicator, row.year, row.target_source)
     row.existing = stored
     if stored is None:
         row.action, row.reason = NEW, ""
@@ -484,6 +517,9 @@ def _actual_rows(ctx: _Context, start_key: int) -> list[Row]:
                   note=f"{name_of} — {a.location}: “{a.quote[:300]}”")
         when = _period_of(ctx.doc, a)
         rows.append(row)
+        if _where(a.location) in ctx.target_places:
+            row.action, row.reason = SKIPPED, "câu nằm trong danh sách chỉ tiêu kế hoạch: là chỉ tiêu, không phải số liệu thực hiện"
+            continue
         if when is None:
             row.action, row.reason = SKIPPED, "không rõ kỳ báo cáo (năm, 6 hay 9 tháng): cần nhập tay"
             continue
@@ -502,6 +538,48 @@ def _actual_rows(ctx: _Context, start_key: int) -> list[Row]:
                            note=f"Theo {name_of}: “{a.quote[:200]}”")
             _place(ctx, plan_row, row.code if row.indicator is not None and row.choosable is False else None)
             rows.append(plan_row)
+    rows += _growth_rows(ctx, start_key + len(rows), rows)
+    return rows
+
+
+def _where(location) -> tuple:
+    return (location.paragraph, location.line, location.table, location.row, location.sheet, location.cell)
+
+
+def _growth_rows(ctx: _Context, start_key: int, before: list[Row]) -> list[Row]:
+    """The figures of the reader's "tăng … so với năm 2020 (5551,1 tấn)" claims: the current figure in the
+    sentence's period (an estimate when it says "ước") and the base in the year it names — the reader's
+    numbers, not read again. A figure already listed (the same indicator, period and value) is not repeated."""
+    rows: list[Row] = []
+    name_of = Path(ctx.doc.source).name
+    listed = {(r.code, r.period, r.number) for r in before if r.kind == ACTUAL and r.code}
+    for c in ctx.doc.claims:
+        data = getattr(c, "data", None) or {}
+        current, base = data.get("current"), data.get("base")
+        if c.kind != "growth" or current is None or base is None or data.get("base_where") != "văn bản":
+            continue
+        if _where(c.location) in ctx.target_places or c.quote[current.start:current.end] != current.text:
+            continue
+        subject = c.quote[:current.start]
+        found = match(subject, current.unit)
+        best = found[0] if found and found[0].sure else None
+        if best is None:
+            continue  # a growth of something the catalogue does not hold: the figures stay in the text
+        when = _period_of(ctx.doc, SimpleNamespace(label=subject, quote=c.quote, location=c.location))
+        for number, period in ((current, when), (base, (PeriodKind.YEAR, data.get("year")))):
+            if period is None or period[1] is None or period[1] == (when or (None, None))[1] and number is base:
+                continue
+            row = Row(key=start_key + len(rows), kind=ACTUAL, read_name=best.name, unit=number.unit or "",
+                      value=format_number(number.value), source=c.quote, location=str(c.location),
+                      candidates=tuple(found), score=best.score, number=number.value, read_number=number.value,
+                      estimate=number is current and bool(_ESTIMATE.search(subject)),
+                      note=f"{name_of} — {c.location}: “{c.quote[:300]}”", period_kind=period[0], year=period[1],
+                      period=_period_text(period[0], period[1], ctx.kind, ctx.start, ctx.end))
+            _place(ctx, row, best.code)
+            if (row.code, row.period, row.number) in listed:
+                continue
+            listed.add((row.code, row.period, row.number))
+            rows.append(row)
     return rows
 
 
@@ -686,8 +764,10 @@ def _entry(obj, model: str, user, changes: dict, unit) -> AuditEntry:
 def _save_actuals(prepared: Prepared, rows: list[Row], result: ImportResult, audits: list) -> None:
     user, unit = prepared.user, prepared.unit
     new: list[Actual] = []
+    made: dict[tuple, Period] = {}
     for r in rows:
-        period = Period.get(r.period_kind, r.year)
+        key = (r.period_kind, r.year)
+        period = made[key] = made.get(key) or Period.get(*key)
         if r.action == DIFFERENT:
             a = Actual.objects.select_for_update().get(pk=r.existing.pk)
             before = {"text": a.text, "value": a.value, "is_estimate": a.is_estimate}

@@ -121,7 +121,8 @@ def test_upload_through_the_api_makes_a_draft(w):
     assert [(p["start_year"], p["status"]) for p in body["plans"]] == [(2024, "draft"), (2023, "draft")]
     # (before the catalogue, 10+ figures were stored under indicators named after their sentences; now the
     # lines no catalogue indicator matches are skipped with their reason, for the person to choose)
-    assert body["targets"] > 20 and body["actuals"] >= 7 and len(body["skipped"]) > 5
+    # ("Giữ vững 3/3 nhóm đạt chuẩn nhóm văn hoá" is a line of the 2024 target list, not a 2024 figure)
+    assert body["targets"] > 20 and body["actuals"] >= 6 and len(body["skipped"]) > 5
     refused = Client(HTTP_AUTHORIZATION=f"Bearer {ApiToken.issue(w.viewer)}")
     with path.open("rb") as fh:
         assert refused.post("/api/imports", {"unit_id": w.a.pk, "file": fh}).status_code == 403

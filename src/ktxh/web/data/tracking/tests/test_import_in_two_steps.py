@@ -33,20 +33,24 @@ def test_prepare_writes_nothing_and_lists_every_figure(w):
     # (``world`` empties the catalogue: its entries come back as prepare looks them up, nothing else)
     assert (Actual.objects.count(), Target.objects.count(), minted.count()) == before
     doc = seed("002")
-    assert sum(1 for r in prepared.rows if r.kind == importer.ACTUAL) == len(doc.actuals)
-    grain = [(r.kind, r.period, r.value, r.action) for r in prepared.rows if r.code == "san-luong-luong-thuc"]
-    assert grain == [("actual", "Năm 2021", "6.031", "new"), ("target", "Năm 2021", "5.926 tấn", "new"),
-                     ("actual", "Năm 2022", "5.933,3", "new"), ("target", "Năm 2022", "5.795,9 tấn", "new")]
+    # every "a/b" figure, and the current and base figures of its "tăng … so với năm 2020 (5551,1 tấn)"
+    assert sum(1 for r in prepared.rows if r.kind == importer.ACTUAL) == len(doc.actuals) + 2
+    grain = [(r.kind, r.period, r.value, r.action, r.estimate) for r in prepared.rows if r.code == "san-luong-luong-thuc"]
+    assert grain == [("actual", "Năm 2021", "6.031", "new", False), ("target", "Năm 2021", "5.926 tấn", "new", False),
+                     ("actual", "Năm 2022", "5.933,3", "new", False), ("target", "Năm 2022", "5.795,9 tấn", "new", False),
+                     ("actual", "Năm 2023", "5.814,7", "new", True), ("actual", "Năm 2020", "5.551,1", "new", False)]
     result = importer.apply(prepared)
     assert result.actuals == sum(1 for r in prepared.rows if r.kind == importer.ACTUAL and r.action == "new")
     assert result.targets == sum(1 for r in prepared.rows if r.kind == importer.TARGET and r.action == "new")
 
 
 def test_a_reimport_shows_the_same_figures_as_same(w):
-    first = importer.import_document(seed("002"), unit=w.b, user=w.leader_b)
+    prepared = importer.prepare(seed("002"), unit=w.b, user=w.leader_b)
+    saved = {r.key for r in prepared.rows if r.action == "new"}
+    first = importer.apply(prepared)
     again = importer.prepare(seed("002"), unit=w.b, user=w.leader_b)
-    labels = {r.action_label for r in again.rows if r.code}
-    assert labels == {"giống số đã lưu"}
+    assert {r.action_label for r in again.rows if r.key in saved} == {"giống số đã lưu"}
+    assert {r.key for r in again.rows if r.action == "new"} == set()
     second = importer.apply(again)
     assert (second.actuals, second.targets, second.same) == (0, 0, first.actuals + first.targets)
     assert second.message().startswith("Đã lưu 0 số liệu, 0 chỉ tiêu kế hoạch, 0 chỉ tiêu mới; "

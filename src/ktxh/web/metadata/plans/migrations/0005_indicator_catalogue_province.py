@@ -2,13 +2,6 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
-def load_catalogue(apps, schema_editor):
-    """The package's indicator catalogue (``ktxh.catalogue``) into the Indicator table."""
-    from ktxh.web.metadata.plans.catalogue import load
-
-    load(apps.get_model("plans", "Field"), apps.get_model("plans", "Indicator"))
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -27,5 +20,4 @@ class Migration(migrations.Migration):
             name='province',
             field=models.ForeignKey(blank=True, help_text='Để trống: chỉ tiêu của danh mục chung cả nước.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='own_indicators', to='units.adminunit', verbose_name='tỉnh sở hữu'),
         ),
-        migrations.RunPython(load_catalogue, migrations.RunPython.noop),
     ]
