@@ -193,6 +193,13 @@ class Row:
         return ACTIONS[self.action]
 
     @property
+    def shown_unit(self) -> str:
+        """The unit the value is saved in: its indicator's, once there is one (a figure in đồng is kept in
+        triệu đồng when the indicator counts so), else the unit the document wrote."""
+        ind_unit = getattr(self.indicator, "unit", None)
+        return ind_unit if ind_unit and self.action != SKIPPED else self.unit
+
+    @property
     def kind_label(self) -> str:
         return "Chỉ tiêu kế hoạch" if self.kind == TARGET else "Số liệu thực hiện"
 
@@ -631,8 +638,14 @@ def choose(prepared: Prepared, choices: dict) -> None:
     ``{"indicator": "moi", "name": "…"}`` to propose a new province indicator, ``{"replace": True}``
     to replace a stored value that differs."""
     ctx: _Context = prepared._ctx  # type: ignore[attr-defined]
+    previous: tuple[Row, dict] | None = None
     for row in prepared.rows:
         c = choices.get(row.key) or choices.get(str(row.key)) or {}
+        if not c and previous and row.kind == TARGET and previous[0].kind == ACTUAL and (
+                previous[0].source, previous[0].location) == (row.source, row.location):
+            # the plan figure of an "a/b" follows the indicator chosen for its figure
+            c = {k: v for k, v in previous[1].items() if k != "replace"}
+        previous = (row, c)
         picked = (c.get("indicator") or "").strip()
         if row.choosable and picked == PROPOSE:
             _propose(ctx, row, c.get("name") or row.read_name)
