@@ -76,3 +76,39 @@ def test_an_accept_after_the_data_changed_is_refused(w):
     (kind, text), *_ = _messages(r.content.decode())
     assert kind == "error" and "Dữ liệu đã thay đổi từ lúc bạn xem" in text
     assert Actual.objects.get(unit=w.b, indicator=w.grain).text == "6.000"
+
+
+def test_any_choice_typed_into_the_review_is_a_choice_or_a_reason_never_a_crash(w):
+    """hypothesis: whatever lands in chon-/ten-/thay- (other communes' codes, control characters,
+    5 000 digits, mixed scripts), prepare → choose → apply answers with rows and reasons."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from ktxh.reader import read_document
+    from ktxh.web.data.tracking import importer
+    from ktxh.web.data.tracking.importing import _choices
+    from ktxh.web.errors import WorkflowError
+
+    doc = read_document(TEXT.encode(), filename="bao-cao.txt")
+    texts = st.one_of(st.text(max_size=40), st.just("moi"), st.just("san-luong-luong-thuc"), st.just("9" * 5000),
+                      st.just("ty-le-ho-ngheo\x00"), st.just("Số TDP 12/21 đạt"))
+    keys = st.one_of(st.integers(-3, 6).map(str), st.text(max_size=6), st.just("²"))
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.dictionaries(st.builds(lambda kind, key: f"{kind}-{key}", st.sampled_from(["chon", "ten", "thay", "x"]), keys),
+                           texts, max_size=6))
+    def check(post):
+        from django.db import transaction
+
+        choices = _choices(post)
+        prepared = importer.prepare(doc, unit=w.b, user=w.leader_b, kind="term", start_year=2021, end_year=2025)
+        try:
+            with transaction.atomic():
+                result = importer.apply(prepared, choices)
+                # every row is saved, same, kept or skipped: exactly one of them
+                assert result.saved + result.same + result.kept + len(result.skipped_rows) == len(prepared.rows)
+                transaction.set_rollback(True)
+        except WorkflowError as exc:  # a proposed name refused, in Vietnamese
+            assert exc.message
+
+    check()
