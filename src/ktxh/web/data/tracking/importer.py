@@ -51,6 +51,7 @@ from ktxh.core.numbers import format_number
 from ktxh.core.units import lookup_unit
 from ktxh.reader import Document
 from ktxh.web.accounts import permissions as perms
+from ktxh.web.accounts.models import Role
 from ktxh.web.data.audit import audit
 from ktxh.web.data.audit.models import AuditEntry
 from ktxh.web.errors import WorkflowError
@@ -686,7 +687,7 @@ def _field_for_new(ctx: _Context, row: Row):
     s = perms.scope(ctx.user)
     near = [Field.objects.filter(code=m.field).first() for m in row.candidates[:1]]
     near = [f for f in near if f is not None]
-    allowed = None if s.role != "officer" else set(s.field_ids)
+    allowed = None if s.role != Role.OFFICER else set(s.field_ids)
     for f in near:
         if allowed is None or f.pk in allowed:
             return f
