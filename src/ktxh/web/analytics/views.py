@@ -26,7 +26,7 @@ from . import queries
 from .compare import may_see as may_compare
 
 ACTIONS = {"create": "Nhập mới", "update": "Sửa", "submit": "Gửi duyệt", "approve": "Duyệt", "return": "Trả lại",
-           "confirm": "Xác nhận số liệu bất thường"}
+           "confirm": "Xác nhận số liệu bất thường", "import": "Nhập từ văn bản", "merge": "Gộp chỉ tiêu"}
 SOURCE_LABELS = dict(TargetSource.choices)
 CHANGE_LABELS = {"text": "số liệu", "status": "trạng thái", "is_estimate": "ước tính", "source_note": "nguồn",
                  "review_comment": "ý kiến duyệt"}

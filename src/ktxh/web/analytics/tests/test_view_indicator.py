@@ -53,3 +53,21 @@ def test_another_commune_reads_approved_figures_but_not_the_history(w):
 def test_another_province_is_refused(w):
     assert signed_in(w.leader_c).get(f"/xa/{w.a.pk}/chi-tieu/{w.grain.pk}/").status_code == 403
     assert signed_in(w.leader).get(f"/xa/{w.a.pk}/chi-tieu/999999/").status_code == 404
+
+
+def test_every_action_written_to_the_audit_trail_has_a_vietnamese_label():
+    """The change log shows officers' words, never the code's ('import' read as a raw word)."""
+    from pathlib import Path
+
+    from ktxh.web.analytics.views import ACTIONS
+
+    web = Path(__file__).resolve().parents[2]
+    written = set()
+    for path in web.rglob("*.py"):
+        if "tests" in path.parts:
+            continue
+        text = path.read_text(encoding="utf-8")
+        written |= set(re.findall(r'audit\.record\(\s*\w+,\s*"(\w+)"', text))
+        written |= set(re.findall(r'AuditEntry\([^)]*action="(\w+)"', text))
+    assert {"create", "import"} <= written
+    assert written <= set(ACTIONS), written - set(ACTIONS)
