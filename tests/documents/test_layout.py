@@ -67,6 +67,16 @@ def test_a4_margins_and_page_numbers(document) -> None:
     assert first.first_page_header.is_linked_to_previous is False or not first.first_page_header.paragraphs[0].text
 
 
+def test_every_page_after_the_first_is_numbered(document) -> None:
+    """The landscape appendices too: a later section numbers its own first page (no w:titlePg), and its
+    header is the first section's (linked) or one of its own with the PAGE field."""
+    assert len(document.sections) >= 2
+    for s in document.sections[1:]:
+        assert not s.different_first_page_header_footer
+        assert s.header.is_linked_to_previous or "PAGE" in s.header._element.xml
+        assert "PAGE" in s.header.paragraphs[0]._p.xml  # followed through the link
+
+
 def test_times_new_roman_everywhere(document) -> None:
     defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     fonts = defaults.find(qn("w:rFonts"))

@@ -11,7 +11,9 @@ appendices go on landscape pages. Every figure comes from ``narrative`` (ktxh.co
 from __future__ import annotations
 
 import io
+import math
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from docx import Document
@@ -28,7 +30,7 @@ from docx.text.paragraph import Paragraph
 
 from ktxh.core.numbers import format_number
 
-from . import term
+from . import metrics, term
 from .data import (
     SECTION_ASSESSMENT,
     SECTION_CAUSES,
@@ -73,21 +75,20 @@ MOTTO = "Độc lập - Tự do - Hạnh phúc"
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 BIEU_02_HEADERS = ("STT", "Danh mục", "ĐVT", "Kế hoạch", "Thực hiện", "Cùng kỳ năm trước",
                    "% so với kế hoạch", "% so với cùng kỳ", "Đánh giá")
-# Landscape A4 leaves 252 mm between the margins.
+# Landscape A4 leaves 252 mm between the margins, portrait A4 165 mm.
+LANDSCAPE_CM, PORTRAIT_CM = 25.2, 16.5
 BIEU_02_WIDTHS = (Cm(1.2), Cm(7.5), Cm(1.5), Cm(3.0), Cm(3.0), Cm(3.0), Cm(2.0), Cm(2.0), Cm(2.0))
 BIEU_01_WIDTHS = (Cm(1.2), Cm(11.0), Cm(13.0))
 PLAN_TABLE_HEADERS = ("STT", "Danh mục", "ĐVT", "Thực hiện năm {this}", "Kế hoạch năm {next}", "Tăng/giảm")
 PLAN_TABLE_WIDTHS = (Cm(1.0), Cm(6.5), Cm(2.0), Cm(2.5), Cm(2.5), Cm(2.0))  # portrait: 165 mm
 CELL_MARGIN_CM = 0.19 * 2 + 0.1  # Word's default cell margins, both sides, and a little air
-# Average advance widths of Times New Roman, in ems (lower case, capitals and digits apart);
-# enough to size a column so that its longest word never breaks ("trườn/g hợp").
-_EM_LOWER, _EM_UPPER, _EM_DIGIT = 0.50, 0.72, 0.50
-# The term review table on portrait A4 (165 mm), 10 pt so that eleven columns fit.
+# The term review table on portrait A4 (165 mm), 10 pt (9 or 8 where long figures need it) so that
+# eleven columns fit.
 REVIEW_WIDTHS = (Cm(0.8), Cm(3.2), Cm(1.3), Cm(1.5), Cm(1.5), Cm(1.3), Cm(1.2), Cm(1.3), Cm(1.3), Cm(1.5),
                  Cm(1.6))
-REVIEW_PT = 10
+REVIEW_WIDTHS_WIDE = (REVIEW_WIDTHS[0], Cm(REVIEW_WIDTHS[1].cm + LANDSCAPE_CM - PORTRAIT_CM), *REVIEW_WIDTHS[2:])
+REVIEW_PTS = (10, 9, 8)
 ISSUER_RULE = 0.4  # the rule under the issuing body, as a share of its name's width
-BOLD_WIDER = 1.04  # bold capitals run a little wider than the estimate
 
 
 # --- low-level formatting ------------------------------------------------------------------------
@@ -157,6 +158,14 @@ def _page(section, *, landscape: bool) -> None:
     section.top_margin, section.bottom_margin = MARGINS["top"], MARGINS["bottom"]
     section.left_margin, section.right_margin = MARGINS["left"], MARGINS["right"]
     section.header_distance = section.footer_distance = Mm(10)
+
+
+def _new_section(doc: DocxDocument, *, landscape: bool):
+    """A new section on a new page; its first page numbered too (only the document's first is not)."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    _page(section, landscape=landscape)
+    section.different_first_page_header_footer = False
+    return section
 
 
 def _page_numbers(section) -> None:
@@ -281,45 +290,75 @@ def _widths(table: Table, widths: Iterable) -> None:
             cell.width = w
 
 
-def text_width_cm(text: str, pt: float) -> float:
-    """The printed width of ``text`` in Times New Roman at ``pt`` points, estimated from average advances.
+def text_width_cm(text: str, pt: float, *, bold: bool = False) -> float:
+    """The printed width of ``text`` in Times New Roman at ``pt`` points, from the font's advances.
 
-    >>> round(text_width_cm("trường", 12), 2)
-    1.27
+    >>> round(text_width_cm("trường", 12), 2), round(text_width_cm("157,9%", 10), 2)
+    (1.21, 1.09)
     """
-    ems = sum(_EM_UPPER if c.isupper() else _EM_DIGIT if c.isdigit() else 0.28 if c in " .,;:()/-" else _EM_LOWER
-              for c in text)
-    return ems * pt * 2.54 / 72
+    table = metrics.BOLD if bold else metrics.REGULAR
+    units = 0
+    for c in text:
+        width = table.get(c) or table.get(unicodedata.normalize("NFD", c)[:1])
+        units += width or (722 if c.isupper() else 500)
+    return units / 1000 * pt * 2.54 / 72
 
 
-def word_fit(widths: Iterable, columns: Iterable[Iterable[str]], pt: float, *, give: int = 1,
-             least: float = 2.5) -> tuple:
+Run = tuple[str, float, bool]  # a table cell's text, its size in points and whether it is bold
+
+
+def column_needs(columns: Iterable[Iterable[Run]]) -> list[float]:
+    """Per column, the width its longest word needs (cell margins included): words break at spaces
+    and after "/", never inside."""
+    out = []
+    for runs in columns:
+        widths = [text_width_cm(w, pt, bold=bold) for text, pt, bold in runs for w in re.split(r"[\s/]+", text) if w]
+        out.append(max(widths, default=0) + CELL_MARGIN_CM)
+    return out
+
+
+def word_fit(widths: Iterable, columns: Iterable[Iterable[Run]], *, give: int = 1, least: float = 2.5) -> tuple:
     """Column widths so that no column's longest word breaks; column ``give`` gives up the room.
 
     The total stays the same: a narrow column (ĐVT) widens to its longest word ("trường hợp"
-    needs "trường" whole) and the wide label column narrows by as much, down to ``least`` cm;
-    beyond that the widened columns share what is left.
+    needs "trường" whole) and the wide label column narrows by as much, down to ``least`` cm
+    (or its own longest word); beyond that the widened columns share what is left (see
+    :func:`fits`: a caller with a smaller size to try tries it first).
     """
     out = [w.cm for w in widths]
     total = sum(out)
-    for i, texts in enumerate(columns):
-        words = [w for t in texts for w in re.split(r"[\s/]+", t) if w]
-        need = max((text_width_cm(w, pt) for w in words), default=0) + CELL_MARGIN_CM
+    needs = column_needs(columns)
+    for i, need in enumerate(needs):
         if i != give:
             out[i] = max(out[i], need)
+    want = max(least, needs[give])
+    deficit = want - (total - sum(w for i, w in enumerate(out) if i != give))
+    slack = sum(out[i] - needs[i] for i in range(len(out)) if i != give)
+    if deficit > 0 and slack > 0:
+        # The other columns give back what they have beyond their longest word, in proportion.
+        share = min(deficit, slack) / slack
+        out = [w if i == give else w - (w - needs[i]) * share for i, w in enumerate(out)]
     others = sum(w for i, w in enumerate(out) if i != give)
-    if total - others < least:
-        scale = (total - least) / others
+    if total - others < needs[give]:
+        scale = (total - needs[give]) / others
         out = [w * scale for w in out]
-    out[give] = total - sum(w for i, w in enumerate(out) if i != give)
-    return tuple(Cm(round(w, 2)) for w in out)
+    out = [math.ceil(w * 100 - 1e-6) / 100 for w in out]  # up to the next 0,1 mm: a word that fits stays whole
+    out[give] = round(total - sum(w for i, w in enumerate(out) if i != give), 2)
+    return tuple(Cm(w) for w in out)
 
 
-def _column_texts(table: Table) -> list[list[str]]:
-    cols: list[list[str]] = [[] for _ in table.columns]
+def fits(widths: Iterable, columns: Iterable[Iterable[Run]]) -> bool:
+    """Whether every column's longest word fits in the table's total width, columns side by side."""
+    return sum(column_needs(columns)) <= sum(w.cm for w in widths)
+
+
+def _column_runs(table: Table, pt: float = TABLE_PT) -> list[list[Run]]:
+    """Each column's runs as printed: their own size, else the table paragraphs' ``pt``."""
+    cols: list[list[Run]] = [[] for _ in table.columns]
     for row in table.rows:
         for i, cell in enumerate(row.cells):
-            cols[i].append(cell.text)
+            for p in cell.paragraphs:
+                cols[i] += [(r.text, r.font.size.pt if r.font.size else pt, bool(r.bold)) for r in p.runs]
     return cols
 
 
@@ -365,10 +404,10 @@ def _header_block(doc: DocxDocument, data: ReportData, kind_code: str) -> None:
     p.paragraph_format.space_after = Pt(0)
     # 13 pt, or 12 pt where a long name would break its line (Nghị định 30 allows 12–13).
     usable = HEADER_COLUMNS[0].cm - CELL_MARGIN_CM
-    size = HEADER_PT if text_width_cm(data.issuer.name.upper(), HEADER_PT) * BOLD_WIDER <= usable else 12
+    size = HEADER_PT if text_width_cm(data.issuer.name.upper(), HEADER_PT, bold=True) <= usable else 12
     _run(p, data.issuer.name.upper(), size=size, bold=True)
     # A rule of 2/5 of the issuing body's name under it (Nghị định 30: from 1/3 to 1/2).
-    name_width = min(text_width_cm(data.issuer.name.upper(), size) * BOLD_WIDER, usable)
+    name_width = min(text_width_cm(data.issuer.name.upper(), size, bold=True), usable)
     _rule(left, inset=Cm(round((HEADER_COLUMNS[0].cm - CELL_MARGIN_CM - ISSUER_RULE * name_width) / 2, 2)))
     _cell_text(right, MOTTO_NATION, size=12, bold=True, align=_centre_cell)
     p = right.add_paragraph()
@@ -465,7 +504,7 @@ def _bieu_01(doc: DocxDocument, data: ReportData, kind_code: str, kind_name: str
         _grid_cell(cells[0], str(i), align=WD_ALIGN_PARAGRAPH.CENTER)
         _grid_cell(cells[1], task.content + (f"\n({task.assigned_by})" if task.assigned_by else ""))
         _grid_cell(cells[2], task.result)
-    _widths(table, word_fit(BIEU_01_WIDTHS, _column_texts(table), TABLE_PT))
+    _widths(table, word_fit(BIEU_01_WIDTHS, _column_runs(table)))
 
 
 def _pct(value) -> str:
@@ -506,12 +545,11 @@ def _bieu_02(doc: DocxDocument, data: ReportData, assessed, kind_code: str, kind
             _grid_cell(cells[1], result.row.name)
             for cell, text, align in zip(cells[2:], bieu_02_cells(result), aligns, strict=True):
                 _grid_cell(cell, text, align=align)
-    _widths(table, word_fit(BIEU_02_WIDTHS, _column_texts(table), TABLE_PT))
+    _widths(table, word_fit(BIEU_02_WIDTHS, _column_runs(table)))
 
 
 def _appendices(doc: DocxDocument, data: ReportData, assessed, kind_code: str, kind_name: str) -> None:
-    section = doc.add_section(WD_SECTION.NEW_PAGE)
-    _page(section, landscape=True)
+    _new_section(doc, landscape=True)
     if data.key_tasks:
         _bieu_01(doc, data, kind_code, kind_name)
         _para(doc, "", after=12)
@@ -600,17 +638,41 @@ def _term_review(doc: DocxDocument, data: ReportData, number: str) -> None:
         _grid_cell(cells[1], review.name(i))
         for cell, text, align in zip(cells[2:], term.review_cells(r), aligns, strict=True):
             _grid_cell(cell, text, align=align)
-    for row in rows:
-        for cell in row.cells:
-            for p in cell.paragraphs:
-                for run in p.runs:
-                    run.font.size = Pt(REVIEW_PT)
-    _widths(table, word_fit(REVIEW_WIDTHS, _column_texts(table), REVIEW_PT))
-    _para(doc, "", after=0)
+    widths = _review_size(table)
+    if widths is None:
+        # Figures too long for eleven columns on a portrait page (budgets in đồng): the table on a
+        # landscape page of its own, the text after it back on portrait pages.
+        _landscape_before(doc, table)
+        widths = _review_size(table, wide=True) or REVIEW_WIDTHS_WIDE
+        _widths(table, word_fit(widths, _column_runs(table)))
+        _new_section(doc, landscape=False)
+    else:
+        _widths(table, word_fit(widths, _column_runs(table)))
+        _para(doc, "", after=0)
     for i in range(len(review.reviews)):
         sentence = term.target_sentence(review, i)
         if sentence:
             _para(doc, f"- {sentence}")
+
+
+def _review_size(table: Table, *, wide: bool = False) -> tuple | None:
+    """The review table's widths at the largest size of ``REVIEW_PTS`` where every word fits, its runs
+    set to that size; None when none fits."""
+    widths = REVIEW_WIDTHS if not wide else REVIEW_WIDTHS_WIDE
+    runs = [run for row in table.rows for cell in row.cells for p in cell.paragraphs for run in p.runs]
+    for pt in REVIEW_PTS:
+        for run in runs:
+            run.font.size = Pt(pt)
+        if fits(widths, _column_runs(table)):
+            return widths
+    return None
+
+
+def _landscape_before(doc: DocxDocument, table: Table) -> None:
+    """Start a landscape section at ``table``: the section break goes just before it."""
+    _new_section(doc, landscape=True)
+    breaker = doc.element.body.findall(qn("w:p"))[-1]  # the paragraph holding the section break
+    table._tbl.addprevious(breaker)
 
 
 def _save(doc: DocxDocument) -> bytes:
@@ -678,7 +740,7 @@ def _plan_table(doc: DocxDocument, data: ReportData) -> None:
                       change_text(row))
             for cell, text, align in zip(cells, values, (centre, None, centre, right, right, right), strict=True):
                 _grid_cell(cell, text, align=align or WD_ALIGN_PARAGRAPH.LEFT)
-    _widths(table, word_fit(PLAN_TABLE_WIDTHS, _column_texts(table), TABLE_PT))
+    _widths(table, word_fit(PLAN_TABLE_WIDTHS, _column_runs(table)))
 
 
 def plan_cell(row) -> str:
