@@ -99,11 +99,34 @@ def test_header_block(document) -> None:
     assert run.bold and run.text == run.text.upper()
     usable = HEADER_COLUMNS[0].cm - CELL_MARGIN_CM
     line = usable - rule.paragraph_format.left_indent.cm - rule.paragraph_format.right_indent.cm
-    name = width_cm(run.text, run.font.size.pt, bold=True)
+    name = max(width_cm(part, run.font.size.pt, bold=True) for part in run.text.split("\n"))
     assert name / 3 <= line <= name / 2, (line, name)
     assert rule._p.pPr.find(qn("w:pBdr")).find(qn("w:bottom")).get(qn("w:val")) == "single"
     date = document.tables[0].cell(1, 1).paragraphs[0].runs[0]
     assert date.italic and 13 <= date.font.size.pt <= 14
+
+
+@pytest.mark.parametrize("kind", ["phường", "xã"])
+def test_a_long_name_keeps_each_header_line_whole(data, kind) -> None:
+    """"UBND PHƯỜNG ĐIỆN NAM ĐÔNG" does not hold on one line of 12 pt bold in the left column: two lines
+    broken between words, each within the column; the date line "Điện Nam Đông, ngày … năm 2026" on one
+    line of the right column (it used to push "2026" to a second line)."""
+    from dataclasses import replace
+
+    from ktxh.documents import Issuer, build_plan, build_report
+
+    issuer = Issuer("UBND THỊ XÃ ĐIỆN BÀN", f"UBND {kind.upper()} ĐIỆN NAM ĐÔNG", "Điện Nam Đông")
+    for build in (build_report, build_plan):
+        document = open_docx(build(replace(data, issuer=issuer)))
+        left, date = document.tables[0].cell(0, 0), document.tables[0].cell(1, 1).paragraphs[0].runs[0]
+        for p, bold, usable in ((left.paragraphs[0], False, HEADER_COLUMNS[0].cm),
+                                (left.paragraphs[1], True, HEADER_COLUMNS[0].cm),
+                                (document.tables[0].cell(1, 1).paragraphs[0], False, HEADER_COLUMNS[1].cm)):
+            run = p.runs[0]
+            for line in run.text.split("\n"):
+                assert width_cm(line, run.font.size.pt, bold) + 0.38 <= usable, (line, run.font.size.pt)
+        assert date.text.startswith("Điện Nam Đông, ngày") and "\n" not in date.text
+        assert 13 <= date.font.size.pt <= 14 and date.italic
 
 
 def _body(document):

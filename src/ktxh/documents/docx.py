@@ -379,15 +379,48 @@ def _repeat_header(row) -> None:
 # --- blocks --------------------------------------------------------------------------------------
 
 
-def _date_line(data: ReportData) -> str:
-    """"Lương Sơn, ngày 05 tháng 02 năm 2023"; blanks where the date is left for signing.
+def _date_line(data: ReportData, blank: int = 6) -> str:
+    """"Lương Sơn, ngày 05 tháng 02 năm 2023"; ``blank`` spaces where the date is left for signing.
 
     Days below 10 and months below 3 take a leading zero (Nghị định 30, Phụ lục I).
     """
     year = data.issue_year or data.period.year
-    day = f"{data.day:02d}" if data.day else "\u00a0" * 6
-    month = (f"{data.month:02d}" if data.month < 3 else str(data.month)) if data.month else "\u00a0" * 6
+    day = f"{data.day:02d}" if data.day else "\u00a0" * blank
+    month = (f"{data.month:02d}" if data.month < 3 else str(data.month)) if data.month else "\u00a0" * blank
     return f"{data.issuer.place}, ngày {day} tháng {month} năm {year}"
+
+
+def date_line_fit(data: ReportData) -> tuple[str, int]:
+    """The date line and its size so that it holds on one line of the right column: 14 pt with room
+    for the day and month, else less room, else 13 pt (Nghị định 30: 13–14)."""
+    usable = HEADER_COLUMNS[1].cm - CELL_MARGIN_CM
+    for pt, blank in ((BODY_PT, 6), (BODY_PT, 4), (HEADER_PT, 4), (HEADER_PT, 2)):
+        line = _date_line(data, blank)
+        if text_width_cm(line, pt) <= usable:
+            return line, pt
+    return _date_line(data, 2), HEADER_PT
+
+
+def fit_lines(text: str, pt: float, usable: float, *, bold: bool = False) -> list[str]:
+    """``text`` on one line, or broken in two between words where the longer line is shortest
+    ("UBND PHƯỜNG ĐIỆN NAM ĐÔNG" in 12 pt needs 6,96 cm: "UBND PHƯỜNG" / "ĐIỆN NAM ĐÔNG")."""
+    if text_width_cm(text, pt, bold=bold) <= usable:
+        return [text]
+    words = text.split()
+    splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
+    if not splits:
+        return [text]
+    best = min(splits, key=lambda ab: max(text_width_cm(x, pt, bold=bold) for x in ab))
+    return list(best)
+
+
+def _lines_run(p: Paragraph, lines: list[str], *, size: float, bold: bool = False):
+    """One run, its lines apart by line breaks (one paragraph: one block under one rule)."""
+    run = _run(p, lines[0], size=size, bold=bold)
+    for line in lines[1:]:
+        run.add_break()
+        run.add_text(line)
+    return run
 
 
 def _header_block(doc: DocxDocument, data: ReportData, kind_code: str) -> None:
@@ -397,17 +430,22 @@ def _header_block(doc: DocxDocument, data: ReportData, kind_code: str) -> None:
     _widths(table, HEADER_COLUMNS)
     left, right = table.cell(0, 0), table.cell(0, 1)
     _centre_cell = WD_ALIGN_PARAGRAPH.CENTER
-    # 12 pt for the upper body and the national name (Nghị định 30 allows 12–13) so each fits one line.
-    _cell_text(left, data.issuer.upper.upper(), size=12, align=_centre_cell)
+    usable = HEADER_COLUMNS[0].cm - CELL_MARGIN_CM
+    # 12 pt for the upper body and the national name (Nghị định 30 allows 12–13); a long name in two lines.
+    p = _first_paragraph(left)
+    p.alignment = _centre_cell
+    _lines_run(p, fit_lines(data.issuer.upper.upper(), 12, usable), size=12)
     p = left.add_paragraph()
     p.alignment = _centre_cell
     p.paragraph_format.space_after = Pt(0)
-    # 13 pt, or 12 pt where a long name would break its line (Nghị định 30 allows 12–13).
-    usable = HEADER_COLUMNS[0].cm - CELL_MARGIN_CM
-    size = HEADER_PT if text_width_cm(data.issuer.name.upper(), HEADER_PT, bold=True) <= usable else 12
-    _run(p, data.issuer.name.upper(), size=size, bold=True)
-    # A rule of 2/5 of the issuing body's name under it (Nghị định 30: from 1/3 to 1/2).
-    name_width = min(text_width_cm(data.issuer.name.upper(), size, bold=True), usable)
+    p.paragraph_format.first_line_indent = Cm(0)
+    # 13 pt, or 12 pt where a long name would not hold on one line; then two lines, broken between words.
+    name = data.issuer.name.upper()
+    size = HEADER_PT if text_width_cm(name, HEADER_PT, bold=True) <= usable else 12
+    lines = fit_lines(name, size, usable, bold=True)
+    _lines_run(p, lines, size=size, bold=True)
+    # A rule of 2/5 of the issuing body's name (its longer line) under it (Nghị định 30: from 1/3 to 1/2).
+    name_width = min(max(text_width_cm(line, size, bold=True) for line in lines), usable)
     _rule(left, inset=Cm(round((HEADER_COLUMNS[0].cm - CELL_MARGIN_CM - ISSUER_RULE * name_width) / 2, 2)))
     _cell_text(right, MOTTO_NATION, size=12, bold=True, align=_centre_cell)
     p = right.add_paragraph()
@@ -417,7 +455,8 @@ def _header_block(doc: DocxDocument, data: ReportData, kind_code: str) -> None:
     _run(p, MOTTO, size=BODY_PT, bold=True).underline = True
     number = data.number or "\u00a0" * 6
     _cell_text(table.cell(1, 0), f"Số: {number}/{kind_code}-{data.issuer.code}", size=HEADER_PT, align=_centre_cell)
-    _cell_text(table.cell(1, 1), _date_line(data), size=BODY_PT, italic=True, align=_centre_cell)
+    line, pt = date_line_fit(data)
+    _cell_text(table.cell(1, 1), line, size=pt, italic=True, align=_centre_cell)
     for cell in (table.cell(1, 0), table.cell(1, 1)):
         cell.paragraphs[0].paragraph_format.space_before = Pt(6)
 
