@@ -28,7 +28,9 @@ from docx.shared import Cm, Mm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from ktxh.core.errors import KtxhError
 from ktxh.core.numbers import format_number
+from ktxh.core.targets import parse_target
 
 from . import metrics, term
 from .data import (
@@ -54,6 +56,7 @@ from .narrative import (
     assess_fields,
     change_text,
     generated_sections,
+    name_only_plan,
     opening_line,
     row_sentence,
     status_label,
@@ -77,7 +80,7 @@ BIEU_02_HEADERS = ("STT", "Danh mục", "ĐVT", "Kế hoạch", "Thực hiện",
                    "% so với kế hoạch", "% so với cùng kỳ", "Đánh giá")
 # Landscape A4 leaves 252 mm between the margins, portrait A4 165 mm.
 LANDSCAPE_CM, PORTRAIT_CM = 25.2, 16.5
-BIEU_02_WIDTHS = (Cm(1.2), Cm(7.5), Cm(1.5), Cm(3.0), Cm(3.0), Cm(3.0), Cm(2.0), Cm(2.0), Cm(2.0))
+BIEU_02_WIDTHS = (Cm(1.2), Cm(9.8), Cm(1.5), Cm(2.4), Cm(2.4), Cm(2.4), Cm(1.8), Cm(1.8), Cm(1.9))
 BIEU_01_WIDTHS = (Cm(1.2), Cm(11.0), Cm(13.0))
 PLAN_TABLE_HEADERS = ("STT", "Danh mục", "ĐVT", "Thực hiện năm {this}", "Kế hoạch năm {next}", "Tăng/giảm")
 PLAN_TABLE_WIDTHS = (Cm(1.0), Cm(6.5), Cm(2.0), Cm(2.5), Cm(2.5), Cm(2.0))  # portrait: 165 mm
@@ -775,7 +778,8 @@ def _plan_table(doc: DocxDocument, data: ReportData) -> None:
             cells = cells_of[at].cells
             result = format_number(row.actual) if not isinstance(row.actual, str) and row.actual is not None else (
                 row.actual or "")
-            values = (str(number), row.name, row.unit, result, plan_cell(row) + (" (đề xuất)" if row.proposed else ""),
+            # "(đề xuất)" on a line of its own: "5.191 (đề / xuất)" broke in the narrow column.
+            values = (str(number), row.name, row.unit, result, plan_cell(row) + ("\n(đề xuất)" if row.proposed else ""),
                       change_text(row))
             for cell, text, align in zip(cells, values, (centre, None, centre, right, right, right), strict=True):
                 _grid_cell(cell, text, align=align or WD_ALIGN_PARAGRAPH.LEFT)
@@ -783,14 +787,19 @@ def _plan_table(doc: DocxDocument, data: ReportData) -> None:
 
 
 def plan_cell(row) -> str:
-    """Next year's target as the plan's table shows it: the figure, else the words the name does not say.
+    """Next year's target as the plan's table shows it: the figure, else the words the name does not say,
+    else the core's reading of the target (``narrative.name_only_plan``).
 
     >>> from ktxh.documents.data import Row
     >>> plan_cell(Row("Huy động học sinh ra lớp đúng độ tuổi", "%",
     ...               target_text="Huy động học sinh ra lớp đúng độ tuổi: Tiểu học đạt 100%/năm."))
     'Tiểu học đạt 100%/năm'
     >>> plan_cell(Row("Giao quân đạt chỉ tiêu thị xã giao", target_text="Giao quân đạt chỉ tiêu thị xã giao."))
+    'đạt chỉ tiêu cấp trên giao'
+    >>> plan_cell(Row("Không để dịch bệnh gia súc, gia cầm", target_text="Không để dịch bệnh gia súc, gia cầm"))
     'Hoàn thành'
+    >>> plan_cell(Row("Tỷ lệ nợ quá hạn cuối năm dưới 02%", "%", target_text="Tỷ lệ nợ quá hạn cuối năm dưới 02%"))
+    'nhỏ hơn 2%'
     """
     if row.plan is not None:
         return format_number(row.plan)
@@ -799,8 +808,12 @@ def plan_cell(row) -> str:
         text = text[len(row.name):].lstrip(" :;,-")
     if text:
         return text
-    # The name says it all: a task ("Không để dịch bệnh…") is done or not; a figure in it is the target.
-    return "Như nội dung chỉ tiêu" if any(c.isdigit() for c in row.name) else "Hoàn thành"
+    try:
+        target = parse_target(row.target_text or row.name, label=row.name, unit=row.unit or None,
+                              direction=row.direction)
+    except KtxhError:
+        target = None
+    return name_only_plan(target)
 
 
 def build_plan(data: ReportData, *, appendices: bool = True) -> bytes:

@@ -110,11 +110,35 @@ def table_plan(result: RowResult) -> str:
     words = result.plan_text
     if not same_words(words, result.row.name):
         return words
-    if result.target.kind is TargetKind.QUALITATIVE:
-        return "Hoàn thành"
-    if result.target.parts:
+    return name_only_plan(result.target)
+
+
+def name_only_plan(target: Target | None) -> str:
+    """The "Kế hoạch" cell of a target whose words are all in the indicator's name: the core's reading
+    of its figure ("nhỏ hơn 2%"), "Hoàn thành" for a task, "Như nội dung chỉ tiêu" for several figures.
+
+    >>> from ktxh.core.targets import parse_target
+    >>> name_only_plan(parse_target("Tỷ lệ nợ quá hạn cuối năm dưới 02%"))
+    'nhỏ hơn 2%'
+    >>> name_only_plan(parse_target("Không để dịch bệnh gia súc, gia cầm"))
+    'Hoàn thành'
+    """
+    if target is None or target.parts:
         return "Như nội dung chỉ tiêu"
-    return describe_target(result.target).rsplit(" (", 1)[0]
+    if target.kind is TargetKind.QUALITATIVE:
+        return "Hoàn thành"
+    return describe_target(target).rsplit(" (", 1)[0]
+
+
+def lower_first(name: str) -> str:
+    """A name inside a sentence: its first letter in lower case, unless it opens an acronym.
+
+    >>> lower_first("Hiện đang quản lý chi trả 277 đối tượng, mở thẻ ATM"), lower_first("BHYT hộ gia đình")
+    ('hiện đang quản lý chi trả 277 đối tượng, mở thẻ ATM', 'BHYT hộ gia đình')
+    """
+    if len(name) > 1 and name[1].isupper():
+        return name
+    return name[:1].lower() + name[1:]
 
 
 def same_words(a: str, b: str) -> bool:
