@@ -8,6 +8,7 @@ from decimal import Decimal as D
 
 import pytest
 from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from ktxh.core.numbers import format_number
@@ -153,8 +154,12 @@ def test_long_figures_keep_every_word_whole(data) -> None:
     assert all(r.font.size == Pt(10) for c in table.rows[1].cells for p in c.paragraphs for r in p.runs)
 
 
-def test_the_review_stays_on_the_page_at_ten_points_when_it_fits(midterm) -> None:
+def test_the_review_stays_on_the_page_when_it_fits(midterm) -> None:
+    """10 pt, or 9 pt so that the names keep 3 cm (at 10 pt "Thu nhập bình quân đầu người" ran a word a line)."""
     document = open_docx(build_report(midterm))
     table = _review_table(document)
     assert [s.orientation for s in document.sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE]
-    assert {r.font.size for row in table.rows for c in row.cells for p in c.paragraphs for r in p.runs} == {Pt(10)}
+    sizes = {r.font.size for row in table.rows for c in row.cells for p in c.paragraphs for r in p.runs}
+    assert len(sizes) == 1 and sizes <= {Pt(10), Pt(9)}
+    names = int(table._tbl.tblGrid.findall(qn("w:gridCol"))[1].get(qn("w:w"))) / (1440 / 2.54)
+    assert names >= 3.0

@@ -91,6 +91,7 @@ REVIEW_WIDTHS = (Cm(0.8), Cm(3.2), Cm(1.3), Cm(1.5), Cm(1.5), Cm(1.3), Cm(1.2), 
                  Cm(1.6))
 REVIEW_WIDTHS_WIDE = (REVIEW_WIDTHS[0], Cm(REVIEW_WIDTHS[1].cm + LANDSCAPE_CM - PORTRAIT_CM), *REVIEW_WIDTHS[2:])
 REVIEW_PTS = (10, 9, 8)
+REVIEW_LEAST_CM = 3.0  # the names' column: below it every name runs to a line a word
 ISSUER_RULE = 0.4  # the rule under the issuing body, as a share of its name's width
 
 
@@ -334,7 +335,7 @@ def word_fit(widths: Iterable, columns: Iterable[Iterable[Run]], *, give: int = 
     for i, need in enumerate(needs):
         if i != give:
             out[i] = max(out[i], need)
-    want = max(least, needs[give])
+    want = max(least, needs[give]) + 0.01 * len(out)  # the others are rounded up to 0,1 mm below
     deficit = want - (total - sum(w for i, w in enumerate(out) if i != give))
     slack = sum(out[i] - needs[i] for i in range(len(out)) if i != give)
     if deficit > 0 and slack > 0:
@@ -350,9 +351,13 @@ def word_fit(widths: Iterable, columns: Iterable[Iterable[Run]], *, give: int = 
     return tuple(Cm(w) for w in out)
 
 
-def fits(widths: Iterable, columns: Iterable[Iterable[Run]]) -> bool:
-    """Whether every column's longest word fits in the table's total width, columns side by side."""
-    return sum(column_needs(columns)) <= sum(w.cm for w in widths)
+def fits(widths: Iterable, columns: Iterable[Iterable[Run]], *, give: int = 1, least: float = 0) -> bool:
+    """Whether every column's longest word fits in the table's total width, columns side by side, with
+    at least ``least`` cm left for column ``give`` (the names)."""
+    needs = column_needs(columns)
+    if give < len(needs):
+        needs[give] = max(needs[give], least)
+    return sum(needs) + 0.01 * len(needs) <= sum(w.cm for w in widths)  # word_fit rounds each up to 0,1 mm
 
 
 def _column_runs(table: Table, pt: float = TABLE_PT) -> list[list[Run]]:
@@ -686,10 +691,10 @@ def _term_review(doc: DocxDocument, data: ReportData, number: str) -> None:
         # landscape page of its own, the text after it back on portrait pages.
         _landscape_before(doc, table)
         widths = _review_size(table, wide=True) or REVIEW_WIDTHS_WIDE
-        _widths(table, word_fit(widths, _column_runs(table)))
+        _widths(table, word_fit(widths, _column_runs(table), least=REVIEW_LEAST_CM))
         _new_section(doc, landscape=False)
     else:
-        _widths(table, word_fit(widths, _column_runs(table)))
+        _widths(table, word_fit(widths, _column_runs(table), least=REVIEW_LEAST_CM))
         _para(doc, "", after=0)
     for i in range(len(review.reviews)):
         sentence = term.target_sentence(review, i)
@@ -705,7 +710,7 @@ def _review_size(table: Table, *, wide: bool = False) -> tuple | None:
     for pt in REVIEW_PTS:
         for run in runs:
             run.font.size = Pt(pt)
-        if fits(widths, _column_runs(table)):
+        if fits(widths, _column_runs(table), least=REVIEW_LEAST_CM):
             return widths
     return None
 

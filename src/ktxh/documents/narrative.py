@@ -89,7 +89,11 @@ class RowResult:
         text = self.row.target_text
         head, colon, tail = text.partition(":")
         if not (colon and tail.strip()):
-            return text.strip().rstrip(".")
+            text = text.strip().rstrip(".")
+            # "Tỷ lệ hộ cận nghèo đến năm 2025 giảm còn dưới 1,8%" of "Tỷ lệ hộ cận nghèo" → "đến năm 2025 giảm
+            # còn dưới 1,8%": the name is not said twice when what follows it holds the figure.
+            rest = text[len(self.row.name):].lstrip(" :;,-") if text.lower().startswith(self.row.name.lower()) else ""
+            return rest if any(c.isdigit() for c in rest) else text
         tail = tail.strip().rstrip(".")
         # "Tỷ lệ hộ nghèo giảm so với năm 2021: Từ 0,7 - 0,9%" → "giảm so với năm 2021 từ 0,7 - 0,9%".
         rest = head.strip()[len(self.row.name):].strip() if head.lower().startswith(self.row.name.lower()) else ""
@@ -232,6 +236,8 @@ def row_sentence(result: RowResult, period: Period) -> str:
 def sentence_plan(result: RowResult) -> str:
     """The plan as a sentence states it: the table's words, never the indicator's name again
     ("kế hoạch nhỏ hơn 2%", "kế hoạch như nội dung chỉ tiêu")."""
+    if result.plan_value is not None:
+        return _fmt(result.plan_value, result.row.unit)  # "kế hoạch 1%", not "kế hoạch 1"
     words = table_plan(result)
     if same_words(result.plan_text, result.row.name) and words[:1].isupper():
         return words[:1].lower() + words[1:]
