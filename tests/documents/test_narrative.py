@@ -158,3 +158,14 @@ def test_a_target_that_opens_with_the_name_is_not_said_twice() -> None:
     # A task whose remainder holds no figure keeps its words whole.
     security = Row("Giữ vững ổn định an ninh chính trị", target_text="Giữ vững ổn định an ninh chính trị trên địa bàn")
     assert assess(evaluated(security)).plan_text == "Giữ vững ổn định an ninh chính trị trên địa bàn"
+
+
+def test_a_task_in_biểu_02_plans_hoan_thanh_not_its_whole_sentence() -> None:
+    """Demo Lương Sơn: the Kế hoạch column held "Giữ vững ổn định an ninh chính trị, trật tự an toàn xã hội
+    trên địa bàn phường" in a 2,4 cm column."""
+    from ktxh.documents.narrative import table_plan
+
+    row = Row("Giữ vững ổn định an ninh chính trị, trật tự an toàn xã hội",
+              target_text="Giữ vững ổn định an ninh chính trị, trật tự an toàn xã hội trên địa bàn phường")
+    assert table_plan(assess(evaluated(row))) == "Hoàn thành"
+    assert table_plan(assess(evaluated(Row("Hoàn thành chỉ tiêu giao quân", target_text="đạt")))) == "đạt"

@@ -152,6 +152,11 @@ def test_long_figures_keep_every_word_whole(data) -> None:
     assert [s.orientation for s in document.sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE,
                                                           WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE]
     assert all(r.font.size == Pt(10) for c in table.rows[1].cells for p in c.paragraphs for r in p.runs)
+    # The break ends the summary paragraph before the table: no empty paragraph of its own, which fell on
+    # a blank page of its own in the demo Lương Sơn giữa kỳ report.
+    before = table._tbl.getprevious()
+    assert before.tag == qn("w:p") and before.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
+    assert "".join(before.itertext()).startswith("Kết quả đánh giá")
 
 
 def test_the_review_stays_on_the_page_when_it_fits(midterm) -> None:

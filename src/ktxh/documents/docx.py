@@ -679,11 +679,11 @@ def _term_review(doc: DocxDocument, data: ReportData, number: str) -> None:
     centre, right = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT
     aligns = (centre,) + (right,) * 7 + (centre,)
     rows = list(table.rows)
-    for i, r in enumerate(review.reviews):
+    for i in range(len(review.reviews)):
         cells = rows[i + 1].cells
         _grid_cell(cells[0], str(i + 1), align=centre)
         _grid_cell(cells[1], review.name(i))
-        for cell, text, align in zip(cells[2:], term.review_cells(r), aligns, strict=True):
+        for cell, text, align in zip(cells[2:], term.table_cells(review, i), aligns, strict=True):
             _grid_cell(cell, text, align=align)
     widths = _review_size(table)
     if widths is None:
@@ -719,7 +719,14 @@ def _landscape_before(doc: DocxDocument, table: Table) -> None:
     """Start a landscape section at ``table``: the section break goes just before it."""
     _new_section(doc, landscape=True)
     breaker = doc.element.body.findall(qn("w:p"))[-1]  # the paragraph holding the section break
-    table._tbl.addprevious(breaker)
+    before = table._tbl.getprevious()
+    if before is not None and before.tag == qn("w:p"):
+        # The break ends the paragraph before the table: an empty paragraph of its own could fall on a
+        # page of its own (a blank page before the landscape one).
+        before.get_or_add_pPr().append(breaker.pPr.sectPr)
+        breaker.getparent().remove(breaker)
+    else:
+        table._tbl.addprevious(breaker)
 
 
 def _save(doc: DocxDocument) -> bytes:

@@ -112,6 +112,8 @@ def table_plan(result: RowResult) -> str:
     if result.plan_value is not None:
         return format_number(result.plan_value)
     words = result.plan_text
+    if result.target.kind is TargetKind.QUALITATIVE and len(words.split()) > 4 and not any(c.isdigit() for c in words):
+        return "Hoàn thành"  # a task's whole sentence does not go in the column
     if not same_words(words, result.row.name):
         return words
     return name_only_plan(result.target)
