@@ -1,6 +1,7 @@
 """Every demo ward, every plan, every period its dashboard offers (and the term of a term plan: the
 giữa kỳ report while the term's last year has no figure, the nhiệm kỳ report after): the
-báo cáo and the kế hoạch năm sau have no empty section, every target of the dashboard's evaluation
+báo cáo and the kế hoạch năm sau are laid out as Nghị định 30 says (the measures of
+tests/documents/test_layout.py, read from each one's XML), have no empty section, every target of the dashboard's evaluation
 appears with the dashboard's class, ``ktxh extract`` gives back each target under its indicator's name
 with plan and actual, and the place and date, and ``ktxh check`` finds no wrong figure."""
 
@@ -13,7 +14,9 @@ import docx
 import openpyxl
 import pytest
 from django.utils import timezone
+from docx.shared import Pt
 from pycel import ExcelCompiler
+from tests.documents import test_layout
 from tests.documents.test_layout import word_breaks
 
 from ktxh.core.model import Status
@@ -97,10 +100,34 @@ def _excel_status(blob: bytes) -> dict[str, str]:
             if isinstance(row[0].value, int)}
 
 
+LAYOUT = (test_layout.test_a4_margins_and_page_numbers, test_layout.later_sections_numbered,
+          test_layout.test_times_new_roman_everywhere, test_layout.test_header_block)
+
+
+def layout_problems(where: str, document) -> list[str]:
+    """The measures of Nghị định 30 (tests/documents/test_layout.py) read from this document's XML."""
+    out = []
+    for check in LAYOUT:
+        try:
+            check(document)
+        except AssertionError as exc:
+            out.append(f"{where}: {check.__name__}: {exc}")
+    body = test_layout._body(document)
+    for p in body:
+        fmt = p.paragraph_format
+        if p.alignment != test_layout.WD_ALIGN_PARAGRAPH.JUSTIFY or not 1 <= fmt.first_line_indent.cm <= 1.27 \
+                or (fmt.space_after or 0) < Pt(6) and (fmt.space_before or 0) < Pt(6):
+            out.append(f"{where}: đoạn “{p.text[:60]}” sai căn lề, thụt đầu dòng hoặc giãn đoạn")
+        if any(not 13 <= r.font.size.pt <= 14 for r in p.runs if r.font.size):
+            out.append(f"{where}: đoạn “{p.text[:60]}” sai cỡ chữ")
+    return out
+
+
 def _check_report(plan, period, blob: bytes, data) -> list[str]:
     problems = []
     document = docx.Document(io.BytesIO(blob))
     where = f"{plan.unit.code} {period.code}"
+    problems += layout_problems(where, document)
     problems += [f"{where}: mục trống “{h}”" for h in empty_sections(document)]
     problems += [f"{where}: chữ “{w}” cần {n} cm, cột chỉ {c} cm" for w, n, c in word_breaks(document)]
     lines = [p.text for p in document.paragraphs]
@@ -171,6 +198,7 @@ def test_every_demo_plan_for_next_year_is_complete_and_reads_back(demo) -> None:
         blob = build_plan(data)
         where = f"{plan.unit.code} {period.code}"
         document = docx.Document(io.BytesIO(blob))
+        problems += layout_problems(where, document)
         problems += [f"{where}: mục trống “{h}”" for h in empty_sections(document)]
         problems += [f"{where}: chữ “{w}” cần {n} cm, cột chỉ {c} cm" for w, n, c in word_breaks(document)]
         read = read_document(blob, filename="ke-hoach.docx")
