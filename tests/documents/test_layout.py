@@ -158,6 +158,17 @@ def test_body_paragraphs(document) -> None:
         assert all(13 <= s.pt <= 14 for s in sizes), p.text
 
 
+def test_headings_stay_with_their_text_and_rows_stay_whole(document) -> None:
+    """Demo Nhơn Hưng 6 tháng 2023: "4. Kinh tế" alone at the foot of page 1, and Biểu 02's last row split
+    so that "số liệu" stood alone on a fifth page."""
+    headings = [p for p in _body(document) if p.runs and p.runs[0].bold and re.match(r"^(?:[IVX]+|\d+(?:\.\d+)*)\. ", p.text)]
+    assert headings and all(p.paragraph_format.keep_with_next for p in headings)
+    for table in _grid_tables(document):
+        for row in table.rows:
+            can_not = row._tr.trPr.find(qn("w:cantSplit")) if row._tr.trPr is not None else None
+            assert can_not is not None and can_not.get(qn("w:val")) in ("true", "1", None), row.cells[1].text
+
+
 def _grid_tables(document):
     return [t for t in document.tables if t.rows[0].cells[0].text == "STT"]
 

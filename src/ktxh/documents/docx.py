@@ -271,6 +271,8 @@ def _grid(doc: DocxDocument, headers: tuple[str, ...], rows: int) -> Table:
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
         _grid_cell(cell, text, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _repeat_header(table.rows[0])
+    for row in table.rows:  # a row never splits across pages ("Chưa có" / "số liệu" on a page of its own)
+        _keep_together(row)
     return table
 
 
@@ -477,7 +479,10 @@ def _title(doc: DocxDocument, kind: str, summary_title: str) -> None:
 
 
 def _heading(doc: DocxDocument, text: str, *, upper: bool = False) -> Paragraph:
-    return _para(doc, text.upper() if upper else text, bold=True, before=6)
+    """A numbered heading, kept on the page of what follows it (never alone at a page's foot)."""
+    p = _para(doc, text.upper() if upper else text, bold=True, before=6)
+    p.paragraph_format.keep_with_next = True
+    return p
 
 
 def _paragraphs(doc: DocxDocument, text: str) -> None:

@@ -101,7 +101,8 @@ def _excel_status(blob: bytes) -> dict[str, str]:
 
 
 LAYOUT = (test_layout.test_a4_margins_and_page_numbers, test_layout.later_sections_numbered,
-          test_layout.test_times_new_roman_everywhere, test_layout.test_header_block)
+          test_layout.test_times_new_roman_everywhere, test_layout.test_header_block,
+          test_layout.test_headings_stay_with_their_text_and_rows_stay_whole)
 
 
 def layout_problems(where: str, document) -> list[str]:
