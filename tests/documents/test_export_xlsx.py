@@ -116,3 +116,19 @@ def test_status_formula_reads_the_core_threshold(data) -> None:
 
     formula = status_formula(assess(data.fields[0].rows[0]), 5)
     assert f"ROUND(G5,2)>={DEFAULT_THRESHOLD}" in formula and '"Cơ bản đạt"' in formula
+
+
+def test_rows_are_as_high_as_their_wrapped_texts(workbook) -> None:
+    """LibreOffice kept every row one line high: "% so với kế hoạch" ran over the table's top and a long
+    name over the row below it (demo Nhơn Hưng, "Hướng dẫn công dân đăng ký tài khoản định danh…")."""
+    from ktxh.documents.xlsx import CHAR_CM, LINE_PT, wrapped_lines
+
+    b1, b2 = workbook["Biểu 01"], workbook["Biểu 02"]
+    assert b2.row_dimensions[3].height >= 2 * LINE_PT  # "% so với kế hoạch", "Cùng kỳ năm trước" in two lines
+    for ws, widths in ((b1, (6, 60, 70)), (b2, (6, 45, 12, 16, 16, 16, 12, 12, 14, 40))):
+        for r in range(4, ws.max_row + 1):
+            texts = [(c.value, w, bool(c.font.b)) for c, w in zip(ws[r], widths, strict=False)
+                     if isinstance(c.value, str) and not c.value.startswith("=") and c.coordinate not in ws.merged_cells]
+            need = max((wrapped_lines(t, w * CHAR_CM, bold=b) for t, w, b in texts), default=1)
+            assert ws.row_dimensions[r].height >= need * LINE_PT, (r, texts)
+    assert any(b1.row_dimensions[r].height > 2 * LINE_PT for r in range(4, b1.max_row + 1))

@@ -67,6 +67,20 @@ def test_a4_margins_and_page_numbers(document) -> None:
     assert first.first_page_header.is_linked_to_previous is False or not first.first_page_header.paragraphs[0].text
 
 
+def test_every_page_after_the_first_is_numbered(document) -> None:
+    """The landscape appendices too: a later section numbers its own first page (no w:titlePg), and its
+    header is the first section's (linked) or one of its own with the PAGE field."""
+    assert len(document.sections) >= 2
+    later_sections_numbered(document)
+
+
+def later_sections_numbered(document) -> None:
+    for s in document.sections[1:]:
+        assert not s.different_first_page_header_footer
+        assert s.header.is_linked_to_previous or "PAGE" in s.header._element.xml
+        assert "PAGE" in s.header.paragraphs[0]._p.xml  # followed through the link
+
+
 def test_times_new_roman_everywhere(document) -> None:
     defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     fonts = defaults.find(qn("w:rFonts"))
@@ -89,11 +103,34 @@ def test_header_block(document) -> None:
     assert run.bold and run.text == run.text.upper()
     usable = HEADER_COLUMNS[0].cm - CELL_MARGIN_CM
     line = usable - rule.paragraph_format.left_indent.cm - rule.paragraph_format.right_indent.cm
-    name = width_cm(run.text, run.font.size.pt, bold=True)
+    name = max(width_cm(part, run.font.size.pt, bold=True) for part in run.text.split("\n"))
     assert name / 3 <= line <= name / 2, (line, name)
     assert rule._p.pPr.find(qn("w:pBdr")).find(qn("w:bottom")).get(qn("w:val")) == "single"
     date = document.tables[0].cell(1, 1).paragraphs[0].runs[0]
     assert date.italic and 13 <= date.font.size.pt <= 14
+
+
+@pytest.mark.parametrize("kind", ["phường", "xã"])
+def test_a_long_name_keeps_each_header_line_whole(data, kind) -> None:
+    """"UBND PHƯỜNG ĐIỆN NAM ĐÔNG" does not hold on one line of 12 pt bold in the left column: two lines
+    broken between words, each within the column; the date line "Điện Nam Đông, ngày … năm 2026" on one
+    line of the right column (it used to push "2026" to a second line)."""
+    from dataclasses import replace
+
+    from ktxh.documents import Issuer, build_plan, build_report
+
+    issuer = Issuer("UBND THỊ XÃ ĐIỆN BÀN", f"UBND {kind.upper()} ĐIỆN NAM ĐÔNG", "Điện Nam Đông")
+    for build in (build_report, build_plan):
+        document = open_docx(build(replace(data, issuer=issuer)))
+        left, date = document.tables[0].cell(0, 0), document.tables[0].cell(1, 1).paragraphs[0].runs[0]
+        for p, bold, usable in ((left.paragraphs[0], False, HEADER_COLUMNS[0].cm),
+                                (left.paragraphs[1], True, HEADER_COLUMNS[0].cm),
+                                (document.tables[0].cell(1, 1).paragraphs[0], False, HEADER_COLUMNS[1].cm)):
+            run = p.runs[0]
+            for line in run.text.split("\n"):
+                assert width_cm(line, run.font.size.pt, bold) + 0.38 <= usable, (line, run.font.size.pt)
+        assert date.text.startswith("Điện Nam Đông, ngày") and "\n" not in date.text
+        assert 13 <= date.font.size.pt <= 14 and date.italic
 
 
 def _body(document):
@@ -119,6 +156,17 @@ def test_body_paragraphs(document) -> None:
         assert fmt.space_after >= Pt(6) or fmt.space_before >= Pt(6), p.text
         sizes = {r.font.size for r in p.runs} - {None}
         assert all(13 <= s.pt <= 14 for s in sizes), p.text
+
+
+def test_headings_stay_with_their_text_and_rows_stay_whole(document) -> None:
+    """Demo Nhơn Hưng 6 tháng 2023: "4. Kinh tế" alone at the foot of page 1, and Biểu 02's last row split
+    so that "số liệu" stood alone on a fifth page."""
+    headings = [p for p in _body(document) if p.runs and p.runs[0].bold and re.match(r"^(?:[IVX]+|\d+(?:\.\d+)*)\. ", p.text)]
+    assert headings and all(p.paragraph_format.keep_with_next for p in headings)
+    for table in _grid_tables(document):
+        for row in table.rows:
+            can_not = row._tr.trPr.find(qn("w:cantSplit")) if row._tr.trPr is not None else None
+            assert can_not is not None and can_not.get(qn("w:val")) in ("true", "1", None), row.cells[1].text
 
 
 def _grid_tables(document):

@@ -144,3 +144,28 @@ def test_assessment_states_the_gap_and_the_data_behind_the_causes() -> None:
 def test_a_row_without_the_evaluators_verdict_is_refused() -> None:
     with pytest.raises(DocumentDataError, match="chưa được đánh giá"):
         assess(Row("Tổng sản lượng lương thực cây có hạt", "tấn", plan=Decimal("5795.9"), actual=Decimal("5933.3")))
+
+
+def test_a_target_that_opens_with_the_name_is_not_said_twice() -> None:
+    """Demo Lương Sơn, giữa kỳ: "Tỷ lệ hộ cận nghèo giai đoạn 2021-2023 còn 1,99%, kế hoạch Tỷ lệ hộ cận nghèo
+    đến năm 2025 giảm còn dưới 1,8%, …" and "Tỷ lệ hộ nghèo … còn 1,92%, kế hoạch 1, …" (no unit)."""
+    near_poor = Row("Tỷ lệ hộ cận nghèo", "%", target_text="Tỷ lệ hộ cận nghèo đến năm 2025 giảm còn dưới 1,8%",
+                    actual=Decimal("1.99"), direction="down")
+    assert sentence(near_poor) == ("Tỷ lệ hộ cận nghèo năm 2022 còn 1,99%, kế hoạch đến năm 2025 giảm còn dưới "
+                                   "1,8%, cơ bản đạt kế hoạch.")
+    poor = Row("Tỷ lệ hộ nghèo", "%", plan=Decimal(1), actual=Decimal("1.92"), direction="down")
+    assert sentence(poor) == "Tỷ lệ hộ nghèo năm 2022 còn 1,92%, kế hoạch 1%, không đạt kế hoạch."
+    # A task whose remainder holds no figure keeps its words whole.
+    security = Row("Giữ vững ổn định an ninh chính trị", target_text="Giữ vững ổn định an ninh chính trị trên địa bàn")
+    assert assess(evaluated(security)).plan_text == "Giữ vững ổn định an ninh chính trị trên địa bàn"
+
+
+def test_a_task_in_biểu_02_plans_hoan_thanh_not_its_whole_sentence() -> None:
+    """Demo Lương Sơn: the Kế hoạch column held "Giữ vững ổn định an ninh chính trị, trật tự an toàn xã hội
+    trên địa bàn phường" in a 2,4 cm column."""
+    from ktxh.documents.narrative import table_plan
+
+    row = Row("Giữ vững ổn định an ninh chính trị, trật tự an toàn xã hội",
+              target_text="Giữ vững ổn định an ninh chính trị, trật tự an toàn xã hội trên địa bàn phường")
+    assert table_plan(assess(evaluated(row))) == "Hoàn thành"
+    assert table_plan(assess(evaluated(Row("Hoàn thành chỉ tiêu giao quân", target_text="đạt")))) == "đạt"

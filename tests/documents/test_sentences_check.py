@@ -43,3 +43,20 @@ def test_docstring_examples() -> None:
     for module in (ktxh.documents.data, ktxh.documents.narrative, ktxh.documents.docx, ktxh.documents.term):
         result = doctest.testmod(module)
         assert result.attempted > 0 and result.failed == 0
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 500), st.integers(1, 500), st.integers(1, 500))
+def test_a_growth_after_plan_words_with_figures_checks_out(actual: int, previous: int, ceiling: int) -> None:
+    """A target in words with a figure of the same unit ("dưới 10 hộ"), and a name that holds a full stop
+    (the demo's "Phấn đấu xây dựng phường không còn hộ nghèo. …"): the growth is still recomputed from
+    the actual, never from the plan's figure (it used to read "… kế hoạch dưới 10 hộ, …, giảm 78,57%
+    so với năm 2021 (14 hộ)", which the checker recomputed from 10)."""
+    row = Row("Phấn đấu giảm hộ nghèo. Số hộ nghèo", "hộ", target_text=f"Số hộ nghèo dưới {ceiling} hộ",
+              actual=Decimal(actual), previous=Decimal(previous), direction="down")
+    result = assess(evaluated(row))
+    sentence = row_sentence(result, Period(PeriodKind.YEAR, 2022))
+    findings = check_document(read_text_document(f"1. Lĩnh vực văn hóa - xã hội\n\n- {sentence}\n"))
+    assert [f for f in findings if f.verdict == "wrong"] == [], sentence
+    if result.growth:
+        assert [f.verdict for f in findings if f.kind == "growth"] == ["ok"], sentence

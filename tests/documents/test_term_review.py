@@ -7,6 +7,9 @@ from dataclasses import replace
 from decimal import Decimal as D
 
 import pytest
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+from docx.shared import Pt
 
 from ktxh.core.numbers import format_number
 from ktxh.core.review import TermSeries, review_target
@@ -123,3 +126,45 @@ def test_midterm_report_with_the_review_has_no_wrong_figure(midterm) -> None:
     # The figures of the results part are still all recomputed and right.
     verdicts = sorted((f.kind, f.verdict) for f in findings if f.kind in ("ratio", "growth"))
     assert verdicts == [("growth", "ok")] * 5 + [("ratio", "ok")] * 12
+
+
+def test_long_figures_keep_every_word_whole(data) -> None:
+    """Thu ngân sách in đồng (the demo ward Lương Sơn's 3.182.308.468 đồng in 2020): eleven columns on a
+    portrait page, and no figure, unit or heading breaks inside its column (measured with the font's own
+    advances, not an average)."""
+    from .test_layout import word_breaks
+
+    budget = parse_target("Thu ngân sách trên địa bàn phường đến năm 2025 đạt 6.000.000.000 đồng")
+    items = [(budget, TermSeries(2020, D(3182308468), {2021: D(4120553912), 2022: D(5514602916)}, 2025,
+                                 unit="đồng")),
+             (parse_target("Tỷ lệ hộ nghèo đến năm 2025 còn dưới 1%"),
+              TermSeries(2020, D("2.5"), {2021: D("2.1"), 2022: D("1.57")}, 2025, unit="%")),
+             *ITEMS]
+    review = TermReview.from_series(items, deadline=2025, names=["Thu ngân sách", "Tỷ lệ hộ nghèo", *NAMES],
+                                    period="giai đoạn 2021 - 2025")
+    document = open_docx(build_report(replace(data, period=Period(PeriodKind.MIDTERM, 2022, 2021, 2025),
+                                               term_review=review)))
+    table = _review_table(document)
+    assert "3.182.308.468" in table.rows[1].cells[3].text
+    assert word_breaks(document) == []
+    # Too wide for a portrait page at 8 pt even: the table alone on a landscape page, the text after it
+    # on portrait pages again, then the landscape appendices.
+    assert [s.orientation for s in document.sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE,
+                                                          WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE]
+    assert all(r.font.size == Pt(10) for c in table.rows[1].cells for p in c.paragraphs for r in p.runs)
+    # The break ends the summary paragraph before the table: no empty paragraph of its own, which fell on
+    # a blank page of its own in the demo Lương Sơn giữa kỳ report.
+    before = table._tbl.getprevious()
+    assert before.tag == qn("w:p") and before.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
+    assert "".join(before.itertext()).startswith("Kết quả đánh giá")
+
+
+def test_the_review_stays_on_the_page_when_it_fits(midterm) -> None:
+    """10 pt, or 9 pt so that the names keep 3 cm (at 10 pt "Thu nhập bình quân đầu người" ran a word a line)."""
+    document = open_docx(build_report(midterm))
+    table = _review_table(document)
+    assert [s.orientation for s in document.sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE]
+    sizes = {r.font.size for row in table.rows for c in row.cells for p in c.paragraphs for r in p.runs}
+    assert len(sizes) == 1 and sizes <= {Pt(10), Pt(9)}
+    names = int(table._tbl.tblGrid.findall(qn("w:gridCol"))[1].get(qn("w:w"))) / (1440 / 2.54)
+    assert names >= 3.0

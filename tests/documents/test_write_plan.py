@@ -70,3 +70,25 @@ def test_without_next_year_plan_the_error_says_so(data) -> None:
     with pytest.raises(DocumentDataError, match="Thiếu kế hoạch năm sau") as info:
         build_plan(replace(data, next_plan=None))
     assert info.value.field == "next_plan"
+
+
+def test_the_plan_column_gives_a_figure_or_a_short_reading(data) -> None:
+    """Demo Nhơn Hưng's 2024 plan: a proposed target printed "5.191 (đề / xuất)" broken in its column, and
+    a target whose words are all in its name ("… cuối năm dưới 02%") said "Như nội dung chỉ tiêu"."""
+    from decimal import Decimal
+
+    from ktxh.documents import Field, NextPlan, Row
+
+    from .conftest import open_docx
+
+    rows = (Row("Hướng dẫn công dân đăng ký tài khoản định danh điện tử mức độ 02", "trường hợp",
+                target_text="5.191", plan=Decimal(5191), actual=Decimal(4385), proposed=True),
+            Row("Tỷ lệ nợ quá hạn từ nguồn vốn vay cuối năm dưới 02%", "%",
+                target_text="Tỷ lệ nợ quá hạn từ nguồn vốn vay cuối năm dưới 02%", direction="down"),
+            Row("Không để dịch bệnh gia súc, gia cầm", target_text="Không để dịch bệnh gia súc, gia cầm"))
+    plan = open_docx(build_plan(replace(data, next_plan=NextPlan(2024, fields=(Field("x", "Xây dựng chính quyền",
+                                                                                     rows),)))))
+    table = next(t for t in plan.tables if t.rows[0].cells[1].text == "Danh mục")
+    assert [cell_lines(r.cells[4]) for r in table.rows[2:5]] == [["5.191", "(đề xuất)"], ["nhỏ hơn 2%"],
+                                                                 ["Hoàn thành"]]
+    assert table.rows[2].cells[5].text == "+18,38%"

@@ -11,7 +11,9 @@ appendices go on landscape pages. Every figure comes from ``narrative`` (ktxh.co
 from __future__ import annotations
 
 import io
+import math
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from docx import Document
@@ -26,9 +28,11 @@ from docx.shared import Cm, Mm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from ktxh.core.errors import KtxhError
 from ktxh.core.numbers import format_number
+from ktxh.core.targets import parse_target
 
-from . import term
+from . import metrics, term
 from .data import (
     SECTION_ASSESSMENT,
     SECTION_CAUSES,
@@ -52,6 +56,7 @@ from .narrative import (
     assess_fields,
     change_text,
     generated_sections,
+    name_only_plan,
     opening_line,
     row_sentence,
     status_label,
@@ -73,21 +78,21 @@ MOTTO = "Độc lập - Tự do - Hạnh phúc"
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 BIEU_02_HEADERS = ("STT", "Danh mục", "ĐVT", "Kế hoạch", "Thực hiện", "Cùng kỳ năm trước",
                    "% so với kế hoạch", "% so với cùng kỳ", "Đánh giá")
-# Landscape A4 leaves 252 mm between the margins.
-BIEU_02_WIDTHS = (Cm(1.2), Cm(7.5), Cm(1.5), Cm(3.0), Cm(3.0), Cm(3.0), Cm(2.0), Cm(2.0), Cm(2.0))
+# Landscape A4 leaves 252 mm between the margins, portrait A4 165 mm.
+LANDSCAPE_CM, PORTRAIT_CM = 25.2, 16.5
+BIEU_02_WIDTHS = (Cm(1.2), Cm(9.8), Cm(1.5), Cm(2.4), Cm(2.4), Cm(2.4), Cm(1.8), Cm(1.8), Cm(1.9))
 BIEU_01_WIDTHS = (Cm(1.2), Cm(11.0), Cm(13.0))
 PLAN_TABLE_HEADERS = ("STT", "Danh mục", "ĐVT", "Thực hiện năm {this}", "Kế hoạch năm {next}", "Tăng/giảm")
 PLAN_TABLE_WIDTHS = (Cm(1.0), Cm(6.5), Cm(2.0), Cm(2.5), Cm(2.5), Cm(2.0))  # portrait: 165 mm
 CELL_MARGIN_CM = 0.19 * 2 + 0.1  # Word's default cell margins, both sides, and a little air
-# Average advance widths of Times New Roman, in ems (lower case, capitals and digits apart);
-# enough to size a column so that its longest word never breaks ("trườn/g hợp").
-_EM_LOWER, _EM_UPPER, _EM_DIGIT = 0.50, 0.72, 0.50
-# The term review table on portrait A4 (165 mm), 10 pt so that eleven columns fit.
+# The term review table on portrait A4 (165 mm), 10 pt (9 or 8 where long figures need it) so that
+# eleven columns fit.
 REVIEW_WIDTHS = (Cm(0.8), Cm(3.2), Cm(1.3), Cm(1.5), Cm(1.5), Cm(1.3), Cm(1.2), Cm(1.3), Cm(1.3), Cm(1.5),
                  Cm(1.6))
-REVIEW_PT = 10
+REVIEW_WIDTHS_WIDE = (REVIEW_WIDTHS[0], Cm(REVIEW_WIDTHS[1].cm + LANDSCAPE_CM - PORTRAIT_CM), *REVIEW_WIDTHS[2:])
+REVIEW_PTS = (10, 9, 8)
+REVIEW_LEAST_CM = 3.0  # the names' column: below it every name runs to a line a word
 ISSUER_RULE = 0.4  # the rule under the issuing body, as a share of its name's width
-BOLD_WIDER = 1.04  # bold capitals run a little wider than the estimate
 
 
 # --- low-level formatting ------------------------------------------------------------------------
@@ -157,6 +162,14 @@ def _page(section, *, landscape: bool) -> None:
     section.top_margin, section.bottom_margin = MARGINS["top"], MARGINS["bottom"]
     section.left_margin, section.right_margin = MARGINS["left"], MARGINS["right"]
     section.header_distance = section.footer_distance = Mm(10)
+
+
+def _new_section(doc: DocxDocument, *, landscape: bool):
+    """A new section on a new page; its first page numbered too (only the document's first is not)."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    _page(section, landscape=landscape)
+    section.different_first_page_header_footer = False
+    return section
 
 
 def _page_numbers(section) -> None:
@@ -258,6 +271,8 @@ def _grid(doc: DocxDocument, headers: tuple[str, ...], rows: int) -> Table:
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
         _grid_cell(cell, text, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _repeat_header(table.rows[0])
+    for row in table.rows:  # a row never splits across pages ("Chưa có" / "số liệu" on a page of its own)
+        _keep_together(row)
     return table
 
 
@@ -281,45 +296,79 @@ def _widths(table: Table, widths: Iterable) -> None:
             cell.width = w
 
 
-def text_width_cm(text: str, pt: float) -> float:
-    """The printed width of ``text`` in Times New Roman at ``pt`` points, estimated from average advances.
+def text_width_cm(text: str, pt: float, *, bold: bool = False) -> float:
+    """The printed width of ``text`` in Times New Roman at ``pt`` points, from the font's advances.
 
-    >>> round(text_width_cm("trường", 12), 2)
-    1.27
+    >>> round(text_width_cm("trường", 12), 2), round(text_width_cm("157,9%", 10), 2)
+    (1.21, 1.09)
     """
-    ems = sum(_EM_UPPER if c.isupper() else _EM_DIGIT if c.isdigit() else 0.28 if c in " .,;:()/-" else _EM_LOWER
-              for c in text)
-    return ems * pt * 2.54 / 72
+    table = metrics.BOLD if bold else metrics.REGULAR
+    units = 0
+    for c in text:
+        width = table.get(c) or table.get(unicodedata.normalize("NFD", c)[:1])
+        units += width or (722 if c.isupper() else 500)
+    return units / 1000 * pt * 2.54 / 72
 
 
-def word_fit(widths: Iterable, columns: Iterable[Iterable[str]], pt: float, *, give: int = 1,
-             least: float = 2.5) -> tuple:
+Run = tuple[str, float, bool]  # a table cell's text, its size in points and whether it is bold
+
+
+def column_needs(columns: Iterable[Iterable[Run]]) -> list[float]:
+    """Per column, the width its longest word needs (cell margins included): words break at spaces
+    and after "/", never inside."""
+    out = []
+    for runs in columns:
+        widths = [text_width_cm(w, pt, bold=bold) for text, pt, bold in runs for w in re.split(r"[\s/]+", text) if w]
+        out.append(max(widths, default=0) + CELL_MARGIN_CM)
+    return out
+
+
+def word_fit(widths: Iterable, columns: Iterable[Iterable[Run]], *, give: int = 1, least: float = 2.5) -> tuple:
     """Column widths so that no column's longest word breaks; column ``give`` gives up the room.
 
     The total stays the same: a narrow column (ĐVT) widens to its longest word ("trường hợp"
-    needs "trường" whole) and the wide label column narrows by as much, down to ``least`` cm;
-    beyond that the widened columns share what is left.
+    needs "trường" whole) and the wide label column narrows by as much, down to ``least`` cm
+    (or its own longest word); beyond that the widened columns share what is left (see
+    :func:`fits`: a caller with a smaller size to try tries it first).
     """
     out = [w.cm for w in widths]
     total = sum(out)
-    for i, texts in enumerate(columns):
-        words = [w for t in texts for w in re.split(r"[\s/]+", t) if w]
-        need = max((text_width_cm(w, pt) for w in words), default=0) + CELL_MARGIN_CM
+    needs = column_needs(columns)
+    for i, need in enumerate(needs):
         if i != give:
             out[i] = max(out[i], need)
+    want = max(least, needs[give]) + 0.01 * len(out)  # the others are rounded up to 0,1 mm below
+    deficit = want - (total - sum(w for i, w in enumerate(out) if i != give))
+    slack = sum(out[i] - needs[i] for i in range(len(out)) if i != give)
+    if deficit > 0 and slack > 0:
+        # The other columns give back what they have beyond their longest word, in proportion.
+        share = min(deficit, slack) / slack
+        out = [w if i == give else w - (w - needs[i]) * share for i, w in enumerate(out)]
     others = sum(w for i, w in enumerate(out) if i != give)
-    if total - others < least:
-        scale = (total - least) / others
+    if total - others < needs[give]:
+        scale = (total - needs[give]) / others
         out = [w * scale for w in out]
-    out[give] = total - sum(w for i, w in enumerate(out) if i != give)
-    return tuple(Cm(round(w, 2)) for w in out)
+    out = [math.ceil(w * 100 - 1e-6) / 100 for w in out]  # up to the next 0,1 mm: a word that fits stays whole
+    out[give] = round(total - sum(w for i, w in enumerate(out) if i != give), 2)
+    return tuple(Cm(w) for w in out)
 
 
-def _column_texts(table: Table) -> list[list[str]]:
-    cols: list[list[str]] = [[] for _ in table.columns]
+def fits(widths: Iterable, columns: Iterable[Iterable[Run]], *, give: int = 1, least: float = 0) -> bool:
+    """Whether every column's longest word fits in the table's total width, columns side by side, with
+    at least ``least`` cm left for column ``give`` (the names)."""
+    needs = column_needs(columns)
+    if give < len(needs):
+        needs[give] = max(needs[give], least)
+    return sum(needs) + 0.01 * len(needs) <= sum(w.cm for w in widths)  # word_fit rounds each up to 0,1 mm
+
+
+def _column_runs(table: Table, pt: float = TABLE_PT) -> list[list[Run]]:
+    """Each column's runs as printed: their own size, else the table paragraphs' ``pt``."""
+    cols: list[list[Run]] = [[] for _ in table.columns]
     for row in table.rows:
         for i, cell in enumerate(row.cells):
-            cols[i].append(cell.text)
+            for p in cell.paragraphs:
+                cols[i] += [(r.text, r.font.size.pt if r.font.size else pt, bool(r.bold)) for r in p.runs]
     return cols
 
 
@@ -340,15 +389,48 @@ def _repeat_header(row) -> None:
 # --- blocks --------------------------------------------------------------------------------------
 
 
-def _date_line(data: ReportData) -> str:
-    """"Lương Sơn, ngày 05 tháng 02 năm 2023"; blanks where the date is left for signing.
+def _date_line(data: ReportData, blank: int = 6) -> str:
+    """"Lương Sơn, ngày 05 tháng 02 năm 2023"; ``blank`` spaces where the date is left for signing.
 
     Days below 10 and months below 3 take a leading zero (Nghị định 30, Phụ lục I).
     """
     year = data.issue_year or data.period.year
-    day = f"{data.day:02d}" if data.day else "\u00a0" * 6
-    month = (f"{data.month:02d}" if data.month < 3 else str(data.month)) if data.month else "\u00a0" * 6
+    day = f"{data.day:02d}" if data.day else "\u00a0" * blank
+    month = (f"{data.month:02d}" if data.month < 3 else str(data.month)) if data.month else "\u00a0" * blank
     return f"{data.issuer.place}, ngày {day} tháng {month} năm {year}"
+
+
+def date_line_fit(data: ReportData) -> tuple[str, int]:
+    """The date line and its size so that it holds on one line of the right column: 14 pt with room
+    for the day and month, else less room, else 13 pt (Nghị định 30: 13–14)."""
+    usable = HEADER_COLUMNS[1].cm - CELL_MARGIN_CM
+    for pt, blank in ((BODY_PT, 6), (BODY_PT, 4), (HEADER_PT, 4), (HEADER_PT, 2)):
+        line = _date_line(data, blank)
+        if text_width_cm(line, pt) <= usable:
+            return line, pt
+    return _date_line(data, 2), HEADER_PT
+
+
+def fit_lines(text: str, pt: float, usable: float, *, bold: bool = False) -> list[str]:
+    """``text`` on one line, or broken in two between words where the longer line is shortest
+    ("UBND PHƯỜNG ĐIỆN NAM ĐÔNG" in 12 pt needs 6,96 cm: "UBND PHƯỜNG" / "ĐIỆN NAM ĐÔNG")."""
+    if text_width_cm(text, pt, bold=bold) <= usable:
+        return [text]
+    words = text.split()
+    splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
+    if not splits:
+        return [text]
+    best = min(splits, key=lambda ab: max(text_width_cm(x, pt, bold=bold) for x in ab))
+    return list(best)
+
+
+def _lines_run(p: Paragraph, lines: list[str], *, size: float, bold: bool = False):
+    """One run, its lines apart by line breaks (one paragraph: one block under one rule)."""
+    run = _run(p, lines[0], size=size, bold=bold)
+    for line in lines[1:]:
+        run.add_break()
+        run.add_text(line)
+    return run
 
 
 def _header_block(doc: DocxDocument, data: ReportData, kind_code: str) -> None:
@@ -358,17 +440,22 @@ def _header_block(doc: DocxDocument, data: ReportData, kind_code: str) -> None:
     _widths(table, HEADER_COLUMNS)
     left, right = table.cell(0, 0), table.cell(0, 1)
     _centre_cell = WD_ALIGN_PARAGRAPH.CENTER
-    # 12 pt for the upper body and the national name (Nghị định 30 allows 12–13) so each fits one line.
-    _cell_text(left, data.issuer.upper.upper(), size=12, align=_centre_cell)
+    usable = HEADER_COLUMNS[0].cm - CELL_MARGIN_CM
+    # 12 pt for the upper body and the national name (Nghị định 30 allows 12–13); a long name in two lines.
+    p = _first_paragraph(left)
+    p.alignment = _centre_cell
+    _lines_run(p, fit_lines(data.issuer.upper.upper(), 12, usable), size=12)
     p = left.add_paragraph()
     p.alignment = _centre_cell
     p.paragraph_format.space_after = Pt(0)
-    # 13 pt, or 12 pt where a long name would break its line (Nghị định 30 allows 12–13).
-    usable = HEADER_COLUMNS[0].cm - CELL_MARGIN_CM
-    size = HEADER_PT if text_width_cm(data.issuer.name.upper(), HEADER_PT) * BOLD_WIDER <= usable else 12
-    _run(p, data.issuer.name.upper(), size=size, bold=True)
-    # A rule of 2/5 of the issuing body's name under it (Nghị định 30: from 1/3 to 1/2).
-    name_width = min(text_width_cm(data.issuer.name.upper(), size) * BOLD_WIDER, usable)
+    p.paragraph_format.first_line_indent = Cm(0)
+    # 13 pt, or 12 pt where a long name would not hold on one line; then two lines, broken between words.
+    name = data.issuer.name.upper()
+    size = HEADER_PT if text_width_cm(name, HEADER_PT, bold=True) <= usable else 12
+    lines = fit_lines(name, size, usable, bold=True)
+    _lines_run(p, lines, size=size, bold=True)
+    # A rule of 2/5 of the issuing body's name (its longer line) under it (Nghị định 30: from 1/3 to 1/2).
+    name_width = min(max(text_width_cm(line, size, bold=True) for line in lines), usable)
     _rule(left, inset=Cm(round((HEADER_COLUMNS[0].cm - CELL_MARGIN_CM - ISSUER_RULE * name_width) / 2, 2)))
     _cell_text(right, MOTTO_NATION, size=12, bold=True, align=_centre_cell)
     p = right.add_paragraph()
@@ -378,7 +465,8 @@ def _header_block(doc: DocxDocument, data: ReportData, kind_code: str) -> None:
     _run(p, MOTTO, size=BODY_PT, bold=True).underline = True
     number = data.number or "\u00a0" * 6
     _cell_text(table.cell(1, 0), f"Số: {number}/{kind_code}-{data.issuer.code}", size=HEADER_PT, align=_centre_cell)
-    _cell_text(table.cell(1, 1), _date_line(data), size=BODY_PT, italic=True, align=_centre_cell)
+    line, pt = date_line_fit(data)
+    _cell_text(table.cell(1, 1), line, size=pt, italic=True, align=_centre_cell)
     for cell in (table.cell(1, 0), table.cell(1, 1)):
         cell.paragraphs[0].paragraph_format.space_before = Pt(6)
 
@@ -391,7 +479,10 @@ def _title(doc: DocxDocument, kind: str, summary_title: str) -> None:
 
 
 def _heading(doc: DocxDocument, text: str, *, upper: bool = False) -> Paragraph:
-    return _para(doc, text.upper() if upper else text, bold=True, before=6)
+    """A numbered heading, kept on the page of what follows it (never alone at a page's foot)."""
+    p = _para(doc, text.upper() if upper else text, bold=True, before=6)
+    p.paragraph_format.keep_with_next = True
+    return p
 
 
 def _paragraphs(doc: DocxDocument, text: str) -> None:
@@ -465,7 +556,7 @@ def _bieu_01(doc: DocxDocument, data: ReportData, kind_code: str, kind_name: str
         _grid_cell(cells[0], str(i), align=WD_ALIGN_PARAGRAPH.CENTER)
         _grid_cell(cells[1], task.content + (f"\n({task.assigned_by})" if task.assigned_by else ""))
         _grid_cell(cells[2], task.result)
-    _widths(table, word_fit(BIEU_01_WIDTHS, _column_texts(table), TABLE_PT))
+    _widths(table, word_fit(BIEU_01_WIDTHS, _column_runs(table)))
 
 
 def _pct(value) -> str:
@@ -506,12 +597,11 @@ def _bieu_02(doc: DocxDocument, data: ReportData, assessed, kind_code: str, kind
             _grid_cell(cells[1], result.row.name)
             for cell, text, align in zip(cells[2:], bieu_02_cells(result), aligns, strict=True):
                 _grid_cell(cell, text, align=align)
-    _widths(table, word_fit(BIEU_02_WIDTHS, _column_texts(table), TABLE_PT))
+    _widths(table, word_fit(BIEU_02_WIDTHS, _column_runs(table)))
 
 
 def _appendices(doc: DocxDocument, data: ReportData, assessed, kind_code: str, kind_name: str) -> None:
-    section = doc.add_section(WD_SECTION.NEW_PAGE)
-    _page(section, landscape=True)
+    _new_section(doc, landscape=True)
     if data.key_tasks:
         _bieu_01(doc, data, kind_code, kind_name)
         _para(doc, "", after=12)
@@ -594,23 +684,54 @@ def _term_review(doc: DocxDocument, data: ReportData, number: str) -> None:
     centre, right = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT
     aligns = (centre,) + (right,) * 7 + (centre,)
     rows = list(table.rows)
-    for i, r in enumerate(review.reviews):
+    for i in range(len(review.reviews)):
         cells = rows[i + 1].cells
         _grid_cell(cells[0], str(i + 1), align=centre)
         _grid_cell(cells[1], review.name(i))
-        for cell, text, align in zip(cells[2:], term.review_cells(r), aligns, strict=True):
+        for cell, text, align in zip(cells[2:], term.table_cells(review, i), aligns, strict=True):
             _grid_cell(cell, text, align=align)
-    for row in rows:
-        for cell in row.cells:
-            for p in cell.paragraphs:
-                for run in p.runs:
-                    run.font.size = Pt(REVIEW_PT)
-    _widths(table, word_fit(REVIEW_WIDTHS, _column_texts(table), REVIEW_PT))
-    _para(doc, "", after=0)
+    widths = _review_size(table)
+    if widths is None:
+        # Figures too long for eleven columns on a portrait page (budgets in đồng): the table on a
+        # landscape page of its own, the text after it back on portrait pages.
+        _landscape_before(doc, table)
+        widths = _review_size(table, wide=True) or REVIEW_WIDTHS_WIDE
+        _widths(table, word_fit(widths, _column_runs(table), least=REVIEW_LEAST_CM))
+        _new_section(doc, landscape=False)
+    else:
+        _widths(table, word_fit(widths, _column_runs(table), least=REVIEW_LEAST_CM))
+        _para(doc, "", after=0)
     for i in range(len(review.reviews)):
         sentence = term.target_sentence(review, i)
         if sentence:
             _para(doc, f"- {sentence}")
+
+
+def _review_size(table: Table, *, wide: bool = False) -> tuple | None:
+    """The review table's widths at the largest size of ``REVIEW_PTS`` where every word fits, its runs
+    set to that size; None when none fits."""
+    widths = REVIEW_WIDTHS if not wide else REVIEW_WIDTHS_WIDE
+    runs = [run for row in table.rows for cell in row.cells for p in cell.paragraphs for run in p.runs]
+    for pt in REVIEW_PTS:
+        for run in runs:
+            run.font.size = Pt(pt)
+        if fits(widths, _column_runs(table), least=REVIEW_LEAST_CM):
+            return widths
+    return None
+
+
+def _landscape_before(doc: DocxDocument, table: Table) -> None:
+    """Start a landscape section at ``table``: the section break goes just before it."""
+    _new_section(doc, landscape=True)
+    breaker = doc.element.body.findall(qn("w:p"))[-1]  # the paragraph holding the section break
+    before = table._tbl.getprevious()
+    if before is not None and before.tag == qn("w:p"):
+        # The break ends the paragraph before the table: an empty paragraph of its own could fall on a
+        # page of its own (a blank page before the landscape one).
+        before.get_or_add_pPr().append(breaker.pPr.sectPr)
+        breaker.getparent().remove(breaker)
+    else:
+        table._tbl.addprevious(breaker)
 
 
 def _save(doc: DocxDocument) -> bytes:
@@ -674,22 +795,28 @@ def _plan_table(doc: DocxDocument, data: ReportData) -> None:
             cells = cells_of[at].cells
             result = format_number(row.actual) if not isinstance(row.actual, str) and row.actual is not None else (
                 row.actual or "")
-            values = (str(number), row.name, row.unit, result, plan_cell(row) + (" (đề xuất)" if row.proposed else ""),
+            # "(đề xuất)" on a line of its own: "5.191 (đề / xuất)" broke in the narrow column.
+            values = (str(number), row.name, row.unit, result, plan_cell(row) + ("\n(đề xuất)" if row.proposed else ""),
                       change_text(row))
             for cell, text, align in zip(cells, values, (centre, None, centre, right, right, right), strict=True):
                 _grid_cell(cell, text, align=align or WD_ALIGN_PARAGRAPH.LEFT)
-    _widths(table, word_fit(PLAN_TABLE_WIDTHS, _column_texts(table), TABLE_PT))
+    _widths(table, word_fit(PLAN_TABLE_WIDTHS, _column_runs(table)))
 
 
 def plan_cell(row) -> str:
-    """Next year's target as the plan's table shows it: the figure, else the words the name does not say.
+    """Next year's target as the plan's table shows it: the figure, else the words the name does not say,
+    else the core's reading of the target (``narrative.name_only_plan``).
 
     >>> from ktxh.documents.data import Row
     >>> plan_cell(Row("Huy động học sinh ra lớp đúng độ tuổi", "%",
     ...               target_text="Huy động học sinh ra lớp đúng độ tuổi: Tiểu học đạt 100%/năm."))
     'Tiểu học đạt 100%/năm'
     >>> plan_cell(Row("Giao quân đạt chỉ tiêu thị xã giao", target_text="Giao quân đạt chỉ tiêu thị xã giao."))
+    'đạt chỉ tiêu cấp trên giao'
+    >>> plan_cell(Row("Không để dịch bệnh gia súc, gia cầm", target_text="Không để dịch bệnh gia súc, gia cầm"))
     'Hoàn thành'
+    >>> plan_cell(Row("Tỷ lệ nợ quá hạn cuối năm dưới 02%", "%", target_text="Tỷ lệ nợ quá hạn cuối năm dưới 02%"))
+    'nhỏ hơn 2%'
     """
     if row.plan is not None:
         return format_number(row.plan)
@@ -698,8 +825,12 @@ def plan_cell(row) -> str:
         text = text[len(row.name):].lstrip(" :;,-")
     if text:
         return text
-    # The name says it all: a task ("Không để dịch bệnh…") is done or not; a figure in it is the target.
-    return "Như nội dung chỉ tiêu" if any(c.isdigit() for c in row.name) else "Hoàn thành"
+    try:
+        target = parse_target(row.target_text or row.name, label=row.name, unit=row.unit or None,
+                              direction=row.direction)
+    except KtxhError:
+        target = None
+    return name_only_plan(target)
 
 
 def build_plan(data: ReportData, *, appendices: bool = True) -> bytes:

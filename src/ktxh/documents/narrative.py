@@ -89,7 +89,11 @@ class RowResult:
         text = self.row.target_text
         head, colon, tail = text.partition(":")
         if not (colon and tail.strip()):
-            return text.strip().rstrip(".")
+            text = text.strip().rstrip(".")
+            # "Tỷ lệ hộ cận nghèo đến năm 2025 giảm còn dưới 1,8%" of "Tỷ lệ hộ cận nghèo" → "đến năm 2025 giảm
+            # còn dưới 1,8%": the name is not said twice when what follows it holds the figure.
+            rest = text[len(self.row.name):].lstrip(" :;,-") if text.lower().startswith(self.row.name.lower()) else ""
+            return rest if any(c.isdigit() for c in rest) else text
         tail = tail.strip().rstrip(".")
         # "Tỷ lệ hộ nghèo giảm so với năm 2021: Từ 0,7 - 0,9%" → "giảm so với năm 2021 từ 0,7 - 0,9%".
         rest = head.strip()[len(self.row.name):].strip() if head.lower().startswith(self.row.name.lower()) else ""
@@ -108,13 +112,48 @@ def table_plan(result: RowResult) -> str:
     if result.plan_value is not None:
         return format_number(result.plan_value)
     words = result.plan_text
-    if words.strip(" .").lower() != result.row.name.strip(" .").lower():
+    if result.target.kind is TargetKind.QUALITATIVE and len(words.split()) > 4 and not any(c.isdigit() for c in words):
+        return "Hoàn thành"  # a task's whole sentence does not go in the column
+    if not same_words(words, result.row.name):
         return words
-    if result.target.kind is TargetKind.QUALITATIVE:
-        return "Hoàn thành"
-    if result.target.parts:
+    return name_only_plan(result.target)
+
+
+def name_only_plan(target: Target | None) -> str:
+    """The "Kế hoạch" cell of a target whose words are all in the indicator's name: the core's reading
+    of its figure ("nhỏ hơn 2%"), "Hoàn thành" for a task, "Như nội dung chỉ tiêu" for several figures.
+
+    >>> from ktxh.core.targets import parse_target
+    >>> name_only_plan(parse_target("Tỷ lệ nợ quá hạn cuối năm dưới 02%"))
+    'nhỏ hơn 2%'
+    >>> name_only_plan(parse_target("Không để dịch bệnh gia súc, gia cầm"))
+    'Hoàn thành'
+    """
+    if target is None or target.parts:
         return "Như nội dung chỉ tiêu"
-    return describe_target(result.target).rsplit(" (", 1)[0]
+    if target.kind is TargetKind.QUALITATIVE:
+        return "Hoàn thành"
+    return describe_target(target).rsplit(" (", 1)[0]
+
+
+def lower_first(name: str) -> str:
+    """A name inside a sentence: its first letter in lower case, unless it opens an acronym.
+
+    >>> lower_first("Hiện đang quản lý chi trả 277 đối tượng, mở thẻ ATM"), lower_first("BHYT hộ gia đình")
+    ('hiện đang quản lý chi trả 277 đối tượng, mở thẻ ATM', 'BHYT hộ gia đình')
+    """
+    if len(name) > 1 and name[1].isupper():
+        return name
+    return name[:1].lower() + name[1:]
+
+
+def same_words(a: str, b: str) -> bool:
+    """Whether two texts say the same, whatever their case, spacing and closing full stop.
+
+    >>> same_words("trường Mẫu giáo  chuẩn Quốc gia.", "Trường mẫu giáo chuẩn quốc gia")
+    True
+    """
+    return " ".join(a.strip(" .").lower().split()) == " ".join(b.strip(" .").lower().split())
 
 
 def _percent(value: Decimal) -> Decimal:
@@ -164,7 +203,7 @@ def _growth_clause(result: RowResult, period: Period) -> str:
 def _plan_words(result: RowResult) -> str:
     """" (kế hoạch: …)", unless the indicator's name is the target's words already."""
     words = result.plan_text
-    if words.strip(" .").lower() == result.row.name.strip(" .").lower():
+    if same_words(words, result.row.name):
         return ""
     return f" (kế hoạch: {words})"
 
@@ -187,8 +226,24 @@ def row_sentence(result: RowResult, period: Period) -> str:
             f"{format_number(ev.actual)}/{_fmt(result.plan_value, unit)}")  # type: ignore[arg-type]
         pct = format_number(ev.percent_of_plan, PERCENT_DECIMALS)  # type: ignore[arg-type]
         return f"{subject} {verb} {shown}, bằng {pct}% kế hoạch{_growth_clause(result, period)}."
-    return (f"{subject} {verb} {_fmt(ev.actual, row.unit)}, kế hoạch {result.plan_text}, "
-            f"{_STATUS_PHRASE[ev.status]}{_growth_clause(result, period)}.")
+    growth = _growth_clause(result, period)
+    plan_words = f"kế hoạch {sentence_plan(result)}, {_STATUS_PHRASE[ev.status]}"
+    if growth.startswith(","):
+        # The growth right after the figure it measures, so that no figure of the plan's words comes
+        # between them (a checker recomputes it from the last figure before it).
+        return f"{subject} {verb} {_fmt(ev.actual, row.unit)}{growth}, {plan_words}."
+    return f"{subject} {verb} {_fmt(ev.actual, row.unit)}, {plan_words}{growth}."
+
+
+def sentence_plan(result: RowResult) -> str:
+    """The plan as a sentence states it: the table's words, never the indicator's name again
+    ("kế hoạch nhỏ hơn 2%", "kế hoạch như nội dung chỉ tiêu")."""
+    if result.plan_value is not None:
+        return _fmt(result.plan_value, result.row.unit)  # "kế hoạch 1%", not "kế hoạch 1"
+    words = table_plan(result)
+    if same_words(result.plan_text, result.row.name) and words[:1].isupper():
+        return words[:1].lower() + words[1:]
+    return words
 
 
 def assess_fields(fields: Iterable[Field]) -> list[tuple[Field, list[RowResult]]]:
@@ -229,13 +284,13 @@ def _figures(result: RowResult) -> str:
     """The figures of a verdict, as the row sentence states them: "5.933,3/5.795,9 tấn, bằng 102,37% kế hoạch"."""
     row, ev = result.row, result.evaluation
     if ev.actual is None:
-        return f"{str(row.actual or '').strip() or 'chưa có số liệu'} (kế hoạch: {result.plan_text})"
+        return f"{str(row.actual or '').strip() or 'chưa có số liệu'}{_plan_words(result)}"
     unit = row.unit
     if result.is_ratio and not result.down:
         shown = f"{_fmt(ev.actual, unit)}/{_fmt(result.plan_value, unit)}" if unit in _RATE_UNITS else (
             f"{format_number(ev.actual)}/{_fmt(result.plan_value, unit)}")  # type: ignore[arg-type]
         return f"{shown}, bằng {format_number(ev.percent_of_plan, PERCENT_DECIMALS)}% kế hoạch"  # type: ignore[arg-type]
-    return f"{_fmt(ev.actual, unit)}, kế hoạch {result.plan_text}"
+    return f"{_fmt(ev.actual, unit)}, kế hoạch {sentence_plan(result)}"
 
 
 def _gap(result: RowResult) -> str:

@@ -20,12 +20,32 @@ levels with the decimals they were given (at most two).
 
 from __future__ import annotations
 
-from ktxh.core.review import review_cells  # noqa: F401 - the documents print the core's cells
+from ktxh.core.model import TargetKind
+from ktxh.core.review import review_cells
 
 from .data import TermReview
 
 HEADERS = ("STT", "Chỉ tiêu", "ĐVT", "Năm gốc", "Mới nhất", "Mục tiêu", "Tiến độ", "Nhịp đã đạt", "Nhịp cần",
            "Ước cuối kỳ", "Khả năng đạt")
+
+
+def table_cells(review: TermReview, index: int) -> tuple[str, ...]:
+    """The core's cells of one target, its "Mục tiêu" short where the core gives the target's whole words
+    (a qualitative target: "Hoàn thành", not "Giữ vững ổn định an ninh chính trị, …" in a 1,3 cm column).
+
+    >>> from ktxh.core.targets import parse_target
+    >>> tr = TermReview.from_series([(parse_target("Giữ vững ổn định an ninh chính trị trên địa bàn"), None)],
+    ...                             deadline=2025)
+    >>> table_cells(tr, 0)[3]
+    'Hoàn thành'
+    """
+    from .narrative import name_only_plan
+
+    r = review.reviews[index]
+    cells = list(review_cells(r))
+    if r.target.kind is TargetKind.QUALITATIVE and len(cells[3].split()) > 4:
+        cells[3] = name_only_plan(r.target)
+    return tuple(cells)
 
 
 def title(review: TermReview) -> str:

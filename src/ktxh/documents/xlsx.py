@@ -21,12 +21,14 @@ from ktxh.core.evaluate import DEFAULT_THRESHOLD
 from ktxh.core.model import Status, TargetKind
 
 from .data import ReportData
-from .docx import BIEU_02_HEADERS, ROMAN, indicators_title, key_tasks_title
+from .docx import BIEU_02_HEADERS, ROMAN, indicators_title, key_tasks_title, text_width_cm
 from .narrative import RowResult, assess_fields, status_label
 
 FONT = "Times New Roman"
 PERCENT_FORMAT = "#,##0.00"
 HEADER_ROW = 3
+CHAR_CM = 0.19  # an Excel column width unit (one character of the default font), in cm
+LINE_PT = 15.75  # one line of 12 pt Times New Roman
 BIEU_01_WIDTHS = (6, 60, 70)
 BIEU_02_WIDTHS = (6, 45, 12, 16, 16, 16, 12, 12, 14, 40)
 # Column D holds the plan figure only; the target as the plan writes it goes in its own column J.
@@ -95,6 +97,7 @@ def _bieu_01(ws: Worksheet, data: ReportData) -> None:
         ws.merge_cells(f"A{r}:C{r}")
         _put(ws, r, 1, "Kế hoạch chưa có nhiệm vụ trọng tâm nào: nhập nhiệm vụ trọng tâm trong trang kế hoạch.")
     ws.print_area = f"A1:C{r}"
+    _fit_heights(ws, BIEU_01_WIDTHS, HEADER_ROW, r)
 
 
 def status_formula(result: RowResult, r: int) -> str | None:
@@ -152,6 +155,40 @@ def _bieu_02(ws: Worksheet, data: ReportData) -> None:
             r, number = r + 1, number + 1
             _indicator_row(ws, r, number, result)
     ws.print_area = f"A1:{get_column_letter(len(BIEU_02_XLSX_HEADERS))}{r}"
+    _fit_heights(ws, BIEU_02_WIDTHS, HEADER_ROW, r)
+
+
+def wrapped_lines(text: str, width_cm: float, pt: float = 12, *, bold: bool = False) -> int:
+    """How many lines ``text`` takes in a column ``width_cm`` wide, wrapped between words as Excel does.
+
+    >>> wrapped_lines("% so với kế hoạch", 12 * CHAR_CM, bold=True), wrapped_lines("Đạt", 2)
+    (2, 1)
+    """
+    usable = max(width_cm - 0.2, 0.5)
+    lines = 0
+    for paragraph in str(text).split("\n"):
+        lines, line = lines + 1, 0.0
+        for word in paragraph.split():
+            w = text_width_cm(word, pt, bold=bold)
+            space = text_width_cm(" ", pt, bold=bold) if line else 0
+            if line and line + space + w > usable:
+                lines, line = lines + 1, w
+            else:
+                line += space + w
+    return max(lines, 1)
+
+
+def _fit_heights(ws: Worksheet, widths: tuple[int, ...], first: int, last: int) -> None:
+    """Row heights for the wrapped texts (LibreOffice keeps a written file's rows one line high)."""
+    for r in range(first, last + 1):
+        lines = 1
+        for col, width in enumerate(widths, start=1):
+            cell = ws.cell(row=r, column=col)
+            if isinstance(cell.value, str) and not cell.value.startswith("="):
+                if cell.coordinate in ws.merged_cells:  # a note across the table
+                    width = sum(widths)
+                lines = max(lines, wrapped_lines(cell.value, width * CHAR_CM, bold=bool(cell.font.b)))
+        ws.row_dimensions[r].height = round(lines * LINE_PT + 3, 1)
 
 
 def build_tables_xlsx(data: ReportData) -> bytes:

@@ -21,6 +21,7 @@ from ktxh.core.model import Direction, Status, TargetKind
 from ktxh.core.numbers import format_number, quantize
 from ktxh.core.review import TermKind, weighted_trend
 from ktxh.documents import data as doc
+from ktxh.documents.narrative import lower_first
 from ktxh.web.analytics import term
 from ktxh.web.analytics.evaluation import evaluate_plan
 from ktxh.web.data.tracking.models import Actual, ActualStatus, Period, PeriodKind
@@ -56,6 +57,13 @@ def unit_title(unit) -> str:
     return unit.name if unit.name.lower().startswith(kind.lower()) else f"{kind} {unit.name}"
 
 
+def unit_phrase(unit) -> str:
+    """How a sentence names a unit: its kind in lower case ("thành phố Sông Công", "tỉnh Thái Nguyên")."""
+    title = unit_title(unit)
+    kind = unit.get_kind_display()
+    return f"{kind.lower()}{title[len(kind):]}" if title.lower().startswith(kind.lower()) else title
+
+
 def issuer(unit) -> doc.Issuer:
     upper = f"UBND {unit_title(unit.parent)}".upper() if unit.parent_id else ""
     return doc.Issuer(upper=upper, name=f"UBND {unit_title(unit)}".upper(), place=unit.name)
@@ -71,7 +79,7 @@ def signer_and_recipients(unit) -> tuple[doc.Signer, tuple[str, ...]]:
     if s is not None and s.recipients.strip():
         recipients = tuple(line.strip().lstrip("-").strip() for line in s.recipients.splitlines() if line.strip())
     else:
-        upper = unit_title(unit.parent) if unit.parent_id else "cấp trên"
+        upper = unit_phrase(unit.parent) if unit.parent_id else "cấp trên"
         council = "TT Đảng ủy, HĐND phường" if unit.kind == "phuong" else "TT Đảng ủy, HĐND xã"
         recipients = (f"UBND {upper} (b/c);", f"{council};", "Các thành viên UBND;", "Lưu: VT.")
     return signer, recipients
@@ -232,11 +240,14 @@ def _task_field(text: str, field_names: list[str]) -> str:
     return "Nhiệm vụ khác"
 
 
-def task_groups(tasks: list[str], field_names: list[str]) -> tuple[doc.TaskGroup, ...]:
-    """Key tasks by field, in the fields' order; those no field claims last."""
+def task_groups(tasks: list[str], field_names: list[str], fields_of: dict[str, str] | None = None,
+                ) -> tuple[doc.TaskGroup, ...]:
+    """Key tasks by field, in the fields' order; those no field claims last. ``fields_of`` gives the
+    field of a task known to be one indicator's (its own field, not a guess from its words)."""
     grouped: dict[str, list[str]] = {}
     for text in tasks:
-        grouped.setdefault(_task_field(text, field_names), []).append(text.strip().rstrip(".;") + ".")
+        field = (fields_of or {}).get(text) or _task_field(text, field_names)
+        grouped.setdefault(field, []).append(text.strip().rstrip(".;") + ".")
     order = [*field_names, "Nhiệm vụ khác"]
     return tuple(doc.TaskGroup(name, tuple(grouped[name])) for name in order if name in grouped)
 
@@ -263,10 +274,10 @@ def _next_plan(plan, year: int, current: tuple[doc.Field, ...]) -> doc.NextPlan:
     fields = tuple(doc.Field(code, name, tuple(rs)) for (_, name, code), rs in ordered)
     names = [f.name for f in current] or [f.name for f in fields]
     tasks = [k.content for k in (annual or plan).key_tasks.all()]
-    tasks += [f"Tập trung thực hiện chỉ tiêu {r.name.lower()} (năm {year - 1} "
-              f"{r.evaluation.status.label})" for f in current for r in f.rows
-              if r.evaluation is not None and r.evaluation.status in (Status.KHONG_DAT, Status.CO_BAN_DAT)]
-    return doc.NextPlan(year, fields=fields, task_groups=task_groups(tasks, names))
+    short = {f"Tập trung thực hiện chỉ tiêu {lower_first(r.name)} (năm {year - 1} {r.evaluation.status.label})": f.name
+             for f in current for r in f.rows
+             if r.evaluation is not None and r.evaluation.status in (Status.KHONG_DAT, Status.CO_BAN_DAT)}
+    return doc.NextPlan(year, fields=fields, task_groups=task_groups([*tasks, *short], names, short))
 
 
 def _propose(plan, year: int, current, planned: set, grouped: dict) -> None:

@@ -75,11 +75,15 @@ def slug(text: str) -> str:
 
 
 def file_name(prefix: str, data: doc.ReportData, unit, ext: str) -> str:
-    """"bao-cao-nam-2023-phuong-nhon-hung.docx"; a plan is named by the year it plans."""
+    """"bao-cao-nam-2023-phuong-nhon-hung.docx"; a plan is named by the year it plans, a term report by
+    its kind and term ("bao-cao-giua-ky-2021-2025-…", "bao-cao-nhiem-ky-2021-2025-…")."""
+    p = data.period
     if prefix == "ke-hoach" and data.next_plan is not None:
         when = f"nam {data.next_plan.year}"
+    elif p.kind in (doc.PeriodKind.MIDTERM, doc.PeriodKind.TERM):
+        when = f"{'giữa kỳ' if p.kind is doc.PeriodKind.MIDTERM else 'nhiệm kỳ'} {p.span}"
     else:
-        when = data.period.phrase
+        when = p.phrase
     return f"{prefix}-{slug(when)}-{slug(adapter.unit_title(unit))}.{ext}"
 
 

@@ -1,5 +1,7 @@
-"""Every demo ward, every plan, every period its dashboard offers (and the term of a term plan): the
-báo cáo and the kế hoạch năm sau have no empty section, every target of the dashboard's evaluation
+"""Every demo ward, every plan, every period its dashboard offers (and the term of a term plan: the
+giữa kỳ report while the term's last year has no figure, the nhiệm kỳ report after): the
+báo cáo and the kế hoạch năm sau are laid out as Nghị định 30 says (the measures of
+tests/documents/test_layout.py, read from each one's XML), have no empty section, every target of the dashboard's evaluation
 appears with the dashboard's class, ``ktxh extract`` gives back each target under its indicator's name
 with plan and actual, and the place and date, and ``ktxh check`` finds no wrong figure."""
 
@@ -12,10 +14,13 @@ import docx
 import openpyxl
 import pytest
 from django.utils import timezone
+from docx.shared import Pt
 from pycel import ExcelCompiler
+from tests.documents import test_layout
 from tests.documents.test_layout import word_breaks
 
 from ktxh.core.model import Status
+from ktxh.documents import PeriodKind as DocKind
 from ktxh.documents import build_plan, build_report, build_tables_xlsx
 from ktxh.reader import check_document, read_document
 from ktxh.web.analytics.evaluation import evaluate_plan
@@ -30,12 +35,9 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def _cases():
-    # Term periods (giữa kỳ / nhiệm kỳ reports) are left out while the demo's new term targets make
-    # their review table break words and state a growth the checker recomputes otherwise (issue 16,
-    # left open: see the closing note); test_term_review.py covers that table on its own data.
     today = timezone.localdate()
     for plan in Plan.objects.select_related("unit").order_by("unit__code", "start_year"):
-        periods = [p for p in tracking_periods.plan_periods(plan, today) if p.kind in adapter.KINDS]
+        periods = [p for p in tracking_periods.plan_periods(plan, today) if p.kind in adapter.KINDS or p.kind == PeriodKind.TERM]
         for period in periods:
             yield plan, period
 
@@ -98,10 +100,35 @@ def _excel_status(blob: bytes) -> dict[str, str]:
             if isinstance(row[0].value, int)}
 
 
+LAYOUT = (test_layout.test_a4_margins_and_page_numbers, test_layout.later_sections_numbered,
+          test_layout.test_times_new_roman_everywhere, test_layout.test_header_block,
+          test_layout.test_headings_stay_with_their_text_and_rows_stay_whole)
+
+
+def layout_problems(where: str, document) -> list[str]:
+    """The measures of Nghị định 30 (tests/documents/test_layout.py) read from this document's XML."""
+    out = []
+    for check in LAYOUT:
+        try:
+            check(document)
+        except AssertionError as exc:
+            out.append(f"{where}: {check.__name__}: {exc}")
+    body = test_layout._body(document)
+    for p in body:
+        fmt = p.paragraph_format
+        if p.alignment != test_layout.WD_ALIGN_PARAGRAPH.JUSTIFY or not 1 <= fmt.first_line_indent.cm <= 1.27 \
+                or (fmt.space_after or 0) < Pt(6) and (fmt.space_before or 0) < Pt(6):
+            out.append(f"{where}: đoạn “{p.text[:60]}” sai căn lề, thụt đầu dòng hoặc giãn đoạn")
+        if any(not 13 <= r.font.size.pt <= 14 for r in p.runs if r.font.size):
+            out.append(f"{where}: đoạn “{p.text[:60]}” sai cỡ chữ")
+    return out
+
+
 def _check_report(plan, period, blob: bytes, data) -> list[str]:
     problems = []
     document = docx.Document(io.BytesIO(blob))
     where = f"{plan.unit.code} {period.code}"
+    problems += layout_problems(where, document)
     problems += [f"{where}: mục trống “{h}”" for h in empty_sections(document)]
     problems += [f"{where}: chữ “{w}” cần {n} cm, cột chỉ {c} cm" for w, n, c in word_breaks(document)]
     lines = [p.text for p in document.paragraphs]
@@ -150,13 +177,17 @@ def demo(db):
 
 
 def test_every_demo_report_is_complete_agrees_with_the_dashboard_and_reads_back(demo) -> None:
-    problems, seen = [], 0
+    problems, seen, kinds = [], 0, set()
     for plan, period in _cases():
         data = adapter.report_data(plan, period)
         problems += _check_report(plan, period, build_report(data), data)
         seen += 1
+        kinds.add(data.period.kind)
     assert problems == [], "\n".join(problems)
     assert seen >= 17
+    # Every kind of báo cáo: 6 tháng, 9 tháng, năm, and the term plans' giữa kỳ or nhiệm kỳ.
+    assert {DocKind.SIX_MONTHS, DocKind.NINE_MONTHS, DocKind.YEAR} <= kinds, kinds
+    assert kinds & {DocKind.MIDTERM, DocKind.TERM}, kinds
 
 
 def test_every_demo_plan_for_next_year_is_complete_and_reads_back(demo) -> None:
@@ -168,6 +199,7 @@ def test_every_demo_plan_for_next_year_is_complete_and_reads_back(demo) -> None:
         blob = build_plan(data)
         where = f"{plan.unit.code} {period.code}"
         document = docx.Document(io.BytesIO(blob))
+        problems += layout_problems(where, document)
         problems += [f"{where}: mục trống “{h}”" for h in empty_sections(document)]
         problems += [f"{where}: chữ “{w}” cần {n} cm, cột chỉ {c} cm" for w, n, c in word_breaks(document)]
         read = read_document(blob, filename="ke-hoach.docx")
@@ -183,3 +215,23 @@ def test_every_demo_plan_for_next_year_is_complete_and_reads_back(demo) -> None:
         seen += 1
     assert problems == [], "\n".join(problems)
     assert seen >= 10
+
+
+def test_next_year_tasks_for_targets_short_of_plan_sit_under_their_own_field(demo) -> None:
+    """Demo Nhơn Hưng 2023: "Hiện đang quản lý chi trả 277 đối tượng, mở thẻ ATM" (văn hóa - xã hội) fell
+    under "Nhiệm vụ khác", its name lowered to "… mở thẻ atm"."""
+    seen = 0
+    for plan, period in _cases():
+        if period.kind != PeriodKind.YEAR:
+            continue
+        data = adapter.report_data(plan, period, "ke-hoach")
+        field_of = {r.name: f.name for f in data.fields for r in f.rows}
+        for group in data.next_plan.task_groups:
+            for task in group.tasks:
+                if not task.startswith("Tập trung thực hiện chỉ tiêu "):
+                    continue
+                name = next(n for n in field_of if task.lower().startswith(f"tập trung thực hiện chỉ tiêu {n.lower()}"))
+                assert group.field == field_of[name], (task, group.field)
+                assert name[1:] in task, task  # the name as written, acronyms kept
+                seen += 1
+    assert seen >= 3

@@ -159,3 +159,25 @@ def test_the_objective_of_the_last_plan_carries_over(ward) -> None:
     plan = docx.Document(io.BytesIO(signed_in(ward.leader).get(_url(ward, "ke-hoach")).content))
     lines = [p.text for p in plan.paragraphs]
     assert lines[lines.index("1. Mục tiêu tổng quát") + 1] == "Phát triển kinh tế nhanh, bền vững."
+
+
+def test_term_reports_are_named_by_their_kind_and_term(ward) -> None:
+    """The giữa kỳ report of Lương Sơn was "bao-cao-giai-doan-2021-2023-…" (the years with figures so far)."""
+    from dataclasses import replace
+
+    from ktxh.documents import Period, PeriodKind
+    from ktxh.web.reports import adapter
+
+    data = adapter.report_data(ward.plan, ward.year)
+    names = [views.file_name("bao-cao", replace(data, period=Period(kind, 2023, 2021, 2025)), ward.a, "docx")
+             for kind in (PeriodKind.MIDTERM, PeriodKind.TERM)]
+    assert names == ["bao-cao-giua-ky-2021-2025-phuong-luong-son.docx",
+                     "bao-cao-nhiem-ky-2021-2025-phuong-luong-son.docx"]
+
+
+def test_default_recipients_name_the_upper_level_in_lower_case(ward) -> None:
+    """"- UBND thành phố Sông Công (b/c);" as the seeds write it, not "UBND Thành phố …"."""
+    from ktxh.web.reports import adapter
+
+    _, recipients = adapter.signer_and_recipients(ward.a)  # Lương Sơn, under "Tỉnh Thử"
+    assert recipients == ("UBND tỉnh Thử (b/c);", "TT Đảng ủy, HĐND phường;", "Các thành viên UBND;", "Lưu: VT.")
