@@ -72,12 +72,24 @@ def period_counts(province) -> dict[int, int]:
 
 def overview_periods(province) -> tuple[list[Period], Period | None, dict[int, int]]:
     """Periods (not terms), latest first; the default is the latest with an approved figure
-    (a year before a quarter ending the same day), else the latest; the counts per period."""
+    that a commune's plan counts (a year before a quarter ending the same day), else the latest
+    with an approved figure, else the latest; the counts per period.
+
+    Approved figures alone do not make a period worth opening: the demo's figures of the
+    current year have no plan yet, and an overview opened on them reads 0 targets everywhere.
+    The candidates' tables are built (``tables.ensure``, kept afterwards) until one counts."""
     periods = list(Period.objects.exclude(kind=PeriodKind.TERM).order_by("-ends_on", "kind"))
     counts = period_counts(province)
-    dated = [p for p in periods if counts.get(p.pk)]
-    default = max(dated, key=lambda p: (p.ends_on, p.kind == PeriodKind.YEAR), default=None)
+    dated = sorted((p for p in periods if counts.get(p.pk)), key=lambda p: (p.ends_on, p.kind == PeriodKind.YEAR),
+                   reverse=True)
+    default = next((p for p in dated if _counted(p, province)), dated[0] if dated else None)
     return periods, default or (periods[0] if periods else None), counts
+
+
+def _counted(period: Period, province) -> bool:
+    """Whether any commune's plan counts a target in ``period`` (the overview's "Số chỉ tiêu" > 0)."""
+    tables.ensure(period, province)
+    return CommuneCount.objects.filter(period=period, province=province, field__isnull=True, total__gt=0).exists()
 
 
 # -- the table ---------------------------------------------------------------------------------------
