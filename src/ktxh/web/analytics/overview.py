@@ -8,9 +8,7 @@ province. ``?dinh_dang=csv`` / ``xlsx`` exports the whole table.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 from collections import defaultdict
 
 from django.contrib import messages
@@ -34,6 +32,7 @@ from ktxh.web.data.tracking.models import Actual, ActualStatus, Period, PeriodKi
 from ktxh.web.metadata.plans import selection
 from ktxh.web.metadata.plans.models import Field, Plan
 from ktxh.web.metadata.units.models import AdminUnit, Level
+from ktxh.web.ui import export as export_file
 from ktxh.web.ui.pages import badge, page, signed_in
 from ktxh.web.ui.params import int_param
 
@@ -230,36 +229,10 @@ def _table(lines: list[dict], fields: list[Field]) -> tuple[list[str], list[list
 
 
 def export(fmt: str, prov, period: Period, lines: list[dict], fields: list[Field]) -> HttpResponse:
-    """The whole table (every commune, in the page's order) as CSV (UTF-8, Excel reads it) or .xlsx."""
+    """The whole table (every commune, in the page's order) as CSV or .xlsx (``ui.export``)."""
     head, rows = _table(lines, fields)
-    name = f"tong-hop-{prov.code}-{period.code}".replace(" ", "-")
-    if fmt == "csv":
-        out = io.StringIO()
-        out.write("\ufeff")  # Excel opens UTF-8 with its mark as UTF-8
-        writer = csv.writer(out)
-        writer.writerow(head)
-        writer.writerows([["" if v is None else v for v in row] for row in rows])
-        response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-    else:
-        from openpyxl import Workbook
-        from openpyxl.styles import Font
-
-        book = Workbook()
-        sheet = book.active
-        sheet.title = "Tổng hợp"
-        sheet.append([f"{prov} — {period.label}"])
-        sheet.append(head)
-        for cell in sheet[2]:
-            cell.font = Font(bold=True)
-        for row in rows:
-            sheet.append([float(v) if v is not None and not isinstance(v, int | str) else v for v in row])
-        sheet.column_dimensions["B"].width = 28
-        out = io.BytesIO()
-        book.save(out)
-        response = HttpResponse(out.getvalue(),
-                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
+    return export_file.download(fmt, f"tong-hop-{prov.code}-{period.code}", [export_file.Table("Tổng hợp", head, rows)],
+                                heading=f"{prov} — {period.label}")
 
 
 # -- reminders ---------------------------------------------------------------------------------------
