@@ -140,3 +140,25 @@ def test_approval_queue_as_csv_and_excel(w):
     assert values[2][5:7] == (5795.9, 5933.3)
     # the officer has no queue, and no file of it
     assert signed_in(w.officer).get("/cho-duyet/?dinh_dang=csv").status_code == 403
+
+
+def test_next_years_plan_as_csv_and_excel(w):
+    """The draft rolled from 2022 (test_next_year_plan's figures), downloaded with its proposals."""
+    from .test_next_year_plan import _plan_2022
+
+    plan = _plan_2022(w)
+    client = signed_in(w.leader)
+    client.post(f"/ke-hoach/{plan.pk}/nam-sau/")
+    new = Target.objects.get(plan__start_year=2023, indicator=w.grain).plan
+    page = client.get(f"/ke-hoach/{new.pk}/").content.decode()
+    assert "Tải Excel" in page
+    rows = _csv(client.get(f"/ke-hoach/{new.pk}/?dinh_dang=csv"))
+    assert rows[0] == ["Chỉ tiêu", "Đơn vị tính", "Năm", "Nguồn", "Mục tiêu (như đã ghi)", "Cách hiểu", "Ghi chú"]
+    grain = next(r for r in rows if r[0] == "Tổng sản lượng lương thực cây có hạt")
+    assert grain[:5] == ["Tổng sản lượng lương thực cây có hạt", "tấn", "2023", "Kế hoạch của UBND", "6.124 tấn"]
+    assert grain[6].startswith("đề xuất theo xu hướng số liệu 2020–2022")
+    assert grain[5] in page and 'value="6.124 tấn"' in page  # the reading and the text the editor shows
+    sheets = _sheets(client.get(f"/ke-hoach/{new.pk}/?dinh_dang=xlsx"))
+    assert list(sheets) == ["Kinh tế"] and sheets["Kinh tế"][0][0].endswith("(dự thảo)")
+    # another province's planner reads neither the plan nor its file
+    assert signed_in(w.planner_q).get(f"/ke-hoach/{new.pk}/?dinh_dang=csv").status_code == 403
