@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.db.models import Count
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 
 from ktxh.core.model import Direction
@@ -106,6 +107,16 @@ def years_rows(communes, years, values) -> list[list[str]]:
             for c in communes if c.pk in values]
 
 
+def _links(request, ind, period) -> dict[str, str]:
+    """The files of the table shown: this indicator and this period, even when the period was the default."""
+    links = {}
+    for fmt in export.FORMATS:
+        params = QueryDict(mutable=True)
+        params["chi_tieu"], params["ky"], params["dinh_dang"] = str(ind.pk), str(period.pk), fmt
+        links[fmt] = "?" + params.urlencode()
+    return links
+
+
 def _charts(rows, communes, years, values) -> dict:
     bar = [r for r in rows if r["rank"] is not None]
     lines = [{"label": str(c), "data": [float(values[c.pk][y]) if y in values[c.pk] else None for y in years]}
@@ -140,6 +151,7 @@ def compare_page(request, unit_id: int):
     if fmt in ("csv", "xlsx"):
         return export.download(fmt, f"so-sanh-{ind.code[:40]}", [export.Table(*t) for t in tables])
     ctx.update(periods=periods, period=period, rows=rows, years=years,
+               export_links=export.links(request) if period is None else _links(request, ind, period),
                years_table=tables[1][2], chart=_charts(rows, communes, years, values),
                reported=sum(1 for r in rows if r["rank"] is not None))
     ctx["title"] = f"{ind.name}: so sánh giữa các xã, phường — {prov.name}"

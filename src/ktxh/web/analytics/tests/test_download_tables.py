@@ -115,6 +115,9 @@ def test_compare_and_overview_go_through_the_one_helper(figures, monkeypatch):
     assert client.get(f"/tinh/{w.p.pk}/?ky={w.year.pk}&dinh_dang=csv").status_code == 200
     assert client.get(f"/tinh/{w.p.pk}/so-sanh/?chi_tieu={w.grain.pk}&ky={w.year.pk}&dinh_dang=xlsx").status_code == 200
     assert calls == [f"tong-hop-{w.p.code}-{w.year.code}", f"so-sanh-{w.grain.code}"]
+    page = client.get(f"/tinh/{w.p.pk}/so-sanh/?chi_tieu={w.grain.pk}").content.decode()  # its default period
+    shown = re.search(r'<select id="ky".*?<option value="(\d+)" selected', page, re.S).group(1)
+    assert f'href="?chi_tieu={w.grain.pk}&amp;ky={shown}&amp;dinh_dang=xlsx"' in page  # the file of what is shown
 
 
 def test_excel_cells_are_numbers_where_the_page_shows_numbers():
