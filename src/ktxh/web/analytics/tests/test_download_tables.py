@@ -12,8 +12,11 @@ import io
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
+from ktxh.core.numbers import format_number
 from ktxh.web.data.tracking.models import Period
 from ktxh.web.metadata.plans.models import Target
 from ktxh.web.tests.pages import approved, signed_in
@@ -118,6 +121,12 @@ def test_compare_and_overview_go_through_the_one_helper(figures, monkeypatch):
     page = client.get(f"/tinh/{w.p.pk}/so-sanh/?chi_tieu={w.grain.pk}").content.decode()  # its default period
     shown = re.search(r'<select id="ky".*?<option value="(\d+)" selected', page, re.S).group(1)
     assert f'href="?chi_tieu={w.grain.pk}&amp;ky={shown}&amp;dinh_dang=xlsx"' in page  # the file of what is shown
+
+
+@given(st.decimals(min_value=-10**12, max_value=10**12, places=3, allow_nan=False, allow_infinity=False))
+def test_every_number_the_pages_print_goes_to_excel_as_that_number(value):
+    cell = export.excel_cell(format_number(value))
+    assert isinstance(cell, int | float) and abs(cell - float(value)) <= 1e-9 * max(1, abs(float(value)))
 
 
 def test_excel_cells_are_numbers_where_the_page_shows_numbers():
