@@ -163,6 +163,8 @@ def _cases(w, sent, task) -> dict[tuple[str, str], dict]:
         ("post", "/api/actuals"): {"unit_id": w.a.pk, "indicator_id": w.grain.pk, "period_id": w.year.pk,
                                    "text": "5.933,3", "source_note": ""},
         ("post", f"/api/actuals/{sent.pk}/return"): {"version": sent.version, "comment": "Chưa đúng"},
+        ("post", "/api/indicator-merges"): {"kept_id": w.grain.pk, "removed_id": w.poor.pk, "on_clash": "giu",
+                                            "dry_run": True},
     }
 
 
@@ -186,6 +188,7 @@ def test_random_text_in_every_text_field_of_the_api(site, caplog):
 
     client = Client(HTTP_AUTHORIZATION=f"Bearer {ApiToken.issue(w.leader)}")
     officer = Client(HTTP_AUTHORIZATION=f"Bearer {ApiToken.issue(w.officer)}")
+    planner = Client(HTTP_AUTHORIZATION=f"Bearer {ApiToken.issue(w.planner)}")  # the one who merges indicators
     keys = sorted(cases)
 
     @SETTINGS
@@ -195,7 +198,7 @@ def test_random_text_in_every_text_field_of_the_api(site, caplog):
         body = dict(cases[(method, path)])
         name = data.draw(st.sampled_from([k for k, v in body.items() if isinstance(v, str)]), label="field")
         body[name] = data.draw(JSON_TEXT if method == "post" else TEXT, label=name)
-        c = officer if path == "/api/actuals" else client
+        c = officer if path == "/api/actuals" else planner if path == "/api/indicator-merges" else client
         if method == "post":
             r = c.post(path, json.dumps(body), content_type="application/json")
         else:
