@@ -297,3 +297,31 @@ def can_manage_member(user, member) -> bool:
     if m is None or member.pk == user.pk or not can_manage_accounts(user, m.unit):
         return False
     return m.role in (Role.OFFICER, Role.VIEWER) or scope(user).is_superuser
+
+
+# --- merging indicators ------------------------------------------------------------------------
+
+
+def merges_indicators(user) -> bool:
+    """The page that merges two indicators: a province planner, or a superuser."""
+    s = scope(user)
+    return s.is_superuser or (s.role == Role.PLANNER and s.province is not None)
+
+
+def can_merge_indicators(user, removed_units, kept_units, *, kept_shared: bool, removed_shared: bool = False,
+                         owners: tuple = ()) -> bool:
+    """Merge one indicator into another: the superuser, or a province planner when every unit
+    whose plans or figures use the removed indicator is of her province, and the kept one is
+    either the catalogue's (shared by every province) or used only in her province too. A
+    planner never removes a catalogue indicator (other provinces use it) nor touches an
+    indicator another province owns (``owners``: the owning provinces' ids, None for none)."""
+    s = scope(user)
+    if s.is_superuser:
+        return True
+    if s.role != Role.PLANNER or s.province is None:
+        return False
+    if removed_shared or any(o is not None and o != s.province.pk for o in owners):
+        return False
+    mine = all(_province_of(u) is not None and _province_of(u).pk == s.province.pk for u in removed_units)
+    return mine and (kept_shared or all(_province_of(u) is not None and _province_of(u).pk == s.province.pk
+                                        for u in kept_units))

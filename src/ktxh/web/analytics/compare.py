@@ -7,14 +7,11 @@ picks for it; nothing is judged here. Only approved figures are shown.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import defaultdict
 
 from django.db.models import Count
-from django.http import HttpResponse
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404
-from openpyxl import Workbook
 
 from ktxh.core.model import Direction
 from ktxh.core.numbers import format_number
@@ -23,6 +20,7 @@ from ktxh.web.data.tracking.models import Actual, ActualStatus, Period, PeriodKi
 from ktxh.web.metadata.plans import selection
 from ktxh.web.metadata.plans.models import Indicator
 from ktxh.web.metadata.units.models import AdminUnit, Level
+from ktxh.web.ui import export
 from ktxh.web.ui.pages import badge, page, signed_in
 from ktxh.web.ui.params import int_param
 
@@ -109,37 +107,14 @@ def years_rows(communes, years, values) -> list[list[str]]:
             for c in communes if c.pk in values]
 
 
-def _export(kind: str, name: str, tables: list[tuple[str, list[str], list[list[str]]]]) -> HttpResponse:
-    """The page's tables as CSV (UTF-8 with BOM, for Excel; tables one after another) or .xlsx (a sheet each)."""
-    if kind == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf)
-        for title, header, rows in tables:
-            w.writerows([[title], header, *rows, []])
-        resp = HttpResponse("\ufeff" + buf.getvalue(), content_type="text/csv; charset=utf-8")
-        resp["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-        return resp
-    wb = Workbook()
-    wb.remove(wb.active)
-    for title, header, rows in tables:
-        ws = wb.create_sheet(title[:31])
-        ws.append(header)
-        for row in rows:
-            ws.append([_cell(v) for v in row])
-    buf = io.BytesIO()
-    wb.save(buf)
-    resp = HttpResponse(buf.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    resp["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-    return resp
-
-
-def _cell(text: str):
-    """A Vietnamese number back to a number for Excel ("5.933,3" → 5933.3); other text as it is."""
-    plain = text.replace(".", "").replace(",", ".")
-    try:
-        return float(plain) if text and text[0].isdigit() and not text.endswith("%") else text
-    except ValueError:
-        return text
+def _links(request, ind, period) -> dict[str, str]:
+    """The files of the table shown: this indicator and this period, even when the period was the default."""
+    links = {}
+    for fmt in export.FORMATS:
+        params = QueryDict(mutable=True)
+        params["chi_tieu"], params["ky"], params["dinh_dang"] = str(ind.pk), str(period.pk), fmt
+        links[fmt] = "?" + params.urlencode()
+    return links
 
 
 def _charts(rows, communes, years, values) -> dict:
@@ -174,8 +149,9 @@ def compare_page(request, unit_id: int):
               ("Qua các năm", ["Xã, phường"] + [f"Năm {y}" for y in years], years_rows(communes, years, values))]
     fmt = request.GET.get("dinh_dang")
     if fmt in ("csv", "xlsx"):
-        return _export(fmt, f"so-sanh-{ind.code[:40]}", tables)
+        return export.download(fmt, f"so-sanh-{ind.code[:40]}", [export.Table(*t) for t in tables])
     ctx.update(periods=periods, period=period, rows=rows, years=years,
+               export_links=export.links(request) if period is None else _links(request, ind, period),
                years_table=tables[1][2], chart=_charts(rows, communes, years, values),
                reported=sum(1 for r in rows if r["rank"] is not None))
     ctx["title"] = f"{ind.name}: so sánh giữa các xã, phường — {prov.name}"

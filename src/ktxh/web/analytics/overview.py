@@ -8,9 +8,7 @@ province. ``?dinh_dang=csv`` / ``xlsx`` exports the whole table.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 from collections import defaultdict
 
 from django.contrib import messages
@@ -34,6 +32,7 @@ from ktxh.web.data.tracking.models import Actual, ActualStatus, Period, PeriodKi
 from ktxh.web.metadata.plans import selection
 from ktxh.web.metadata.plans.models import Field, Plan
 from ktxh.web.metadata.units.models import AdminUnit, Level
+from ktxh.web.ui import export as export_file
 from ktxh.web.ui.pages import badge, page, signed_in
 from ktxh.web.ui.params import int_param
 
@@ -72,12 +71,24 @@ def period_counts(province) -> dict[int, int]:
 
 def overview_periods(province) -> tuple[list[Period], Period | None, dict[int, int]]:
     """Periods (not terms), latest first; the default is the latest with an approved figure
-    (a year before a quarter ending the same day), else the latest; the counts per period."""
+    that a commune's plan counts (a year before a quarter ending the same day), else the latest
+    with an approved figure, else the latest; the counts per period.
+
+    Approved figures alone do not make a period worth opening: the demo's figures of the
+    current year have no plan yet, and an overview opened on them reads 0 targets everywhere.
+    The candidates' tables are built (``tables.ensure``, kept afterwards) until one counts."""
     periods = list(Period.objects.exclude(kind=PeriodKind.TERM).order_by("-ends_on", "kind"))
     counts = period_counts(province)
-    dated = [p for p in periods if counts.get(p.pk)]
-    default = max(dated, key=lambda p: (p.ends_on, p.kind == PeriodKind.YEAR), default=None)
+    dated = sorted((p for p in periods if counts.get(p.pk)), key=lambda p: (p.ends_on, p.kind == PeriodKind.YEAR),
+                   reverse=True)
+    default = next((p for p in dated if _counted(p, province)), dated[0] if dated else None)
     return periods, default or (periods[0] if periods else None), counts
+
+
+def _counted(period: Period, province) -> bool:
+    """Whether any commune's plan counts a target in ``period`` (the overview's "Số chỉ tiêu" > 0)."""
+    tables.ensure(period, province)
+    return CommuneCount.objects.filter(period=period, province=province, field__isnull=True, total__gt=0).exists()
 
 
 # -- the table ---------------------------------------------------------------------------------------
@@ -218,36 +229,10 @@ def _table(lines: list[dict], fields: list[Field]) -> tuple[list[str], list[list
 
 
 def export(fmt: str, prov, period: Period, lines: list[dict], fields: list[Field]) -> HttpResponse:
-    """The whole table (every commune, in the page's order) as CSV (UTF-8, Excel reads it) or .xlsx."""
+    """The whole table (every commune, in the page's order) as CSV or .xlsx (``ui.export``)."""
     head, rows = _table(lines, fields)
-    name = f"tong-hop-{prov.code}-{period.code}".replace(" ", "-")
-    if fmt == "csv":
-        out = io.StringIO()
-        out.write("\ufeff")  # Excel opens UTF-8 with its mark as UTF-8
-        writer = csv.writer(out)
-        writer.writerow(head)
-        writer.writerows([["" if v is None else v for v in row] for row in rows])
-        response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-    else:
-        from openpyxl import Workbook
-        from openpyxl.styles import Font
-
-        book = Workbook()
-        sheet = book.active
-        sheet.title = "Tổng hợp"
-        sheet.append([f"{prov} — {period.label}"])
-        sheet.append(head)
-        for cell in sheet[2]:
-            cell.font = Font(bold=True)
-        for row in rows:
-            sheet.append([float(v) if v is not None and not isinstance(v, int | str) else v for v in row])
-        sheet.column_dimensions["B"].width = 28
-        out = io.BytesIO()
-        book.save(out)
-        response = HttpResponse(out.getvalue(),
-                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
+    return export_file.download(fmt, f"tong-hop-{prov.code}-{period.code}", [export_file.Table("Tổng hợp", head, rows)],
+                                heading=f"{prov} — {period.label}")
 
 
 # -- reminders ---------------------------------------------------------------------------------------

@@ -15,8 +15,10 @@ from ktxh.core.review import Outlook, TermKind, TermSeries
 from ktxh.web.data.tracking.models import Actual, ActualStatus, PeriodKind
 from ktxh.web.metadata.plans import selection
 from ktxh.web.metadata.plans.models import PlanKind, Target
+from ktxh.web.ui import export
 from ktxh.web.ui.pages import page, readable_commune, signed_in
 from ktxh.web.ui.params import int_param
+from ktxh.web.ui.templatetags.vi import phan_tram, so
 
 OUTLOOK_STYLE = {  # colour with a sign and the words, as the status badges
     Outlook.DA_DAT: ("vuot", "✓✓"),
@@ -128,8 +130,32 @@ def review_page(request, unit_id: int):
                  "scored": r.kind is not TermKind.QUALITATIVE} for t, r in reviews(plan)]
         period = f"nhiệm kỳ {plan.start_year} - {plan.end_year}"
         ctx.update(rows=rows, sentence=core_review.summary_sentence([r["review"] for r in rows], period=period),
-                   counts=[(outlook_badge(o), n) for o, n in core_review.summarize(r["review"] for r in rows).items()])
+                   counts=[(outlook_badge(o), n) for o, n in core_review.summarize(r["review"] for r in rows).items()],
+                   export_links=export.links(request))
+        fmt = export.wanted(request)
+        if fmt:
+            return export.download(fmt, f"nhiem-ky-{unit.code}-{plan.start_year}-{plan.end_year}",
+                                   [export.Table("Đánh giá nhiệm kỳ", TERM_HEADER, term_rows(rows))],
+                                   heading=f"{unit} — {plan.title}")
     return page(request, "analytics/term.html", ctx)
+
+
+TERM_HEADER = ["Chỉ tiêu", "Mục tiêu (như đã ghi)", "Loại", "Năm gốc", "Giá trị năm gốc", "Năm mới nhất",
+               "Giá trị mới nhất", "Mục tiêu", "Tiến độ", "Nhịp đã đạt", "Nhịp cần", "Dự báo cuối kỳ", "Khả năng đạt"]
+
+
+def term_rows(rows: list[dict]) -> list[list]:
+    """The page's table, cell for cell as it shows them (``ui.templatetags.vi``)."""
+    out = []
+    for row in rows:
+        r = row["review"]
+        goal = f"{so(r.goal_rate)}%/năm" if r.goal_rate is not None else (so(r.goal, 2) if r.goal is not None else "")
+        out.append([row["target"].indicator.name, row["target"].text, r.kind.label,
+                    r.base_year if r.base_value is not None else "", so(r.base_value),
+                    r.latest_year if r.latest_value is not None else "", so(r.latest_value), goal,
+                    phan_tram(r.progress), so(r.pace, 2), so(r.pace_needed, 2), so(r.anticipated, 2),
+                    row["badge"]["label"]])
+    return out
 
 
 def anticipated_paths(plans, indicator, years: list[int]) -> list[dict]:

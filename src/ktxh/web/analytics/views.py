@@ -19,14 +19,17 @@ from ktxh.web.data.tracking import periods as tracking_periods
 from ktxh.web.data.tracking.models import Actual, ActualStatus, Period, PeriodKind
 from ktxh.web.metadata.plans import selection
 from ktxh.web.metadata.plans.models import Field, Indicator, TargetSource
+from ktxh.web.ui import export
 from ktxh.web.ui.pages import badge, page, readable_commune, signed_in, sparkline
 from ktxh.web.ui.params import int_param
+from ktxh.web.ui.templatetags.vi import phan_tram, so
 
 from . import queries
 from .compare import may_see as may_compare
 
 ACTIONS = {"create": "Nhập mới", "update": "Sửa", "submit": "Gửi duyệt", "approve": "Duyệt", "return": "Trả lại",
-           "confirm": "Xác nhận số liệu bất thường", "import": "Nhập từ văn bản", "merge": "Gộp chỉ tiêu"}
+           "confirm": "Xác nhận số liệu bất thường", "import": "Nhập từ văn bản", "merge": "Gộp chỉ tiêu",
+           "merge_drop": "Bỏ khi gộp chỉ tiêu"}
 SOURCE_LABELS = dict(TargetSource.choices)
 CHANGE_LABELS = {"text": "số liệu", "status": "trạng thái", "is_estimate": "ước tính", "source_note": "nguồn",
                  "review_comment": "ý kiến duyệt"}
@@ -98,9 +101,29 @@ def commune(request, unit_id: int):
         sentence=result.sentence, counts=counts, groups=list(groups.items()), total=len(rows), shown=len(shown),
         fields=[by_id[f] for f in sorted(fields, key=lambda f: (by_id[f].order, by_id[f].name))], field_id=field_id,
         status=status,
-        statuses=[badge(s) for s in Status],
+        statuses=[badge(s) for s in Status], export_links=export.links(request),
     )
+    fmt = export.wanted(request)
+    if fmt:
+        tables = [export.Table(f"{f.name}"[:31], COMMUNE_HEADER, commune_rows(rs)) for f, rs in groups.items()]
+        return export.download(fmt, f"tong-quan-{unit.code}-{period.code}", tables, heading=f"{unit} — {period.label}")
     return page(request, "analytics/commune.html", ctx)
+
+
+COMMUNE_HEADER = ["Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện", "Ước/chính thức", "Chờ duyệt", "% kế hoạch",
+                  "Đánh giá", "Ghi chú"]
+
+
+def commune_rows(rows: list[dict]) -> list[list]:
+    """The dashboard's rows of one field, cell for cell as it shows them."""
+    out = []
+    for r in rows:
+        a, p = r["actual"], r["pending"]
+        out.append([r["indicator"].name, r["indicator"].unit, r["target"].text, a.text if a else "",
+                    ("ước" if a.is_estimate else "chính thức") if a else "",
+                    (p.text + (" (ước)" if p.is_estimate else "")) if p else "",
+                    phan_tram(r["evaluation"].percent_of_plan), r["badge"]["label"], r["evaluation"].note or ""])
+    return out
 
 
 def _chart_number(value) -> float | None:
@@ -185,6 +208,26 @@ def indicator(request, unit_id: int, indicator_id: int):
         "history": [{"entry": e, "action": ACTIONS.get(e.action, e.action), "actual": by_pk.get(e.object_id),
                      "changes": _changes(e)}
                     for e in history],
-        "history_allowed": perms.can_read_history(request.user, unit),
+        "history_allowed": perms.can_read_history(request.user, unit), "export_links": export.links(request),
     }
+    fmt = export.wanted(request)
+    if fmt:
+        return export.download(fmt, f"chi-tieu-{unit.code}-{ind.code[:40]}", indicator_tables(ctx), heading=f"{unit} — {ind}")
     return page(request, "analytics/indicator.html", ctx)
+
+
+def indicator_tables(ctx: dict) -> list:
+    """The indicator page's tables: its targets in the plans, its figures by period, the change log."""
+    targets = [[p.title, t.year or "cả nhiệm kỳ", t.get_source_display(), t.text] for p in ctx["plans"] for t in p.targets_here]
+    figures = [[a.period.label, a.text, so(a.value), "ước" if a.is_estimate else "chính thức", a.get_status_display(),
+                a.source_note] for a in ctx["actuals"]]
+    tables = [export.Table("Chỉ tiêu", ["Kế hoạch", "Năm", "Nguồn", "Chỉ tiêu (như đã ghi)"], targets),
+              export.Table("Số liệu thực hiện", ["Kỳ", "Số liệu", "Giá trị", "Loại", "Trạng thái", "Nguồn"], figures)]
+    if ctx["history_allowed"]:
+        log = [[timezone.localtime(h["entry"].at).strftime("%H:%M %d/%m/%Y"),
+                (h["entry"].user.get_full_name() or h["entry"].user.username) if h["entry"].user else "—",
+                h["actual"].period.label if h["actual"] else "", h["action"],
+                "; ".join(f"{k}: {'' if old is None else f'{old} → '}{new}" for k, old, new in h["changes"]),
+                h["entry"].comment] for h in ctx["history"]]
+        tables.append(export.Table("Lịch sử thay đổi", ["Lúc", "Người", "Kỳ", "Thao tác", "Thay đổi", "Ý kiến"], log))
+    return tables

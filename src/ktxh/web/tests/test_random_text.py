@@ -167,6 +167,8 @@ def _cases(w, sent, task) -> dict[tuple[str, str], dict]:
                                           "unit_id": w.a.pk},
         ("post", "/api/indicators"): {"province_id": w.p.pk, "name": "Số tổ dân phố trồng hoa", "unit": "tổ",
                                       "field_id": w.soc.pk, "direction": "up"},
+        ("post", "/api/indicator-merges"): {"kept_id": w.grain.pk, "removed_id": w.poor.pk, "on_clash": "giu",
+                                            "dry_run": True},
     }
 
 
@@ -190,7 +192,7 @@ def test_random_text_in_every_text_field_of_the_api(site, caplog):
 
     client = Client(HTTP_AUTHORIZATION=f"Bearer {ApiToken.issue(w.leader)}")
     officer = Client(HTTP_AUTHORIZATION=f"Bearer {ApiToken.issue(w.officer)}")
-    planner = Client(HTTP_AUTHORIZATION=f"Bearer {ApiToken.issue(w.planner)}")  # a province's own indicators
+    planner = Client(HTTP_AUTHORIZATION=f"Bearer {ApiToken.issue(w.planner)}")  # province indicators, merges
     keys = sorted(cases)
 
     @SETTINGS
@@ -200,7 +202,7 @@ def test_random_text_in_every_text_field_of_the_api(site, caplog):
         body = dict(cases[(method, path)])
         name = data.draw(st.sampled_from([k for k, v in body.items() if isinstance(v, str)]), label="field")
         body[name] = data.draw(JSON_TEXT if method == "post" else TEXT, label=name)
-        c = officer if path == "/api/actuals" else planner if path == "/api/indicators" else client
+        c = officer if path == "/api/actuals" else planner if path in ("/api/indicators", "/api/indicator-merges") else client
         if method == "post":
             r = c.post(path, json.dumps(body), content_type="application/json")
         else:

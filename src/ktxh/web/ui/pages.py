@@ -50,6 +50,8 @@ def menu(user) -> list[tuple[str, str]]:
         items.append(("Nhập tệp", reverse("tracking:import_upload")))
     if s.province is not None:
         items.append(("Toàn tỉnh", reverse("analytics:province", args=[s.province.pk])))
+    if perms.merges_indicators(user):
+        items.append(("Gộp chỉ tiêu", reverse("plans:merge")))
     if user is not None and user.is_authenticated:
         items.append(("Khóa API", reverse("accounts:tokens")))
     if s.role == Role.LEADER and s.unit is not None:

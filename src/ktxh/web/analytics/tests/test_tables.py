@@ -137,11 +137,30 @@ def test_paging_and_sorting_in_the_database(setting, monkeypatch):
 def test_default_period_is_the_latest_with_figures(setting):
     province, y25, admin = setting
     periods, default, counts = overview.overview_periods(province)
-    dated = [p for p in periods if counts.get(p.pk)]
+    dated = [p for p in periods if counts.get(p.pk) and overview._counted(p, province)]
     assert default == max(dated, key=lambda p: (p.ends_on, p.kind == "year"))
     Actual.objects.filter(unit__parent=province, period=default).delete()
     _, later, _ = overview.overview_periods(province)  # the delete bumped the stamps: counted again
     assert later != default and later.ends_on <= default.ends_on
+
+
+def test_figures_no_plan_counts_do_not_open_the_overview(setting):
+    """A later period whose approved figures no plan counts (the demo's current-year figures)
+    is not where the overview opens: its table would read 0 targets for every commune."""
+    province, y25, admin = setting
+    _, default, _ = overview.overview_periods(province)
+    later = (Period.objects.filter(ends_on__gt=default.ends_on).exclude(kind="term")
+             .exclude(year__in=Plan.objects.values_list("start_year", flat=True)).order_by("ends_on").first())
+    commune = selection.communes(province, on=later.ends_on)[0]
+    any_figure = Actual.objects.filter(unit=commune).select_related("indicator").first()
+    Actual.objects.create(unit=commune, indicator=any_figure.indicator, period=later, text="5", value=5,
+                          status="approved")
+    periods, again, counts = overview.overview_periods(province)
+    assert counts[later.pk] == 1  # counted in the period menu
+    assert again == default  # but not opened on
+    page = signed_in(admin).get(f"/tinh/{province.pk}/").content.decode()
+    totals = [int(n) for n in re.findall(r'<td class="num" data-sort="(\d+)"', page)]
+    assert totals and max(totals) > 0
 
 
 def test_the_drill_down_keeps_the_period(setting):

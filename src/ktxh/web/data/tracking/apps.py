@@ -8,6 +8,11 @@ class TrackingConfig(AppConfig):
     verbose_name = "Theo dõi thực hiện"
 
     def ready(self) -> None:
+        from ktxh.web.metadata.plans import merge
+
+        from . import merging
         from .periods import open_after_migrate
+
+        merge.register_figures(merging)
 
         post_migrate.connect(open_after_migrate, sender=self, dispatch_uid="tracking-open-periods")

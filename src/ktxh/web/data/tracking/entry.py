@@ -20,8 +20,10 @@ from ktxh.web.data.tracking import workflow
 from ktxh.web.data.tracking.models import Actual, ActualStatus, Period, PeriodKind
 from ktxh.web.metadata.plans import selection
 from ktxh.web.metadata.plans.models import Aggregation, Indicator, Target
+from ktxh.web.ui import export
 from ktxh.web.ui.pages import badge, page, signed_in
 from ktxh.web.ui.params import int_param, pairs_param
+from ktxh.web.ui.templatetags.vi import phan_tram, so
 
 from . import periods as tracking_periods
 from . import todo, validation
@@ -271,8 +273,30 @@ def queue(request):
     items = [a for a in qs if perms.can_review(request.user, a.unit)]
     judged = _judge[0](request.user, items) if _judge else {}
     rows = [_queue_row(a, judged.get(a.pk)) for a in items]
+    fmt = export.wanted(request)
+    if fmt:
+        return export.download(fmt, "cho-duyet", [export.Table("Chờ duyệt", QUEUE_HEADER, queue_rows(rows))],
+                               heading=f"Số liệu chờ duyệt — {timezone.localtime():%H:%M %d/%m/%Y}")
     return page(request, "tracking/queue.html", {"title": "Số liệu chờ duyệt", "items": items, "rows": rows,
-                                                 "return_form": ReturnForm()})
+                                                 "return_form": ReturnForm(), "export_links": export.links(request)})
+
+
+QUEUE_HEADER = ["Xã, phường", "Kỳ", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Mức kế hoạch", "Số liệu", "Ước",
+                "% kế hoạch", "Đánh giá", "So với kỳ trước", "Kỳ trước", "Người gửi", "Gửi lúc"]
+
+
+def queue_rows(rows: list[dict]) -> list[list]:
+    """The queue's rows, cell for cell as the page shows them."""
+    out = []
+    for r in rows:
+        a, ev, prev = r["a"], r["evaluation"], r["previous"]
+        sender = (a.updated_by.get_full_name() or a.updated_by.username) if a.updated_by else ""
+        out.append([str(a.unit), a.period.label, a.indicator.name, a.indicator.unit, r["target"].text if r["target"] else "",
+                    so(ev.plan_value) if ev else "", a.text, "ước" if a.is_estimate else "",
+                    phan_tram(ev.percent_of_plan) if ev else "", r["badge"]["label"] if r["badge"] else "",
+                    r["change"], f"{prev.period.label}: {so(prev.value)}" if prev else "", sender,
+                    f"{timezone.localtime(a.updated_at):%H:%M %d/%m/%Y}"])
+    return out
 
 
 def _change(w, unit: str) -> str:

@@ -282,3 +282,57 @@ def update_key_task(request, plan_id: Id, task_id: Id, data: KeyTaskChange):
     field = _field(data.field_id) if "field_id" in sent else services.UNCHANGED
     return services.change_key_task(request.user, plan, task, version=data.version, result=data.result,
                                     content=data.content, assigned_by=data.assigned_by, field=field)
+
+
+class MergeIn(Schema):
+    """Merge ``removed_id`` into ``kept_id``; ``on_clash``: "giu" keeps the kept indicator's rows where
+    both have one, "thay" takes the removed one's; ``dry_run``: only say what would happen."""
+
+    kept_id: Id
+    removed_id: Id
+    on_clash: text(4) = ""
+    dry_run: bool = False
+
+
+class MergeClashOut(Schema):
+    kind: str
+    where: str
+    kept_text: str
+    removed_text: str
+
+
+class MergeOut(Schema):
+    kept_id: int
+    removed_id: int
+    targets: int
+    actuals: int
+    clashes: list[MergeClashOut]
+    problems: list[str]
+    allowed: bool
+    merged: bool
+
+
+class MergeError(Schema):
+    detail: str
+    field: str | None = None
+
+
+@router.post("/indicator-merges", response={200: MergeOut, 400: MergeError, 403: MergeError, 404: MergeError,
+                                            409: MergeError},
+             summary="Gộp hai chỉ tiêu: mọi mục tiêu và số liệu của chỉ tiêu bị gộp chuyển sang chỉ tiêu giữ lại")
+def merge_indicators(request, data: MergeIn):
+    from . import merge
+
+    perms.require(perms.merges_indicators(request.user), "Chỉ cán bộ kế hoạch tỉnh mới gộp được chỉ tiêu.")
+    kept = get_object_or_404(Indicator, pk=data.kept_id)
+    removed = get_object_or_404(Indicator, pk=data.removed_id)
+    p = merge.preview(kept, removed)
+    allowed = merge.may_merge(request.user, kept, removed, p)
+    if data.dry_run:
+        perms.require(allowed, f"Bạn không được gộp chỉ tiêu “{removed.name}” vào “{kept.name}”.")
+    else:
+        p = merge.merge(request.user, kept, removed, on_clash=data.on_clash.strip())
+    return {"kept_id": kept.pk, "removed_id": removed.pk, "targets": len(p.targets), "actuals": len(p.actuals),
+            "clashes": [{"kind": c.kind, "where": c.where, "kept_text": c.kept_text, "removed_text": c.removed_text}
+                        for c in p.clashes],
+            "problems": p.problems, "allowed": allowed, "merged": not data.dry_run}

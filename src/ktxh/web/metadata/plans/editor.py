@@ -20,6 +20,7 @@ from ktxh.web.errors import WorkflowError
 from ktxh.web.metadata.plans import selection, services
 from ktxh.web.metadata.plans.models import Indicator, Plan, PlanKind, PlanStatus, Target
 from ktxh.web.metadata.units.models import Level
+from ktxh.web.ui import export
 from ktxh.web.ui.pages import page, signed_in
 from ktxh.web.ui.params import int_param
 
@@ -132,5 +133,19 @@ def plan(request, plan_id: int):
            "shown": shown, "can_approve": p.status == PlanStatus.DRAFT and perms.can_review(request.user, p.unit),
            "can_roll": p.kind == PlanKind.ANNUAL and p.status == PlanStatus.APPROVED and p.unit.level == Level.COMMUNE
            and perms.can_review(request.user, p.unit),
-           "key_tasks": list(p.key_tasks.all())}
+           "key_tasks": list(p.key_tasks.all()), "export_links": export.links(request)}
+    fmt = export.wanted(request)
+    if fmt:
+        return export.download(fmt, f"ke-hoach-{p.unit.code}-{p.start_year}-{p.end_year}",
+                               [export.Table(f.name, PLAN_HEADER, plan_rows(ts)) for f, ts in groups.items()],
+                               heading=f"{p.unit} — {p.title} ({p.get_status_display().lower()})")
     return page(request, "plans/plan.html", ctx)
+
+
+PLAN_HEADER = ["Chỉ tiêu", "Đơn vị tính", "Năm", "Nguồn", "Mục tiêu (như đã ghi)", "Cách hiểu", "Ghi chú"]
+
+
+def plan_rows(targets) -> list[list]:
+    """A field's targets as the plan page shows them (a proposal of next year's plan says "đề xuất" in its note)."""
+    return [[t.indicator.name, t.indicator.unit, t.year or "cả nhiệm kỳ", t.get_source_display(), t.text,
+             t.reading["description"] if t.reading["ok"] else t.reading["error"], t.note] for t in targets]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import editor
+from . import editor, merging
 
 app_name = "plans"
 
@@ -8,4 +8,5 @@ urlpatterns = [
     path("ke-hoach/", editor.plans, name="plans"),
     path("ke-hoach/<int:plan_id>/", editor.plan, name="plan"),
     path("ke-hoach/xem-truoc/", editor.preview, name="preview"),
+    path("chi-tieu/gop/", merging.merge_page, name="merge"),
 ]
