@@ -40,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
         f"Địa điểm, ngày: {', '.join(x for x in (m.place, m.date) if x) or '—'}",
         f"Kỳ: {m.period.text if m.period else '—'}",
         f"Căn cứ: {'; '.join(m.legal_bases) or '—'}",
+        f"Người ký: {_signer(m.signer)}",
         f"Đề mục: {len(doc.headings)}; đoạn văn: {len(doc.paragraphs)}; bảng: {len(doc.tables)}; "
         f"chú thích: {len(doc.footnotes)}",
         f"Chỉ tiêu: {len(doc.targets)}; số liệu thực hiện: {len(doc.actuals)}; số liệu kiểm tra được: {len(findings)}",
@@ -52,6 +53,12 @@ def run(args: argparse.Namespace) -> int:
         rows.append(f"Lưu ý: {w}")
     print("\n".join(rows))
     return EXIT_OK
+
+
+def _signer(s) -> str:  # type: ignore[no-untyped-def]
+    if s is None:
+        return "—"
+    return " · ".join(x for x in (s.authority, s.title, s.name) if x)
 
 
 def _read(t):  # type: ignore[no-untyped-def]

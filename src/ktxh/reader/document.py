@@ -123,6 +123,15 @@ class Period:
 
 
 @dataclass(frozen=True)
+class Signer:
+    """Who signs, as the signature block writes it: "TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH" / "Dương Thị Lưu"."""
+
+    authority: str | None  # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"
+    title: str  # "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "BÍ THƯ"
+    name: str  # "Dương Thị Lưu"
+
+
+@dataclass(frozen=True)
 class Metadata:
     doc_type: str | None = None  # "Báo cáo", "Kế hoạch", "Nghị quyết"
     issuer: str | None = None  # "Ủy ban nhân dân", "Đảng ủy"
@@ -133,6 +142,8 @@ class Metadata:
     period: Period | None = None
     periods: tuple[Period, ...] = ()
     legal_bases: tuple[str, ...] = ()
+    signer: Signer | None = None
+    recipients: tuple[str, ...] = ()  # Nơi nhận, as listed: "UBND TP (b/c)", "Lưu: VP-UB"
 
 
 @dataclass(frozen=True)

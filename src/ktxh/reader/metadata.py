@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from .document import Metadata, Period
+from .document import Metadata, Period, Signer
 
 _TYPES = {"BC": "Báo cáo", "KH": "Kế hoạch", "NQ": "Nghị quyết", "QĐ": "Quyết định"}
 _TYPE_LINE = re.compile(r"^\s*(BÁO CÁO|KẾ HOẠCH|NGHỊ QUYẾT|QUYẾT ĐỊNH)\b")
@@ -112,6 +112,64 @@ def _legal_bases(body_text: str) -> list[str]:
     return legal
 
 
+_TITLE = re.compile(r"^(?:(?P<auth>(?:TM|KT|TL|TUQ)\.?\s*[^\n]{2,40}?)\s*\n\s*)?"
+                    r"(?P<title>(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|BÍ\s+THƯ))$")
+_AUTH = re.compile(r"^(?:TM|KT|TL|TUQ|T/M)\.?\s+\S")
+_NAME = re.compile(r"^[A-ZÀ-ỸĐ][a-zà-ỹđA-ZÀ-ỸĐ]*(?:\s+[A-ZÀ-ỸĐ][a-zà-ỹđA-ZÀ-ỸĐ]*){1,4}$")
+
+
+def _bare(text: str) -> str:
+    return " ".join(text.replace("*", "").replace("_", " ").split())
+
+
+def signer_of(paragraphs: Sequence[str]) -> Signer | None:
+    """The signature block nearest the end: an authority line (TM., KT.), the title, the name.
+
+    >>> signer_of(["- Lưu: VP-UB.", "**TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH**", "Dương Thị Lưu"])
+    Signer(authority='TM. ỦY BAN NHÂN DÂN', title='CHỦ TỊCH', name='Dương Thị Lưu')
+    >>> signer_of(["- Lưu: VT.", "CHỦ TỊCH", "PHẠM VĂN NGON", "Biểu số 01"]).name
+    'Phạm Văn Ngon'
+    >>> signer_of(["Chủ tịch UBND phường chỉ đạo quyết liệt."]) is None
+    True
+    """
+    lines = [_bare(p) for p in paragraphs[-60:]]
+    for i in range(len(lines) - 1, -1, -1):
+        m = _TITLE.match(lines[i])
+        if not m or i + 1 >= len(lines) or not _NAME.match(lines[i + 1]):
+            continue
+        authority = m["auth"] or (lines[i - 1] if i > 0 and _AUTH.match(lines[i - 1]) else None)
+        name = lines[i + 1] if not lines[i + 1].isupper() else lines[i + 1].title()
+        return Signer(authority.replace("T/M", "TM.").replace("TM..", "TM.") if authority else None,
+                      " ".join(m["title"].split()), name)
+    return None
+
+
+_RECIPIENTS = re.compile(r"^\W*Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", re.I)
+
+
+def recipients_of(paragraphs: Sequence[str]) -> tuple[str, ...]:
+    """The last "Nơi nhận:" list, one entry a line, without the dash and the closing punctuation.
+
+    >>> recipients_of(["Nơi nhận:", "- UBND TP (b/c);", "- ĐU, HĐND (b/c);", "- Lưu: VP-UB.", "TM. ỦY BAN NHÂN DÂN"])
+    ('UBND TP (b/c)', 'ĐU, HĐND (b/c)', 'Lưu: VP-UB')
+    """
+    lines = [_bare(p) for p in paragraphs[-80:]]
+    starts = [i for i, line in enumerate(lines) if _RECIPIENTS.match(line)]
+    if not starts:
+        return ()
+    out: list[str] = []
+    first = _RECIPIENTS.match(lines[starts[-1]])["rest"]  # type: ignore[index]
+    for line in ([first] if first else []) + lines[starts[-1] + 1:]:
+        if not line.startswith(("-", "+", "•")):
+            if out:
+                break
+            continue
+        entry = line.lstrip("-+• ").rstrip(" ;,.")
+        if entry:
+            out.append(entry)
+    return tuple(out)
+
+
 def metadata_of(paragraphs: Sequence[str]) -> Metadata:
     """Metadata from the paragraph texts, looking at the head of the document first."""
     head = list(paragraphs[:12])
@@ -125,4 +183,5 @@ def metadata_of(paragraphs: Sequence[str]) -> Metadata:
     # The widest period named at the head is the document's (a term over the year it starts).
     period = max(periods, key=lambda x: (x.end_year - x.start_year, -periods.index(x)), default=None)
     return Metadata(_doc_type(paragraphs, head), _issuer(paragraphs, head_text), unit, place, date, year, period,
-                    tuple(periods), tuple(_legal_bases(body_text)))
+                    tuple(periods), tuple(_legal_bases(body_text)), signer_of(paragraphs),
+                    recipients_of(paragraphs))

@@ -23,6 +23,7 @@ from ktxh.web.demo import places
 from ktxh.web.metadata.plans import catalogue, services
 from ktxh.web.metadata.plans.models import Field, Indicator, PlanStatus
 from ktxh.web.metadata.units.models import AdminUnit
+from ktxh.web.reports.models import DocumentSettings
 
 SEEDS = Path(__file__).resolve().parent / "seeds"
 PASSWORD = "ktxh-demo"
@@ -124,7 +125,10 @@ def load_demo() -> bool:
                 AdminUnit.objects.create(code=f"{w.code}-{i:02d}", name=name, level="group", kind="to_dan_pho", parent=ward)
         (path,) = SEEDS.glob(f"{w.seed}_*.txt")
         # The plan's kind and years are read from the document, as for any upload.
-        result = importer.import_document(read_document(path), unit=ward, user=leader, source=w.source)
+        document = read_document(path)
+        result = importer.import_document(document, unit=ward, user=leader, source=w.source)
+        # Who signs and where it goes, as the ward's own document says (blank settings only).
+        DocumentSettings.fill_from(ward, document.metadata.signer, document.metadata.recipients)
         got = (result.plan.kind, result.plan.start_year, result.plan.end_year)
         if got != (w.kind, w.start, w.end):
             raise RuntimeError(f"Văn bản mẫu {w.seed} ({w.name}) đọc ra kế hoạch {got}, không phải {(w.kind, w.start, w.end)}.")

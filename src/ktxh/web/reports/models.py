@@ -56,6 +56,22 @@ class DocumentSettings(models.Model):
     def __str__(self) -> str:
         return f"Thiết lập văn bản {self.unit}"
 
+    @classmethod
+    def fill_from(cls, unit, signer, recipients) -> DocumentSettings:
+        """Take the signer and Nơi nhận a commune's own document names (``ktxh.reader``'s
+        Signer and recipients) where its settings are still blank; what an officer set stays."""
+        s, _ = cls.objects.get_or_create(unit=unit)
+        if signer is not None and not s.signer_name:
+            s.signer_name = signer.name
+            if signer.title in SignerTitle.values:
+                s.signer_title = signer.title
+            if signer.authority and signer.authority.startswith("TM."):  # "KT. CHỦ TỊCH" comes from the title
+                s.signer_authority = signer.authority
+        if recipients and not s.recipients.strip():
+            s.recipients = "\n".join(f"- {r};" for r in recipients[:-1]) + f"\n- {recipients[-1]}."
+        s.save()
+        return s
+
 
 class DocumentKind(models.TextChoices):
     REPORT = "bao-cao", "Báo cáo"

@@ -52,3 +52,15 @@ def test_demo_officers_enter_only_their_fields(db):
     me = Api(get_user_model().objects.get(username="luongson.kinhte")).get("/me").json()
     assert me["role"] == "officer" and me["unit_name"] == "Phường Lương Sơn"
     assert me["field_ids"]
+
+
+def test_each_ward_signs_as_its_own_document_does(db):
+    """The signature block and Nơi nhận of a demo report are the seed's, not an account's label."""
+    from ktxh.web.reports.adapter import signer_and_recipients
+
+    load.load_demo()
+    signer, recipients = signer_and_recipients(AdminUnit.objects.get(name="Lương Sơn"))
+    assert (signer.name, signer.title) == ("Dương Thị Lưu", "CHỦ TỊCH")  # 002's "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"
+    assert recipients[0] == "UBND TP (b/c);" and recipients[-1] == "Lưu: VP-UB."
+    signer, _ = signer_and_recipients(AdminUnit.objects.get(name="Lê Lợi"))
+    assert signer.name == "Lê Xuân Trường"
