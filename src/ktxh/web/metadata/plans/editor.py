@@ -17,7 +17,7 @@ from ktxh.core.targets import describe_target
 from ktxh.web.accounts import permissions as perms
 from ktxh.web.accounts.models import Role
 from ktxh.web.errors import WorkflowError
-from ktxh.web.metadata.plans import selection, services
+from ktxh.web.metadata.plans import catalogue, selection, services
 from ktxh.web.metadata.plans.models import Indicator, Plan, PlanKind, PlanStatus, Target
 from ktxh.web.metadata.units.models import Level
 from ktxh.web.ui import export
@@ -76,9 +76,18 @@ def plans(request):
     return page(request, "plans/plans.html", {"title": "Kế hoạch", "listing": listing, "form": form})
 
 
-def _indicators(user):
+def _indicators(user, unit):
+    """What a commune's plan may use: the national catalogue, its province's own indicators, and
+    those made by hand that no other commune uses (an officer: only her fields)."""
     s = perms.scope(user)
-    qs = Indicator.objects.select_related("field").order_by("field__order", "field__name", "name")
+    qs = catalogue.shared_or_own(Indicator.objects.select_related("field"), unit.parent)
+    qs = qs.order_by("field__order", "field__name", "name")
+    loose = Indicator.objects.filter(catalogue="", province__isnull=True)
+    here = set(loose.filter(targets__plan__unit=unit).values_list("pk", flat=True))
+    here |= set(loose.filter(actuals__unit=unit).values_list("pk", flat=True))
+    elsewhere = set(loose.exclude(targets__plan__unit=unit).filter(targets__isnull=False).values_list("pk", flat=True))
+    elsewhere |= set(loose.filter(actuals__isnull=False).exclude(actuals__unit=unit).values_list("pk", flat=True))
+    qs = qs.exclude(pk__in=elsewhere - here)
     return qs.filter(field_id__in=s.field_ids) if s.role == Role.OFFICER else qs
 
 
@@ -88,7 +97,7 @@ def plan(request, plan_id: int):
     perms.require(perms.can_read_plan(request.user, p), f"Bạn không được xem kế hoạch “{p.title}”.")
     editable = p.status == PlanStatus.DRAFT and p.unit.level == Level.COMMUNE and perms.can_draft_plan(request.user, p.unit)
     add = TargetForm(request.POST if request.POST.get("form") == "them" else None)
-    add.fields["indicator"].queryset = _indicators(request.user)
+    add.fields["indicator"].queryset = _indicators(request.user, p.unit)
     shown = None
     if request.method == "POST":
         action = request.POST.get("action")

@@ -84,3 +84,22 @@ def test_other_communes_are_refused(w):
     assert signed_in(w.leader_b).post(_url(w), {"action": "phe-duyet"}).status_code == 403
     assert signed_in(w.viewer).get("/ke-hoach/").status_code == 403
     assert Plan.objects.get(pk=w.plan.pk).status == PlanStatus.DRAFT
+
+
+def test_the_indicator_list_holds_no_other_communes_own_indicators(w):
+    """The catalogue's and the province's indicators, never a hand-made one of another commune or province."""
+    from ktxh.web.metadata.plans.models import Indicator
+
+    theirs = Indicator.objects.create(code="so-ho-nuoi-ca-nhon-hung", name="Số hộ nuôi cá lồng Nhơn Hưng", unit="hộ",
+                                      field=w.econ)
+    other = Plan.objects.create(unit=w.b, kind="annual", start_year=2023, end_year=2023, title="Kế hoạch năm 2023")
+    Target.objects.create(plan=other, indicator=theirs, year=2023, source="hdnd", text="12 hộ")
+    province_own = Indicator.objects.create(code="01-so-to-trong-hoa", name="Số tổ dân phố trồng hoa", unit="tổ",
+                                            field=w.econ, province=w.p)
+    foreign = Indicator.objects.create(code="02-so-thon-du-lich", name="Số thôn du lịch cộng đồng", unit="thôn",
+                                       field=w.econ, province=w.q)
+    page = signed_in(w.leader).get(_url(w)).content.decode()
+    assert w.grain.name in page and province_own.name in page
+    assert theirs.name not in page and foreign.name not in page
+    r = _add(signed_in(w.leader), w, "10 hộ", indicator=theirs)  # nor can it be posted
+    assert r.status_code == 200 and not Target.objects.filter(plan=w.plan, indicator=theirs).exists()
