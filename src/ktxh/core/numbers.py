@@ -270,7 +270,30 @@ def find_numbers(text: str, *, skip_non_figures: bool = True) -> Iterator[Number
     found = _find_numbers(text, skip_non_figures)
     if "triệu" in text or "nghìn" in text or "ngàn" in text:  # a mixed amount ends in a smaller step
         found = merge_mixed_units(found, text)
+        if "tỷ" in text or "tỉ" in text:
+            found = thousand_billions(found, text)
     yield from found
+
+
+_THOUSAND_BILLION = re.compile(r"[ \t\u00a0]*(?:tỷ|tỉ)(?:[ \t\u00a0]+đồng)?(?!\w)", re.IGNORECASE)
+_BILLION_UNIT = lookup_unit("tỷ đồng")
+
+
+def thousand_billions(numbers: Iterator[Number], text: str) -> Iterator[Number]:
+    """Rule "compound money unit": "43,5 nghìn tỷ đồng" is 43.500 tỷ đồng, not 43,5 nghìn đồng.
+
+    >>> [(n.text, str(n.value), n.unit, n.decimals) for n in find_numbers("vốn đầu tư 43,5 nghìn tỷ đồng trở lên")]
+    [('43,5 nghìn tỷ đồng', '43500', 'tỷ đồng', 0)]
+    """
+    for n in numbers:
+        m = _THOUSAND_BILLION.match(text, n.end) if n.unit == "nghìn đồng" else None
+        if m is None or not n.text.casefold().endswith(("nghìn", "ngàn")) or _BILLION_UNIT is None:
+            yield n
+            continue
+        places = max(0, n.decimals - 3)
+        value = (n.value * 1000).quantize(Decimal(1).scaleb(-places))
+        yield Number(value, _BILLION_UNIT.name, text[n.start : m.end()], n.start, m.end(), places,
+                     scale=_BILLION_UNIT.scale, base_unit=_BILLION_UNIT.base)
 
 
 _MONEY_STEPS = {"tỷ": Decimal(10**9), "triệu": Decimal(10**6), "nghìn": Decimal(10**3), "ngàn": Decimal(10**3)}
