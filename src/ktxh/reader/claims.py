@@ -190,6 +190,31 @@ def _ratios(ctx: _Ctx) -> Iterator[Claim]:
         )
 
 
+# rule "difference against the plan": "33/ 31,5 ha vượt 1,5 ha so với KH", "86/95 ha, còn thiếu 9 ha so với kế hoạch"
+_DIFF_GAP = re.compile(r"(?i)^[^\d;()]{0,30}?\b(?P<verb>vượt|tăng|hơn|thừa|cao\s+hơn|giảm|thiếu|còn\s+thiếu|hụt|thấp\s+hơn)"
+                       r"(?:\s+(?:so\s+với\s+)?(?:kế\s+hoạch|KH|chỉ\s+tiêu))?\s*$")
+_DIFF_AFTER = re.compile(r"(?i)\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|KH\b|chỉ\s+tiêu|cùng\s+kỳ|năm\s+trước)")
+_LESS = ("giảm", "thiếu", "còn thiếu", "hụt", "thấp hơn")
+
+
+def _differences(ctx: _Ctx) -> Iterator[Claim]:
+    """The difference stated after a pair "a/b": a − b for "vượt", b − a for "thiếu" (same unit, not a percent)."""
+    nums, text = ctx.numbers, ctx.text
+    for i in range(len(nums) - 2):
+        a, b, d = nums[i], nums[i + 1], nums[i + 2]
+        if not _SLASH.fullmatch(text[a.end : b.start]) or (d.unit or "").endswith("%") or d.unit in ("‰",):
+            continue
+        if d.unit and b.unit and unit_key(d) != unit_key(b):
+            continue
+        m = _DIFF_GAP.match(text[b.end : d.start])
+        if m is None or not (d.unit or _DIFF_AFTER.match(text, d.end)) or not (
+                _DIFF_AFTER.match(text, d.end) or "kế" in m.group(0).lower() or "kh" in m.group(0).lower()):
+            continue
+        less = " ".join(m["verb"].lower().split()) in _LESS
+        yield Claim("difference", ctx.quote, ctx.location, d if d.unit else _with_unit(d, b), (a, b), "",
+                    {"less": less})
+
+
 _QUOTIENT_GAP = re.compile(r"\s*=\s*")
 _PERCENT_FIRST_GAP = re.compile(r"\s*\(\s*")
 
@@ -728,6 +753,56 @@ def _count_pairs(text: str, nums: list[Number], location: Location) -> Iterator[
             yield Claim("count", text.strip(), location, total, tuple(parts), "", {"how": "pairs", "exhaustive": True})
 
 
+_MET_OR = r"(?:hoàn\s+thành|đạt)\s+và\s+(?:hoàn\s+thành\s+)?vượt"
+_COUNT_NUM = r"(?P<n>\d+)(?:\s*/\s*(?P<of>\d+))?\s+chỉ\s+tiêu"
+# rule "met and exceeded": "có 23 chỉ tiêu hoàn thành và vượt kế hoạch" / "hoàn thành và hoàn thành vượt mức 23/25
+# chỉ tiêu", whose parts ("13/26 chỉ tiêu vượt …; 10/26 chỉ tiêu đạt kế hoạch") stand in the next sentences
+_MET_OR_EXCEEDED = re.compile(
+    rf"(?i){_COUNT_NUM}\s+(?:[^\d.;:]{{0,40}}?\s)?{_MET_OR}|{_MET_OR}(?:\s+mức)?(?:\s+kế\s+hoạch)?\s+{_COUNT_NUM.replace('?P<n>', '?P<n2>').replace('?P<of>', '?P<of2>')}")
+_EXCEEDED = re.compile(
+    rf"(?i){_COUNT_NUM}\s+(?:hoàn\s+thành\s+)?vượt|(?<!và\s)(?<!và\shoàn\sthành\s)vượt(?:\s+mức)?(?:\s+kế\s+hoạch)?\s+"
+    + _COUNT_NUM.replace("?P<n>", "?P<n2>").replace("?P<of>", "?P<of2>"))
+_MET = re.compile(rf"(?i)(?<!không\s)(?<!chưa\s){_COUNT_NUM}\s+(?:hoàn\s+thành|đạt)(?:\s+kế\s+hoạch)?(?!\s+(?:và|vượt))")
+
+
+def _count_at(m: re.Match[str], nums: list[Number]) -> tuple[Number, str | None] | None:
+    """The Number a count regex matched ("13" of "13/26 chỉ tiêu") and its denominator as written."""
+    g = "n" if m.group("n") is not None else "n2"
+    at = m.start(g)
+    n = next((x for x in nums if x.start == at), None)
+    return (n, m.group("of" if g == "n" else "of2")) if n is not None else None
+
+
+def _met_and_exceeded(paragraphs: list[Paragraph], numbers: list[list[Number]]) -> Iterator[Claim]:
+    """A count of targets "met and exceeded" against the counts exceeded and met stated after it, before the
+    next such count, within three paragraphs. Not exhaustive: parts short of the total stay unverifiable."""
+    found: list[tuple[int, int, str, re.Match[str]]] = []
+    for i, (p, nums) in enumerate(zip(paragraphs, numbers, strict=True)):
+        if not nums or "chỉ tiêu" not in p.text.lower():
+            continue
+        for kind, pattern in (("total", _MET_OR_EXCEEDED), ("exceeded", _EXCEEDED), ("met", _MET)):
+            found.extend((i, m.start(), kind, m) for m in pattern.finditer(p.text))
+    found.sort(key=lambda f: (f[0], f[1]))
+    totals = [f for f in found if f[2] == "total"]
+    for t_i, t_at, _, t_m in totals:
+        total = _count_at(t_m, numbers[t_i])
+        if total is None:
+            continue
+        nxt = next(((i, at) for i, at, _, _ in totals if (i, at) > (t_i, t_at)), (len(paragraphs), 0))
+        window = [f for f in found if (t_i, t_m.end()) <= (f[0], f[1]) < nxt and f[0] <= t_i + 2]
+        parts = []
+        for want in ("exceeded", "met"):
+            hit = next((f for f in window if f[2] == want), None)
+            got = _count_at(hit[3], numbers[hit[0]]) if hit else None
+            if got is None or (got[1] and total[1] and got[1] != total[1]):
+                break
+            parts.append(got[0] if got[0].unit else _with_unit(got[0], total[0]))
+        if len(parts) == 2:
+            p = paragraphs[t_i]
+            yield Claim("count", _bounded(p.text, 0, len(p.text), t_m.start()), p.location, total[0], tuple(parts),
+                        "", {"how": "met and exceeded", "exhaustive": False})
+
+
 def _pair_units(nums: list[Number], text: str) -> list[Number]:
     """Rule "one unit for a pair": in "40/38ha" the 40 is hectares too."""
     out = list(nums)
@@ -766,6 +841,7 @@ def find_claims(doc: Document) -> list[Claim]:
             claims.extend(_growths(ctx, bases))
             claims.extend(_multiples(ctx, term_end))
             claims.extend(_totals(ctx))
+            claims.extend(_differences(ctx))
             claims.extend(_shares(ctx))
             claims.extend(_of_plan(ctx))
             structure = _structure(ctx)
@@ -782,6 +858,7 @@ def find_claims(doc: Document) -> list[Claim]:
             quote = " … ".join(q for _, q, _ in group)
             claims.append(Claim("share", quote, group[0][2], None, tuple(n for n, _, _ in group), "",
                                 {"group": "sections"}))
+    claims.extend(_met_and_exceeded(doc.paragraphs, numbers))
     for table in doc.tables:
         claims.extend(table_claims(table))
         claims.extend(table_rules(table))
