@@ -252,6 +252,7 @@ KIND_LABELS = {
     "product": "tích (diện tích × năng suất, số người × mức)",
     "consistency": "hai tỷ lệ cùng một tổng",
     "words": "số tiền ghi bằng chữ",
+    "difference": "chênh lệch so với kế hoạch (+/-)",
 }
 
 
