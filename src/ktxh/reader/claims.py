@@ -924,32 +924,67 @@ def _find(header: tuple[str, ...], pattern: re.Pattern[str], taken: set[int]) ->
     return None
 
 
+# rule "difference column": "+/-", "Tăng/giảm", "Chênh lệch" = TH − KH, signed
+_DIFF_COL = re.compile(r"(?i)^\s*(?:\+\s*/\s*[-−–]|±|tăng\s*\(?\+?\)?\s*/?\s*giảm|chênh\s+lệch|so\s+sánh\s*\(\s*\+\s*/\s*[-−–]\s*\))")
+_SIGNED = re.compile(r"^\s*(?P<sign>[+\-−–])?\s*(?P<rest>\d.*)$")
+
+
+def _signed_cell(cell: str, unit: str | None) -> tuple[Number, bool] | None:
+    """"+2", "- 1,5", "−0,3": the figure and whether it is a fall; None when the cell holds no number."""
+    m = _SIGNED.match(cell)
+    if m is None:
+        return None
+    try:
+        return parse_number(m["rest"], unit=unit), m["sign"] is not None and m["sign"] != "+"
+    except KtxhError:
+        return None
+
+
+def _row_label(cells: list[str], col: int | None) -> str:
+    label = cells[col if col is not None else 0]
+    # "II. Kinh tế", "2.1 Lúa", "- Lúa": a marker, not the "X" of "Xuất khẩu lao động".
+    return re.sub(r"^\s*(?:[IVX]+(?:[.\-]\s*|\s+)|\d+(?:\.\d+)*[.\-]?\s*)|^\s*[-+•]\s*", "", label).strip()
+
+
+def _row_claims(table: Table, r: int, row: tuple[str, ...], cols: dict[str, int | None], width: int) -> Iterator[Claim]:
+    cells = [*row, *[""] * (width - len(row))]
+    unit = cells[cols["unit"]].strip() if cols["unit"] is not None else None
+    try:
+        actual = parse_number(cells[cols["actual"]], unit=unit or None)
+        plan = parse_number(cells[cols["plan"]], unit=unit or None)
+    except KtxhError:
+        return  # a group row, or a cell in words ("đạt")
+    label, quote = _row_label(cells, cols["label"]), " | ".join(c for c in row if c)
+    if cols["percent"] is not None:
+        try:
+            pct = parse_number(cells[cols["percent"]], unit="%")
+        except KtxhError:
+            pct = None
+        if pct is not None:
+            # A lower-is-better row states plan / actual (the seeds' and the evaluator's way): either reading.
+            yield Claim("ratio", quote, _table_location(table, r, cols["percent"]), pct, (actual, plan), label,
+                        {"unit": unit, "either_way": True})
+    diff = _signed_cell(cells[cols["diff"]], unit or None) if cols["diff"] is not None else None
+    if diff is not None:
+        stated, less = diff
+        if stated.unit is None and (actual.unit or plan.unit):
+            stated = _with_unit(stated, actual if actual.unit else plan)
+        yield Claim("difference", quote, _table_location(table, r, cols["diff"]), stated, (actual, plan), label,
+                    {"less": less})
+
+
 def table_claims(table: Table) -> Iterator[Claim]:
-    """Rows of a table with plan, actual and percent columns ("Kế hoạch | Thực hiện | Tỷ lệ %")."""
+    """Rows of a table with plan, actual and percent or "+/-" columns ("Kế hoạch | Thực hiện | Tỷ lệ % | +/-")."""
     for h, header in enumerate(table.rows[:3]):
         taken: set[int] = set()
         cols = {}
-        for name, pattern in (("unit", _UNIT_COL), ("percent", _PERCENT_COL), ("actual", _ACTUAL_COL),
-                              ("plan", _PLAN_COL), ("label", _LABEL_COL)):
+        for name, pattern in (("unit", _UNIT_COL), ("diff", _DIFF_COL), ("percent", _PERCENT_COL),
+                              ("actual", _ACTUAL_COL), ("plan", _PLAN_COL), ("label", _LABEL_COL)):
             cols[name] = _find(header, pattern, taken)
-        if cols["plan"] is None or cols["actual"] is None or cols["percent"] is None:
+        if cols["plan"] is None or cols["actual"] is None or (cols["percent"] is None and cols["diff"] is None):
             continue
         for r, row in enumerate(table.rows[h + 1 :], start=h + 2):
-            cells = [*row, *[""] * (len(header) - len(row))]
-            unit = cells[cols["unit"]].strip() if cols["unit"] is not None else None
-            try:
-                actual = parse_number(cells[cols["actual"]], unit=unit or None)
-                plan = parse_number(cells[cols["plan"]], unit=unit or None)
-                pct = parse_number(cells[cols["percent"]], unit="%")
-            except KtxhError:
-                continue  # a group row, or a cell in words ("đạt")
-            loc = _table_location(table, r, cols["percent"])
-            label = cells[cols["label"] if cols["label"] is not None else 0]
-            # "II. Kinh tế", "2.1 Lúa", "- Lúa": a marker, not the "X" of "Xuất khẩu lao động".
-            label = re.sub(r"^\s*(?:[IVX]+(?:[.\-]\s*|\s+)|\d+(?:\.\d+)*[.\-]?\s*)|^\s*[-+•]\s*", "", label).strip()
-            # A lower-is-better row states plan / actual (the seeds' and the evaluator's way): either reading.
-            yield Claim("ratio", " | ".join(c for c in row if c), loc, pct, (actual, plan), label,
-                        {"unit": unit, "either_way": True})
+            yield from _row_claims(table, r, row, cols, len(header))
         return
 
 
@@ -1066,6 +1101,8 @@ _SHARE_HEADER = re.compile(r"(?i)^\s*(?:%|tỷ\s+lệ\s*\(?%?\)?|cơ\s+cấu\s*\
 def _table_shares(table: Table, english: bool) -> Iterator[Claim]:
     """Rule "share column": a "%" column beside a figure column, its 100 row the whole: each row's % is its share."""
     header = table.rows[0]
+    if _find(header, _PLAN_COL, set()) is not None and _find(header, _ACTUAL_COL, set()) is not None:
+        return  # "KH | TH | %": the percent is of the plan, not a share of a whole
     for j in range(1, len(header)):
         if not _SHARE_HEADER.match(header[j]) or _SHARE_HEADER.match(header[j - 1]):
             continue
