@@ -78,3 +78,10 @@ def test_a_wrong_percent_in_a_spaced_row_is_found() -> None:
 def test_a_bulleted_list_of_figures_is_no_table() -> None:
     text = "Kết quả:\n- Lúa 40 ha\n- Ngô 25 ha\n- Đậu 10 ha\n"
     assert read_text_document(text).tables == ()
+
+
+def test_a_percent_change_column_is_no_difference() -> None:
+    # The plan for next year (ktxh.documents) prints "Tăng/giảm" as "+1,12%": a growth rate, not TH − KH.
+    text = ("Danh mục\tĐVT\tThực hiện năm 2023\tKế hoạch năm 2024\tTăng/giảm\n"
+            "Sản lượng lương thực\ttấn\t5.933,3\t6.000\t+1,12%\nThu ngân sách\ttriệu đồng\t3.182\t3.300\t+3,71%\n")
+    assert [f for f in check_document(read_text_document(text)) if f.kind == "difference"] == []

@@ -930,9 +930,10 @@ _SIGNED = re.compile(r"^\s*(?P<sign>[+\-−–])?\s*(?P<rest>\d.*)$")
 
 
 def _signed_cell(cell: str, unit: str | None) -> tuple[Number, bool] | None:
-    """"+2", "- 1,5", "−0,3": the figure and whether it is a fall; None when the cell holds no number."""
+    """"+2", "- 1,5", "−0,3": the figure and whether it is a fall; None when the cell holds no number, or a
+    percent ("+1,12%": a growth rate, not a difference in the row's unit)."""
     m = _SIGNED.match(cell)
-    if m is None:
+    if m is None or "%" in cell or "‰" in cell:
         return None
     try:
         return parse_number(m["rest"], unit=unit), m["sign"] is not None and m["sign"] != "+"
