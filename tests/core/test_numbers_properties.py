@@ -14,7 +14,15 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ktxh.core.errors import KtxhError
-from ktxh.core.numbers import find_numbers, format_number, parse_number, quantize
+from ktxh.core.numbers import (
+    _FIGURE_KEYWORDS,
+    _NOT_FIGURES,
+    find_numbers,
+    format_number,
+    non_figure_spans,
+    parse_number,
+    quantize,
+)
 
 SETTINGS = settings(max_examples=200, deadline=None)
 
@@ -157,3 +165,20 @@ def test_mixed_units_are_one_amount(billions: int, millions: int) -> None:
 def test_a_malformed_percent_keeps_its_figure(x: int) -> None:
     (n,) = find_numbers(f"đạt {x},%")
     assert (n.value, n.unit) == (x, "%")
+
+
+# Pieces of report text around dates, document numbers and codes: every keyword a non-figure can begin
+# with, in upper and lower case, with digits, separators and whitespace between.
+_PIECES = [*_FIGURE_KEYWORDS,
+           "số ", "giờ", "h", "ha", "hộ", "%", "UBND", "NQ", "KL", "QĐ", "HĐND", "I", "V", "IV/", "ngắn ngày",
+           "x", "ă", "Đ", "đ", "/", "-", "–", ".", ",", ":", " ", "  ", "\n", "\t", "0", "1", "12", "2023", "7"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=14))
+@settings(max_examples=3000, deadline=None)
+@example(["Kế hoạch", "  ", "số ", "4"])  # the keyword, spaces and "số" before the digit
+@example(["quý", " ", "IV/", "2023"])
+def test_non_figure_spans_are_the_plain_regex_scan(pieces: list[str]) -> None:
+    # The digit-led scan must find exactly what a plain left-to-right finditer of the regex finds.
+    text = "".join(pieces)
+    assert non_figure_spans(text) == [m.span() for m in _NOT_FIGURES.finditer(text)]

@@ -65,6 +65,22 @@ CASES = [
      "wrong"),
     ("sub-count in parentheses", "Trong 25 chỉ tiêu, có 24 chỉ tiêu đạt (trong đó, có 13 chỉ tiêu vượt) và 01 chỉ tiêu không đạt.",
      "count", "25", "ok"),
+    # rule "met and exceeded": the total in one sentence, its parts in the next (bach-thong-chi-tieu-2022.txt,
+    # sao-vang-2025.txt in tests/corpus/reports, sources in SOURCES.md)
+    ("met and exceeded", "Toàn huyện có 23 chỉ tiêu hoàn thành và vượt kế hoạch đề ra.\nCó 13/26 chỉ tiêu vượt so kế hoạch; "
+     "10/26 chỉ tiêu đạt kế hoạch, toàn huyện chỉ có 03/26 chỉ tiêu không đạt.", "count", "23", "ok"),
+    ("met and exceeded", "Toàn huyện có 21 chỉ tiêu hoàn thành và vượt kế hoạch đề ra.\nCó 13/26 chỉ tiêu vượt so kế hoạch; "
+     "10/26 chỉ tiêu đạt kế hoạch.", "count", "21", "wrong"),
+    ("met and exceeded", "Xã Sao Vàng hoàn thành và hoàn thành vượt mức 23/25 chỉ tiêu.\nTrong tổng số 25 chỉ tiêu, đã hoàn "
+     "thành vượt mức kế hoạch 10/25 chỉ tiêu; có 13 chỉ tiêu hoàn thành kế hoạch. Về chỉ tiêu tỉnh giao, có 7 chỉ tiêu "
+     "đạt và vượt kế hoạch.", "count", "23", "ok"),
+    # rule "difference against the plan" (duc-giang-6-thang-2021.txt)
+    ("difference", "- Cây lạc: Diện tích gieo trồng 33/ 31,5 ha vượt  1,5 ha so với KH, năng suất đạt 30tạ/ha.",
+     "difference", "1.5", "ok"),
+    ("difference", "Diện tích lúa 86/95 ha, còn thiếu 9 ha so với kế hoạch.", "difference", "9", "ok"),
+    ("difference", "Diện tích lúa 86/95 ha, còn thiếu 7 ha so với kế hoạch.", "difference", "7", "wrong"),
+    ("difference", "Thu ngân sách 12/10 tỷ đồng, vượt 2.000 triệu đồng so với KH.", "difference", "2000", "ok"),
+    ("difference", "Diện tích lúa 86/95 ha, vượt 9 ha so với KH.", "difference", "9", "wrong"),
     # shares
     ("whole stated elsewhere", "Tổng số nhân khẩu: 6476 người. Số nhân khẩu trong độ tuổi lao động: 4525 người chiếm 69,8% "
      "tổng số nhân khẩu.", "share", "69.8", "ok"),

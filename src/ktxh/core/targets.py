@@ -35,7 +35,7 @@ MAX_TARGET_LENGTH = 2000
 _NOT_TARGET_FIGURES = re.compile(
     r"""
       \d+\s*tuổi
-    | (?:thứ|con|lớp|mức\s+độ|MĐ|QC|khóa|khoá|lần\s+thứ|[Đđ]ề\s+án|Chỉ\s+thị|Nghị\s+quyết|số)\s+\d+\+?
+    | (?:thứ|con|lớp|mức\s+độ|MĐ|QC|khóa|khoá|lần\s+thứ|[Đđ]ề\s+án|Chỉ\s+thị|Nghị\s+quyết|(?<!dân\s)số)\s+\d+\+?
     | \d+\s*\+
     | \b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b
     | (?<![\d.,])(?:19|20)\d{2}(?![\d.,]|\s*(?:%|‰|tỷ|triệu|đồng|tấn|ha|người|hộ))
@@ -51,7 +51,9 @@ _MAX_STRICT = re.compile(r"(?:<|dưới|thấp hơn)\s*$", re.IGNORECASE)
 _MAX = re.compile(r"(?:≤|<=|không quá|tối đa|không vượt quá)\s*$", re.IGNORECASE)
 _DOWN_TO = re.compile(r"(?:còn|xuống(?:\s+còn|\s+mức)?)\s*$", re.IGNORECASE)
 _UP_TO = re.compile(r"lên(?:\s+mức)?\s*$", re.IGNORECASE)
-_OR_MORE = re.compile(r"^\s*trở\s+lên", re.IGNORECASE)
+# rule "percent of plan or more": "đạt 100% chỉ tiêu (được giao) trở lên" is a minimum of 100%
+_OR_MORE = re.compile(
+    r"^\s*(?:(?:chỉ\s+tiêu|kế\s+hoạch|KH)(?:\s+(?:được\s+)?giao)?\s+)?trở\s+lên", re.IGNORECASE)
 _OR_LESS = re.compile(r"^\s*trở\s+xuống", re.IGNORECASE)
 
 _UP_VERB = re.compile(r"\b(?:tăng|tốc độ phát triển)\b", re.IGNORECASE)
@@ -149,7 +151,9 @@ def _split_per_year(unit: str | None) -> tuple[str | None, bool]:
 
 
 _VERB_BEFORE = re.compile(
-    r"(?i)\b(?:tăng|giảm)\s+(?:bình\s+quân\s+)?(?:từ\s+|ít\s+nhất\s+|trên\s+|khoảng\s+|thêm\s+)?$")
+    # rule "a change per year after a colon": "giảm bình quân/năm: trên 10%"
+    r"(?i)\b(?:tăng|giảm)\s+(?:bình\s+quân\s*(?:/\s*năm|hằng\s+năm|hàng\s+năm|mỗi\s+năm)?\s*:?\s*)?"
+    r"(?:từ\s+|ít\s+nhất\s+|trên\s+|khoảng\s+|thêm\s+)?$")
 
 
 def _infer_direction(context: str, kind: TargetKind, verb_down: bool) -> Direction:
@@ -179,7 +183,7 @@ def _change_mode(verb_text: str, before: str, unit: str | None, base: str | None
     """"percent" (grow by p%) or "absolute" (by points, by 01 hộ) when the figure is a change; else None."""
     rate_subject = bool(_RATE_SUBJECT.search(verb_text))
     change_noun = bool(_CHANGE_NOUN.search(verb_text))
-    verb_adjacent = bool(_VERB_BEFORE.search(before))  # rule "giảm từ 4% trở lên/năm": the verb governs its figure
+    verb_adjacent = bool(_VERB_BEFORE.search(before) or _VERB_BEFORE.search(verb_text))  # rule "giảm từ 4% trở lên/năm": the verb governs its figure
     if not (has_verb and (not rate_subject or base or change_noun or verb_adjacent)):
         return None
     if unit == "%" and (not rate_subject or change_noun) and not base_is_rate(verb_text, base):

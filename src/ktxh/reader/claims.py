@@ -190,6 +190,31 @@ def _ratios(ctx: _Ctx) -> Iterator[Claim]:
         )
 
 
+# rule "difference against the plan": "33/ 31,5 ha vượt 1,5 ha so với KH", "86/95 ha, còn thiếu 9 ha so với kế hoạch"
+_DIFF_GAP = re.compile(r"(?i)^[^\d;()]{0,30}?\b(?P<verb>vượt|tăng|hơn|thừa|cao\s+hơn|giảm|thiếu|còn\s+thiếu|hụt|thấp\s+hơn)"
+                       r"(?:\s+(?:so\s+với\s+)?(?:kế\s+hoạch|KH|chỉ\s+tiêu))?\s*$")
+_DIFF_AFTER = re.compile(r"(?i)\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|KH\b|chỉ\s+tiêu|cùng\s+kỳ|năm\s+trước)")
+_LESS = ("giảm", "thiếu", "còn thiếu", "hụt", "thấp hơn")
+
+
+def _differences(ctx: _Ctx) -> Iterator[Claim]:
+    """The difference stated after a pair "a/b": a − b for "vượt", b − a for "thiếu" (same unit, not a percent)."""
+    nums, text = ctx.numbers, ctx.text
+    for i in range(len(nums) - 2):
+        a, b, d = nums[i], nums[i + 1], nums[i + 2]
+        if not _SLASH.fullmatch(text[a.end : b.start]) or (d.unit or "").endswith("%") or d.unit in ("‰",):
+            continue
+        if d.unit and b.unit and unit_key(d) != unit_key(b):
+            continue
+        m = _DIFF_GAP.match(text[b.end : d.start])
+        if m is None or not (d.unit or _DIFF_AFTER.match(text, d.end)) or not (
+                _DIFF_AFTER.match(text, d.end) or "kế" in m.group(0).lower() or "kh" in m.group(0).lower()):
+            continue
+        less = " ".join(m["verb"].lower().split()) in _LESS
+        yield Claim("difference", ctx.quote, ctx.location, d if d.unit else _with_unit(d, b), (a, b), "",
+                    {"less": less})
+
+
 _QUOTIENT_GAP = re.compile(r"\s*=\s*")
 _PERCENT_FIRST_GAP = re.compile(r"\s*\(\s*")
 
@@ -728,6 +753,56 @@ def _count_pairs(text: str, nums: list[Number], location: Location) -> Iterator[
             yield Claim("count", text.strip(), location, total, tuple(parts), "", {"how": "pairs", "exhaustive": True})
 
 
+_MET_OR = r"(?:hoàn\s+thành|đạt)\s+và\s+(?:hoàn\s+thành\s+)?vượt"
+_COUNT_NUM = r"(?P<n>\d+)(?:\s*/\s*(?P<of>\d+))?\s+chỉ\s+tiêu"
+# rule "met and exceeded": "có 23 chỉ tiêu hoàn thành và vượt kế hoạch" / "hoàn thành và hoàn thành vượt mức 23/25
+# chỉ tiêu", whose parts ("13/26 chỉ tiêu vượt …; 10/26 chỉ tiêu đạt kế hoạch") stand in the next sentences
+_MET_OR_EXCEEDED = re.compile(
+    rf"(?i){_COUNT_NUM}\s+(?:[^\d.;:]{{0,40}}?\s)?{_MET_OR}|{_MET_OR}(?:\s+mức)?(?:\s+kế\s+hoạch)?\s+{_COUNT_NUM.replace('?P<n>', '?P<n2>').replace('?P<of>', '?P<of2>')}")
+_EXCEEDED = re.compile(
+    rf"(?i){_COUNT_NUM}\s+(?:hoàn\s+thành\s+)?vượt|(?<!và\s)(?<!và\shoàn\sthành\s)vượt(?:\s+mức)?(?:\s+kế\s+hoạch)?\s+"
+    + _COUNT_NUM.replace("?P<n>", "?P<n2>").replace("?P<of>", "?P<of2>"))
+_MET = re.compile(rf"(?i)(?<!không\s)(?<!chưa\s){_COUNT_NUM}\s+(?:hoàn\s+thành|đạt)(?:\s+kế\s+hoạch)?(?!\s+(?:và|vượt))")
+
+
+def _count_at(m: re.Match[str], nums: list[Number]) -> tuple[Number, str | None] | None:
+    """The Number a count regex matched ("13" of "13/26 chỉ tiêu") and its denominator as written."""
+    g = "n" if m.group("n") is not None else "n2"
+    at = m.start(g)
+    n = next((x for x in nums if x.start == at), None)
+    return (n, m.group("of" if g == "n" else "of2")) if n is not None else None
+
+
+def _met_and_exceeded(paragraphs: list[Paragraph], numbers: list[list[Number]]) -> Iterator[Claim]:
+    """A count of targets "met and exceeded" against the counts exceeded and met stated after it, before the
+    next such count, within three paragraphs. Not exhaustive: parts short of the total stay unverifiable."""
+    found: list[tuple[int, int, str, re.Match[str]]] = []
+    for i, (p, nums) in enumerate(zip(paragraphs, numbers, strict=True)):
+        if not nums or "chỉ tiêu" not in p.text.lower():
+            continue
+        for kind, pattern in (("total", _MET_OR_EXCEEDED), ("exceeded", _EXCEEDED), ("met", _MET)):
+            found.extend((i, m.start(), kind, m) for m in pattern.finditer(p.text))
+    found.sort(key=lambda f: (f[0], f[1]))
+    totals = [f for f in found if f[2] == "total"]
+    for t_i, t_at, _, t_m in totals:
+        total = _count_at(t_m, numbers[t_i])
+        if total is None:
+            continue
+        nxt = next(((i, at) for i, at, _, _ in totals if (i, at) > (t_i, t_at)), (len(paragraphs), 0))
+        window = [f for f in found if (t_i, t_m.end()) <= (f[0], f[1]) < nxt and f[0] <= t_i + 2]
+        parts = []
+        for want in ("exceeded", "met"):
+            hit = next((f for f in window if f[2] == want), None)
+            got = _count_at(hit[3], numbers[hit[0]]) if hit else None
+            if got is None or (got[1] and total[1] and got[1] != total[1]):
+                break
+            parts.append(got[0] if got[0].unit else _with_unit(got[0], total[0]))
+        if len(parts) == 2:
+            p = paragraphs[t_i]
+            yield Claim("count", _bounded(p.text, 0, len(p.text), t_m.start()), p.location, total[0], tuple(parts),
+                        "", {"how": "met and exceeded", "exhaustive": False})
+
+
 def _pair_units(nums: list[Number], text: str) -> list[Number]:
     """Rule "one unit for a pair": in "40/38ha" the 40 is hectares too."""
     out = list(nums)
@@ -766,6 +841,7 @@ def find_claims(doc: Document) -> list[Claim]:
             claims.extend(_growths(ctx, bases))
             claims.extend(_multiples(ctx, term_end))
             claims.extend(_totals(ctx))
+            claims.extend(_differences(ctx))
             claims.extend(_shares(ctx))
             claims.extend(_of_plan(ctx))
             structure = _structure(ctx)
@@ -782,6 +858,7 @@ def find_claims(doc: Document) -> list[Claim]:
             quote = " … ".join(q for _, q, _ in group)
             claims.append(Claim("share", quote, group[0][2], None, tuple(n for n, _, _ in group), "",
                                 {"group": "sections"}))
+    claims.extend(_met_and_exceeded(doc.paragraphs, numbers))
     for table in doc.tables:
         claims.extend(table_claims(table))
         claims.extend(table_rules(table))
@@ -847,32 +924,68 @@ def _find(header: tuple[str, ...], pattern: re.Pattern[str], taken: set[int]) ->
     return None
 
 
+# rule "difference column": "+/-", "Tăng/giảm", "Chênh lệch" = TH − KH, signed
+_DIFF_COL = re.compile(r"(?i)^\s*(?:\+\s*/\s*[-−–]|±|tăng\s*\(?\+?\)?\s*/?\s*giảm|chênh\s+lệch|so\s+sánh\s*\(\s*\+\s*/\s*[-−–]\s*\))")
+_SIGNED = re.compile(r"^\s*(?P<sign>[+\-−–])?\s*(?P<rest>\d.*)$")
+
+
+def _signed_cell(cell: str, unit: str | None) -> tuple[Number, bool] | None:
+    """"+2", "- 1,5", "−0,3": the figure and whether it is a fall; None when the cell holds no number, or a
+    percent ("+1,12%": a growth rate, not a difference in the row's unit)."""
+    m = _SIGNED.match(cell)
+    if m is None or "%" in cell or "‰" in cell:
+        return None
+    try:
+        return parse_number(m["rest"], unit=unit), m["sign"] is not None and m["sign"] != "+"
+    except KtxhError:
+        return None
+
+
+def _row_label(cells: list[str], col: int | None) -> str:
+    label = cells[col if col is not None else 0]
+    # "II. Kinh tế", "2.1 Lúa", "- Lúa": a marker, not the "X" of "Xuất khẩu lao động".
+    return re.sub(r"^\s*(?:[IVX]+(?:[.\-]\s*|\s+)|\d+(?:\.\d+)*[.\-]?\s*)|^\s*[-+•]\s*", "", label).strip()
+
+
+def _row_claims(table: Table, r: int, row: tuple[str, ...], cols: dict[str, int | None], width: int) -> Iterator[Claim]:
+    cells = [*row, *[""] * (width - len(row))]
+    unit = cells[cols["unit"]].strip() if cols["unit"] is not None else None
+    try:
+        actual = parse_number(cells[cols["actual"]], unit=unit or None)
+        plan = parse_number(cells[cols["plan"]], unit=unit or None)
+    except KtxhError:
+        return  # a group row, or a cell in words ("đạt")
+    label, quote = _row_label(cells, cols["label"]), " | ".join(c for c in row if c)
+    if cols["percent"] is not None:
+        try:
+            pct = parse_number(cells[cols["percent"]], unit="%")
+        except KtxhError:
+            pct = None
+        if pct is not None:
+            # A lower-is-better row states plan / actual (the seeds' and the evaluator's way): either reading.
+            yield Claim("ratio", quote, _table_location(table, r, cols["percent"]), pct, (actual, plan), label,
+                        {"unit": unit, "either_way": True})
+    diff = _signed_cell(cells[cols["diff"]], unit or None) if cols["diff"] is not None else None
+    if diff is not None:
+        stated, less = diff
+        if stated.unit is None and (actual.unit or plan.unit):
+            stated = _with_unit(stated, actual if actual.unit else plan)
+        yield Claim("difference", quote, _table_location(table, r, cols["diff"]), stated, (actual, plan), label,
+                    {"less": less})
+
+
 def table_claims(table: Table) -> Iterator[Claim]:
-    """Rows of a table with plan, actual and percent columns ("Kế hoạch | Thực hiện | Tỷ lệ %")."""
+    """Rows of a table with plan, actual and percent or "+/-" columns ("Kế hoạch | Thực hiện | Tỷ lệ % | +/-")."""
     for h, header in enumerate(table.rows[:3]):
         taken: set[int] = set()
         cols = {}
-        for name, pattern in (("unit", _UNIT_COL), ("percent", _PERCENT_COL), ("actual", _ACTUAL_COL),
-                              ("plan", _PLAN_COL), ("label", _LABEL_COL)):
+        for name, pattern in (("unit", _UNIT_COL), ("diff", _DIFF_COL), ("percent", _PERCENT_COL),
+                              ("actual", _ACTUAL_COL), ("plan", _PLAN_COL), ("label", _LABEL_COL)):
             cols[name] = _find(header, pattern, taken)
-        if cols["plan"] is None or cols["actual"] is None or cols["percent"] is None:
+        if cols["plan"] is None or cols["actual"] is None or (cols["percent"] is None and cols["diff"] is None):
             continue
         for r, row in enumerate(table.rows[h + 1 :], start=h + 2):
-            cells = [*row, *[""] * (len(header) - len(row))]
-            unit = cells[cols["unit"]].strip() if cols["unit"] is not None else None
-            try:
-                actual = parse_number(cells[cols["actual"]], unit=unit or None)
-                plan = parse_number(cells[cols["plan"]], unit=unit or None)
-                pct = parse_number(cells[cols["percent"]], unit="%")
-            except KtxhError:
-                continue  # a group row, or a cell in words ("đạt")
-            loc = _table_location(table, r, cols["percent"])
-            label = cells[cols["label"] if cols["label"] is not None else 0]
-            # "II. Kinh tế", "2.1 Lúa", "- Lúa": a marker, not the "X" of "Xuất khẩu lao động".
-            label = re.sub(r"^\s*(?:[IVX]+(?:[.\-]\s*|\s+)|\d+(?:\.\d+)*[.\-]?\s*)|^\s*[-+•]\s*", "", label).strip()
-            # A lower-is-better row states plan / actual (the seeds' and the evaluator's way): either reading.
-            yield Claim("ratio", " | ".join(c for c in row if c), loc, pct, (actual, plan), label,
-                        {"unit": unit, "either_way": True})
+            yield from _row_claims(table, r, row, cols, len(header))
         return
 
 
@@ -989,6 +1102,8 @@ _SHARE_HEADER = re.compile(r"(?i)^\s*(?:%|tỷ\s+lệ\s*\(?%?\)?|cơ\s+cấu\s*\
 def _table_shares(table: Table, english: bool) -> Iterator[Claim]:
     """Rule "share column": a "%" column beside a figure column, its 100 row the whole: each row's % is its share."""
     header = table.rows[0]
+    if _find(header, _PLAN_COL, set()) is not None and _find(header, _ACTUAL_COL, set()) is not None:
+        return  # "KH | TH | %": the percent is of the plan, not a share of a whole
     for j in range(1, len(header)):
         if not _SHARE_HEADER.match(header[j]) or _SHARE_HEADER.match(header[j - 1]):
             continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from ktxh.core.model import Target, _jsonable
@@ -71,7 +72,7 @@ class Heading:
     title: str
     location: Location
 
-    @property
+    @cached_property  # read for every paragraph's section path; computed once per heading
     def text(self) -> str:
         marker = self.marker + "." if self.marker[-1:].isalnum() and not self.marker.startswith("Phần") else self.marker
         if self.marker.lower().startswith("phần"):
@@ -262,6 +263,7 @@ KIND_LABELS = {
     "product": "tích (diện tích × năng suất, số người × mức)",
     "consistency": "hai tỷ lệ cùng một tổng",
     "words": "số tiền ghi bằng chữ",
+    "difference": "chênh lệch so với kế hoạch (+/-)",
 }
 
 

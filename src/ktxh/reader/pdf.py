@@ -71,15 +71,65 @@ def _bare(word: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(ch)).replace("đ", "d")
 
 
+# Words the claim rules read, as tesseract gives them without their marks, next to what tells them apart
+# (spaces only: a mend never joins two lines, which unwrap() weighs by their length).
+_OCR_WORDS = [
+    (re.compile(r"(?<!\w)([Nn])hiệm[ \t]+k[yý](?!\w)"), r"\1hiệm kỳ"),  # "Nhiệm ky 2016 — 2021"
+    (re.compile(r"(?<!\w)([Gg])iai[ \t]+do[aạ]n(?!\w)"), r"\1iai đoạn"),
+    (re.compile(r"(?<!\w)g[aâă]p(?=[ \t]+\d)"), "gấp"),  # "gap 1,81 lần"
+    (re.compile(r"(?<!\w)t[aă]ng(?=[ \t]+(?:b[iì]nh[ \t]+qu[aâ]n[ \t]+)?\d)"), "tăng"),
+    (re.compile(r"(?<!\w)gi[aả]m(?=[ \t]+(?:b[iì]nh[ \t]+qu[aâ]n[ \t]+)?\d)"), "giảm"),
+    (re.compile(r"(?<!\w)chi[eê]m(?=[ \t]+\d)"), "chiếm"),
+    (re.compile(r"(?<!\w)b[iì]nh[ \t]+qu[aâ]n(?=[ \t]+\d)"), "bình quân"),
+    (re.compile(r"(?<!\w)t[yỷý],?[ \t]+tr[oọ]ng(?!\w)"), "tỷ trọng"),  # "chiếm 7,6% ty, trọng"
+    (re.compile(r"(?<=\d)[ \t]?t[yỷý](?=[ \t]+đồng)"), " tỷ"),  # "2,678ty đồng"
+    (re.compile(r"(?<=\d)[ \t]*[—―][ \t]*(?=\d)"), " – "),  # "2016 — 2021": an em dash for the en dash typed
+    # a footnote's mark (a box for a glyph the font lacks, "\ufffd" in the text) is read as "©"
+    (re.compile(r"(?m)^([ \t]*\(?)©(?=\)?)"), "\\1\ufffd"),
+]
+
+
+def _mark_lost_footnotes(text: str) -> str:
+    r"""Rule "footnote marks lost": below a page's first footnote, a line that opens with a capital after a
+    finished line is the next footnote, whose mark OCR did not see ("Năm 2016: 7,89 tỷ; …").
+
+    >>> _mark_lost_footnotes("Thu 84,6 tỷ\n\ufffd Chỉ tiêu đạt 100%\nNăm 2016: 7,89 tỷ.\nNăm 2016: 6,53\ntỷ.")
+    'Thu 84,6 tỷ\n\ufffd Chỉ tiêu đạt 100%\n\ufffd Năm 2016: 7,89 tỷ.\n\ufffd Năm 2016: 6,53\ntỷ.'
+    """
+    lines = text.split("\n")
+    first = next((i for i, ln in enumerate(lines) if _FOOTNOTE_LINE.match(ln)), None)
+    if first is None:
+        return text
+    previous = lines[first]
+    for i in range(first + 1, len(lines)):
+        line = lines[i].strip()
+        if not line:
+            continue
+        if not _FOOTNOTE_LINE.match(line) and line[0].isupper() and previous.rstrip()[-1:] in ".;%)":
+            lines[i] = "\ufffd " + line
+        previous = lines[i]
+    return "\n".join(lines)
+
+
+_FOOTNOTE_LINE = re.compile(r"^\s*\(?\ufffd")
+_ENDS_ON_FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|tỷ\s+đồng|triệu\s+đồng|đồng)$")  # and no full stop after it
+
+
+
 def mend_ocr(text: str) -> str:
     """Rules "OCR slips": "226, 22%" is 226,22%; "dat" before a figure is "đạt"; "11.800 cay/4.500 cây" lost
-    the marks of its unit.
+    the marks of its unit; "Nhiệm ky 2016 — 2021", "gap 1,81 lần", "2,678ty đồng" lost theirs.
 
     >>> mend_ocr("11.800 cay/4.500 cây dat 226, 22%")
     '11.800 cây/4.500 cây đạt 226,22%'
+    >>> mend_ocr("Nhiệm ky 2016 — 2021, gap 1,81 lần; GTNĐ: 2,678ty đồng")
+    'Nhiệm kỳ 2016 – 2021, gấp 1,81 lần; GTNĐ: 2,678 tỷ đồng'
     """
     text = _OCR_DECIMAL_SPACE.sub(r"\1,\2", text)
     text = _OCR_LINK.sub("đạt", text)
+    for pattern, fixed in _OCR_WORDS:
+        text = pattern.sub(fixed, text)
+    text = _mark_lost_footnotes(text)
 
     def unit(m: re.Match[str]) -> str:
         if m[2] != m[4] and _bare(m[2]) == _bare(m[4]):
@@ -165,5 +215,21 @@ def read_pdf(data: bytes, name: str, max_chars: int, *, progress: bool = True) -
     lines = read_pdf_lines(data, name, progress=progress)
     if sum(len(ln.text) for ln in lines) > max_chars:
         raise ReaderError(f"Tệp \u201c{name}\u201d có quá nhiều chữ để là một báo cáo.", field="tệp", value=name)
-    blocks = [RawBlock(text, first.line, page=first.page, ocr=first.ocr) for text, first in unwrap(lines) if text]
+    blocks: list[RawBlock] = []
+    notes = any(ln.ocr and _FOOTNOTE_LINE.match(ln.text) for ln in lines)
+    for text, first in unwrap(lines):
+        if not text:
+            continue
+        if notes and _FOOTNOTE_LINE.match(text):
+            notes = False  # the notes begin: no body paragraph after this
+        if notes and first.ocr and blocks and _ENDS_ON_FIGURE.search(blocks[-1].text) and not (text[:1].islower() or text[:1] in " ,;.:)"):
+            # Rule "a mark before the full stop": the scanned page had "… 2,49 tỷ đồng¹." and OCR dropped the
+            # mark and its lone "."; the dot comes back as the line a text PDF gives, so the mark is counted.
+            blocks.append(RawBlock(".", first.line, page=first.page, ocr=True))
+        if first.ocr and text[:1].islower() and blocks and re.search(r"\d", blocks[-1].text[-15:]):
+            # Rule "marks on a scan": OCR keeps no indent, so a block going on in lower case after a short line
+            # that ends on a figure ("64 tỷ đồng" / "tăng bình quân 30%") starts after a footnote mark: it gets
+            # the space a text PDF gives it.
+            text = " " + text
+        blocks.append(RawBlock(text, first.line, page=first.page, ocr=first.ocr))
     return blocks, any(ln.ocr for ln in lines)

@@ -109,8 +109,16 @@ def from_table(table: Table) -> list[TargetRecord]:
     return out
 
 
+def _names_targets(text: str) -> bool:
+    """Whether ``text`` holds "chỉ" in any case: without it none of the list regexes here can match
+    (each needs "chỉ tiêu"), and most paragraphs of a report are skipped at once."""
+    return "chỉ" in text.lower()
+
+
 def run_in_items(text: str) -> list[str]:
     """The items of a run-in list ("… các chỉ tiêu chủ yếu: A; B; C."), or [] when the text holds none."""
+    if not _names_targets(text):
+        return []
     m = _RUN_IN.search(text)
     if not m or _NOT_LIST_TITLE.search(text[: m.start("rest")]):
         return []
@@ -124,7 +132,7 @@ def run_in_items(text: str) -> list[str]:
 
 def _is_title(p: Paragraph) -> bool:
     text = p.text.strip()
-    return (bool(_LIST_TITLE.search(text)) and len(text) <= 120 and not _NOT_LIST_TITLE.search(text)
+    return (_names_targets(text) and bool(_LIST_TITLE.search(text)) and len(text) <= 120 and not _NOT_LIST_TITLE.search(text)
             and (text.endswith(":") or p.role == "heading" or text.endswith(")")) and not _RUN_IN_REST(text))
 
 

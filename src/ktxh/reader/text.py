@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ktxh.core.units import lookup_unit
+
 from .errors import ReaderError
 from .raw import RawBlock, RawTable
 
@@ -43,7 +45,7 @@ def clean_cell(text: str) -> str:
     return " ".join(_TAG.sub(" ", text).split())
 
 
-_NUMERIC_LINE = re.compile(r"^\s*\d[\d.,]*\s*%?\s*$")
+_NUMERIC_LINE = re.compile(r"^\s*[+\-−–]?\s*\d[\d.,]*\s*%?\s*$")  # "+2", "- 1,5": a "+/-" cell too
 MIN_FLAT_ROWS = 3
 
 
@@ -86,13 +88,61 @@ def flattened_tables(lines: list[str]) -> dict[int, tuple[int, RawTable]]:
     return found
 
 
+# Column names of a plan/actual table whose cells a paste left separated by spaces only, in reading order.
+_SPACED_COLUMN = re.compile(
+    r"(?i)(?P<col>\bĐVT\b|đơn\s+vị\s+tính|kế\s+hoạch(?:\s+năm(?:\s+\d{4})?)?|\bKH\b(?:\s+\d{4})?|ước\s+(?:thực\s+hiện|TH)|"
+    r"thực\s+hiện|\bTH\b(?:\s+\d{4})?|tỷ\s+lệ\s*(?:\(\s*%\s*\))?|%\s*(?:so\s+(?:với\s+)?(?:KH|kế\s+hoạch))?|"
+    r"\+\s*/\s*[-−–]|±|tăng\s*/\s*giảm|chênh\s+lệch)")
+_SPACED_ROW = re.compile(r"^(?P<label>\S.*?)(?P<cells>(?:\s+[+\-−–]?\s?\d[\d.,]*\s?%?){2,})\s*$")
+_SPACED_CELL = re.compile(r"[+\-−–]?\s?\d[\d.,]*\s?%?")
+
+
+def spaced_tables(lines: list[str]) -> dict[int, tuple[int, RawTable]]:
+    """Rule "cells separated by spaces": a header naming KH, TH, % and "+/-" columns, then rows of a label
+    (and its unit, under ĐVT) followed by as many figures as the header names numeric columns.
+
+    >>> lines = ["Chỉ tiêu ĐVT KH TH % +/-", "Lúa ha 40 38 95 -2", "Ngô ha 25 27 108 +2", "Đậu ha 10 10 100 0", "Hết."]
+    >>> end, t = spaced_tables(lines)[0]
+    >>> end, t.rows[0], t.rows[1]
+    (4, ('Chỉ tiêu', 'ĐVT', 'KH', 'TH', '%', '+/-'), ('Lúa', 'ha', '40', '38', '95', '-2'))
+    """
+    found: dict[int, tuple[int, RawTable]] = {}
+    for i, line in enumerate(lines):
+        if "\t" in line or len(line) > 200:
+            continue
+        cols = [m["col"].strip() for m in _SPACED_COLUMN.finditer(line)]
+        has_unit = bool(cols) and bool(re.match(r"(?i)đvt|đơn", cols[0]))
+        figures = cols[1:] if has_unit else cols
+        if len(figures) < 2 or not any(re.match(r"(?i)kế|kh", c) for c in figures):
+            continue
+        first = _SPACED_COLUMN.search(line)
+        label_head = line[: first.start()].strip() if first else ""
+        rows, j = [], i + 1
+        while j < len(lines) and (m := _SPACED_ROW.match(lines[j].strip())) is not None:
+            cells = [" ".join(c.split()) for c in _SPACED_CELL.findall(m["cells"])]
+            if len(cells) != len(figures):
+                break
+            label = m["label"].strip()
+            unit = ""
+            if has_unit:
+                head, _, last = label.rpartition(" ")
+                if head and lookup_unit(last):  # "Tổng cộng" under ĐVT has no unit
+                    label, unit = head, last
+            rows.append((clean_cell(label), *([unit] if has_unit else []), *cells))
+            j += 1
+        if len(rows) >= MIN_FLAT_ROWS:
+            header = (label_head or "Chỉ tiêu", *cols)
+            found[i] = (j, RawTable(rows=[header, *rows], line=i + 1))
+    return found
+
+
 def read_text(text: str) -> list[RawBlock | RawTable]:
     """Each line becomes a block (blank lines too, as separators); runs of tab lines become a table."""
     blocks: list[RawBlock | RawTable] = []
     table: RawTable | None = None
     pending_blank: list[RawBlock] = []
     lines = text.splitlines()
-    flat = flattened_tables(lines) if len(lines) < 20000 else {}
+    flat = {**spaced_tables(lines), **flattened_tables(lines)} if len(lines) < 20000 else {}
     skip_to = 0
     for number, line in enumerate(lines, start=1):
         if number - 1 < skip_to:

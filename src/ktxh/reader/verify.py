@@ -277,6 +277,18 @@ def _product(file: str, c: Claim) -> Finding:
     return _judged(file, c, true, shown, c.stated.unit)
 
 
+def _difference(file: str, c: Claim) -> Finding:
+    """"33/31,5 ha vượt 1,5 ha so với KH": actual − plan (plan − actual for "thiếu", "giảm")."""
+    a, b = c.inputs
+    first, second = (b, a) if c.data.get("less") else (a, b)
+    true = _in_unit(first, c.stated) - _in_unit(second, c.stated)
+    shown = f"{_fmt(_in_unit(first, c.stated))} − {_fmt(_in_unit(second, c.stated))}"
+    if true < 0:
+        word = "thiếu" if not c.data.get("less") else "vượt"
+        return _finding(file, c, "wrong", true, f"{shown} = {_fmt(true)}: số liệu cho thấy {word}, không phải như đã ghi.")
+    return _judged(file, c, true, shown, c.stated.unit)
+
+
 def _consistency(file: str, c: Claim) -> Finding:
     """Two shares of one whole ("07 hộ chiếm 0,42%", "21 hộ chiếm 1,27%"): can one total give both?"""
     (p1, m1), (p2, m2) = c.data["pairs"]
@@ -303,6 +315,7 @@ _VERIFIERS = {
     "ratio": _ratio, "progress": _ratio, "growth": _growth, "multiple": _multiple, "total": _sum,
     "count": _sum, "series": _series, "average_growth": _average_growth, "share": _share,
     "quotient": _quotient, "words": _words, "product": _product, "consistency": _consistency,
+    "difference": _difference,
 }
 
 
