@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from ktxh.documents import build_tables_xlsx
@@ -58,7 +60,9 @@ def test_indicator_rows_hold_numbers_with_formats(workbook) -> None:
     budget = values(ws, 6)
     assert budget[3:6] == [2813000000, 5514602916, 3182308468]
     assert ws["D6"].number_format == "#,##0"
-    assert grain[8].startswith("=IF(") and values(ws, 11)[8] == "Đạt"  # a range: the evaluator's verdict
+    assert grain[8].startswith("=IF(")
+    # "dưới 2,5%": a bound, its end written into the formula (the words stay in J)
+    assert values(ws, 11)[8].startswith('=IF(E11="","Chưa có số liệu",IF(E11>=2.5,')
 
 
 def test_percent_columns_are_formulas_over_plan_and_actual(workbook) -> None:
@@ -66,14 +70,15 @@ def test_percent_columns_are_formulas_over_plan_and_actual(workbook) -> None:
     assert ws["G5"].value == '=IF(D5=0,"",E5/D5*100)'
     assert ws["H5"].value == '=IF(F5=0,"",E5/F5*100)'
     assert ws["G6"].value == '=IF(D6=0,"",E6/D6*100)'
-    # "dưới 2,5%": the plan is words, so the cell holds ktxh.core's figure (2,5 / 2,13 × 100).
+    # "dưới 2,5%": the plan is words (column J), the % a formula over the bound (2,5 / E11 × 100).
     poor = values(ws, 11)
     # Column D holds figures only; the words are in J.
-    assert poor[1:7] == ["Tỷ lệ hộ nghèo", "%", None, 2.13, 1.53, 117.37] and poor[9] == "dưới 2,5%"
+    assert poor[1:6] == ["Tỷ lệ hộ nghèo", "%", None, 2.13, 1.53] and poor[9] == "dưới 2,5%"
+    assert poor[6] == '=IF(OR(E11="",N(E11)<=0),"",2.5/E11*100)'
     assert all(not isinstance(ws.cell(r, 4).value, str) for r in range(4, ws.max_row + 1))
     assert ws["H11"].value == '=IF(F11=0,"",E11/F11*100)'
     insured = values(ws, 12)
-    assert insured[5:8] == [None, 101.47, None]
+    assert insured[5:8] == [None, '=IF(E12="","",E12/95*100)', None]  # pycel computes 101,47 (test below)
     assert values(ws, 15)[1:5] == ["Hoàn thành chỉ tiêu giao quân", None, None, "đạt"]
     assert values(ws, 15)[9] == "đạt"
     assert ws.max_row == 15
@@ -106,7 +111,9 @@ def test_status_and_percent_formulas_compute_what_the_evaluator_said(data, workb
             if result.evaluation.percent_of_plan is not None:
                 assert round(pct, 2) == float(result.evaluation.percent_of_plan)
             checked += status_formula(result, r) is not None
-    assert checked == 6  # grain, two budgets, gia đình văn hóa, tổ dân phố, đơn thư: one plan figure each
+    # grain, two budgets, gia đình văn hóa, tổ dân phố, đơn thư: one plan figure each; the poverty rate
+    # ("dưới 2,5%") and health insurance (a bound): their ends in the formula
+    assert checked == 8
 
 
 def test_status_formula_reads_the_core_threshold(data) -> None:
@@ -132,3 +139,39 @@ def test_rows_are_as_high_as_their_wrapped_texts(workbook) -> None:
             need = max((wrapped_lines(t, w * CHAR_CM, bold=b) for t, w, b in texts), default=1)
             assert ws.row_dimensions[r].height >= need * LINE_PT, (r, texts)
     assert any(b1.row_dimensions[r].height > 2 * LINE_PT for r in range(4, b1.max_row + 1))
+
+
+_BOUND_TARGETS = ["Từ 14 - 15%", "trên 95%", "từ 95% trở lên", "dưới 2,5%", "không quá 2,5%", "Từ 0,7 - 0,9%",
+                  "tối thiểu 80%", "đạt 90 - 95%"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(text=st.sampled_from(_BOUND_TARGETS), down=st.booleans(),
+       actual=st.decimals(min_value=0, max_value=200, places=2, allow_nan=False))
+def test_a_bound_formula_says_what_the_evaluator_says(text, down, actual) -> None:
+    """Ranges and bounds: Excel's arithmetic on the written-in ends gives the evaluator's class and %."""
+    from openpyxl import Workbook
+    from pycel import ExcelCompiler
+
+    from ktxh.core.evaluate import evaluate
+    from ktxh.core.targets import parse_target
+    from ktxh.documents.data import Row
+    from ktxh.documents.narrative import assess, status_label
+    from ktxh.documents.xlsx import bounds_percent, status_formula
+
+    target = parse_target(text, direction="down" if down else "up")
+    ev = evaluate(target, actual)
+    result = assess(Row("Chỉ tiêu", "%", target_text=text, actual=actual, direction=target.direction.value,
+                        evaluation=ev))
+    formula = status_formula(result, 1)
+    if ev.percent_of_plan is None:
+        assert formula is None
+        return
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "B"
+    ws["E1"], ws["G1"], ws["I1"] = float(actual), bounds_percent(result, 1), formula
+    book = ExcelCompiler(excel=wb)
+    assert book.evaluate("B!I1") == status_label(result)
+    # the cell shows 2 decimals; a float's 196.575 is 196.5749…, so compare within half a hundredth
+    assert abs(book.evaluate("B!G1") - float(ev.percent_of_plan)) <= 0.005 + 1e-9

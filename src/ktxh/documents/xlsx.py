@@ -3,8 +3,9 @@
 Numbers are stored as numbers with a format such as ``#,##0.00``; Excel and LibreOffice show
 them with the separators of the reader's locale, so a Vietnamese machine shows "102,37".
 Where % of plan is a plain ratio (one plan figure) the cell is a formula, e.g.
-``=IF(D5=0,"",E5/D5*100)``; for ranges, changes and lower-is-better bounds the plan is the
-target's words and the cell holds the figure ``ktxh.core.evaluate`` computed.
+``=IF(D5=0,"",E5/D5*100)``; for ranges and bounds the plan is the target's words (column J)
+and the formula holds its ends; for changes the cell holds the figure ``ktxh.core.evaluate``
+computed.
 """
 
 from __future__ import annotations
@@ -101,23 +102,60 @@ def _bieu_01(ws: Worksheet, data: ReportData) -> None:
 
 
 def status_formula(result: RowResult, r: int) -> str | None:
-    """The "Đánh giá" cell as a formula over the plan, actual and % cells, where the core's rule is a
-    comparison with one plan figure: above it vượt (below it, when lower is better), equal đạt,
-    short of it cơ bản đạt from ``DEFAULT_THRESHOLD``% of plan (``ktxh.core.evaluate``), else không đạt.
+    """The "Đánh giá" cell as a formula over the actual cell, with ``ktxh.core.evaluate``'s rule.
 
-    Other targets (ranges, bounds, changes, "vượt 5-10%") keep the evaluator's verdict as text.
+    One plan figure (column D): above it vượt (below it, when lower is better), equal đạt, short of
+    it cơ bản đạt from ``DEFAULT_THRESHOLD``% of plan, else không đạt. A range or a bound ("14 – 15%",
+    "trên 95%", "dưới 2,5%") has its ends written into the formula (column J shows them as words):
+    short of the end to reach judged on % of plan as above, inside đạt, beyond the good end of a
+    range vượt (a minimum or maximum is never vượt). Changes and words keep the verdict as text.
     """
     t = result.target
     simple = t.kind is TargetKind.EXACT or (
         t.kind is TargetKind.ASSIGNED and not result.down and not t.low and t.high is None)
-    if not (simple and result.is_ratio):
-        return None
+    if simple and result.is_ratio:
+        return _one_figure_formula(result, r)
+    if t.kind in (TargetKind.RANGE, TargetKind.MIN, TargetKind.MAX) and result.evaluation.percent_of_plan is not None:
+        return _bounds_formula(result, r)
+    return None
+
+
+def _one_figure_formula(result: RowResult, r: int) -> str:
     d, e, g = f"D{r}", f"E{r}", f"G{r}"
     better = f"{e}<{d}" if result.down else f"{e}>{d}"
     label = _LABELS
     return (f'=IF(OR({e}="",{d}=""),"{label[Status.CHUA_CO_SO_LIEU]}",IF({better},"{label[Status.VUOT]}",'
             f'IF({e}={d},"{label[Status.DAT]}",IF(ROUND({g},2)>={DEFAULT_THRESHOLD},"{label[Status.CO_BAN_DAT]}",'
             f'"{label[Status.KHONG_DAT]}"))))')
+
+
+def _num(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def bounds_percent(result: RowResult, r: int) -> str | None:
+    """% of plan of a range or a bound as a formula: actual / the end to reach (plan / actual when
+    lower is better), as ``ktxh.core.evaluate`` computes it."""
+    t, e = result.target, f"E{r}"
+    if result.down:
+        plan = t.high if t.high is not None else t.low
+        return None if plan is None else f'=IF(OR({e}="",N({e})<=0),"",{_num(plan)}/{e}*100)'
+    plan = t.low if t.low is not None else t.high
+    return None if plan is None else f'=IF({e}="","",{e}/{_num(plan)}*100)'
+
+
+def _bounds_formula(result: RowResult, r: int) -> str | None:
+    t, e, g, label = result.target, f"E{r}", f"G{r}", _LABELS
+    short = (f'IF(AND(ISNUMBER({g}),ROUND(N({g}),2)>={DEFAULT_THRESHOLD}),"{label[Status.CO_BAN_DAT]}",'
+             f'"{label[Status.KHONG_DAT]}")')
+    if result.down:
+        miss = f"{e}>{'=' if t.high_strict else ''}{_num(t.high)}" if t.high is not None else "FALSE"
+        beyond = f"{e}<{_num(t.low)}" if t.low is not None and t.kind is not TargetKind.MAX else "FALSE"
+    else:
+        miss = f"{e}<{'=' if t.low_strict else ''}{_num(t.low)}" if t.low is not None else "FALSE"
+        beyond = f"{e}>{_num(t.high)}" if t.high is not None and t.kind is not TargetKind.MIN else "FALSE"
+    return (f'=IF({e}="","{label[Status.CHUA_CO_SO_LIEU]}",IF({miss},{short},'
+            f'IF({beyond},"{label[Status.VUOT]}","{label[Status.DAT]}")))')
 
 
 def _indicator_row(ws: Worksheet, r: int, number: int, result: RowResult) -> None:
@@ -130,9 +168,12 @@ def _indicator_row(ws: Worksheet, r: int, number: int, result: RowResult) -> Non
     _put(ws, r, 5, actual)
     _put(ws, r, 6, row.previous)
     d, e, f = f"D{r}", f"E{r}", f"F{r}"
+    bounds = result.target.kind in (TargetKind.RANGE, TargetKind.MIN, TargetKind.MAX)
     if result.is_ratio and ev.actual is not None:
         formula = f'=IF({e}=0,"",{d}/{e}*100)' if result.down else f'=IF({d}=0,"",{e}/{d}*100)'
         _put(ws, r, 7, formula, fmt=PERCENT_FORMAT)
+    elif bounds and ev.actual is not None and ev.percent_of_plan is not None and bounds_percent(result, r):
+        _put(ws, r, 7, bounds_percent(result, r), fmt=PERCENT_FORMAT)
     else:
         _put(ws, r, 7, ev.percent_of_plan, fmt=PERCENT_FORMAT)
     _put(ws, r, 8, f'=IF({f}=0,"",{e}/{f}*100)' if result.versus_previous is not None else None, fmt=PERCENT_FORMAT)
