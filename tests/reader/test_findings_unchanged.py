@@ -23,7 +23,8 @@ TEXTS = sorted((HERE / "seeds").glob("*.txt")) + sorted((HERE.parent / "corpus" 
 
 
 def _findings(path: Path) -> list[dict]:
-    return [f.to_dict() for f in check_document(read_document(path))]
+    # the file's name, not its path: the snapshot holds on any checkout
+    return [{**f.to_dict(), "file": path.name} for f in check_document(read_document(path))]
 
 
 def _numbers(path: Path) -> list[list]:
