@@ -23,7 +23,7 @@ from ktxh.web.schemas import MAX_ID, Id, Pages, Version, Year, text
 
 from . import importer, workflow
 from .models import Actual, Period, PeriodKind
-from .uploads import check_size, discard, keep, kept, limit_for
+from .uploads import check_kind, check_size, discard, keep, kept, limit_for
 
 router = Router(tags=["Theo dõi thực hiện"])
 
@@ -264,11 +264,12 @@ def _commune(request, unit_id: int) -> AdminUnit:
     return unit
 
 
-@router.post("/imports", response={201: ImportOut}, summary="Nhập văn bản (.docx, .txt) thành kế hoạch dự thảo")
+@router.post("/imports", response={201: ImportOut}, summary="Nhập văn bản (.docx, .pdf, .xlsx, .txt) thành kế hoạch dự thảo")
 def import_file(request, unit_id: int = _UNIT_FORM, file: UploadedFile = _FILE, source: TargetSource = _SOURCE_FORM):
     """In one step: every row below the threshold skipped, every stored difference kept (see /imports/preview)."""
     unit = _commune(request, unit_id)
     name = file.name or "van-ban.txt"
+    check_kind(name)
     check_size(name, file.size)  # before reading: the true size and the limit of its kind in the message
     doc = read_document(file.read(limit_for(name) + 1), filename=name)
     return 201, _import_out(importer.import_document(doc, unit=unit, user=request.user, source=source))
@@ -278,6 +279,7 @@ def import_file(request, unit_id: int = _UNIT_FORM, file: UploadedFile = _FILE, 
 def preview_import(request, unit_id: int = _UNIT_FORM, file: UploadedFile = _FILE, source: TargetSource = _SOURCE_FORM):
     unit = _commune(request, unit_id)
     name = file.name or "van-ban.txt"
+    check_kind(name)
     check_size(name, file.size)
     data = file.read(limit_for(name) + 1)
     prepared = importer.prepare(read_document(data, filename=name), unit=unit, user=request.user, source=source)

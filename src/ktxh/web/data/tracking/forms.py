@@ -7,7 +7,7 @@ from django import forms
 from ktxh.core.errors import KtxhError
 from ktxh.web.ui.forms import TextField, version_field
 
-from .uploads import check_size
+from .uploads import IMPORTABLE, check_kind, check_size
 
 
 class EntryRowForm(forms.Form):
@@ -28,15 +28,14 @@ class ReturnForm(forms.Form):
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label="Tệp báo cáo hoặc kế hoạch (.docx, .txt)",
-                           error_messages={"required": "Chọn một tệp .docx hoặc .txt.", "empty": "Tệp rỗng."})
+    file = forms.FileField(label="Tệp báo cáo hoặc kế hoạch (.docx, .pdf, .xlsx, .txt)",
+                           error_messages={"required": "Chọn một tệp .docx, .pdf, .xlsx hoặc .txt.", "empty": "Tệp rỗng."},
+                           widget=forms.ClearableFileInput(attrs={"accept": ",".join(IMPORTABLE)}))
 
     def clean_file(self):
         f = self.cleaned_data["file"]
-        name = f.name.lower()
-        if not name.endswith((".docx", ".txt", ".md")):
-            raise forms.ValidationError(f"Tệp “{f.name}” không phải .docx hay .txt.")
         try:
+            check_kind(f.name)
             check_size(f.name, f.size)  # the reader's limit for the file's kind, named in the message
         except KtxhError as exc:
             raise forms.ValidationError(exc.message) from exc

@@ -1,6 +1,8 @@
 """Uploaded reports and plans: the one size limit, and the previews kept between review and accept.
 
-The limit is the reader's own (``ktxh.reader.read``: a .docx up to 30 MB, a text up to 5 MB),
+Importable: what the reader reads (:data:`IMPORTABLE`). The limit is the reader's own
+(``ktxh.reader.read``: a .docx or .xlsx up to 30 MB, a text up to 5 MB), lower for a PDF
+(:data:`MAX_PDF_BYTES`: its pages are parsed, or read by OCR, in the request),
 checked on the size the browser or the API client sent, before a byte is read, so the message
 names the true size and the true limit. A preview waits in ``data/uploads`` under its SHA-256
 until it is accepted or cancelled, and no longer than :data:`PREVIEW_TTL`: each new upload
@@ -22,16 +24,36 @@ from ktxh.reader.read import MAX_BYTES, MAX_DOCX_BYTES
 
 PREVIEW_TTL = 24 * 3600  # seconds a reviewed file waits for its acceptance
 MB = 1024 * 1024
-_KEY = re.compile(r"^[0-9a-f]{64}\.(docx|txt|md)$")
+MAX_PDF_BYTES = 10 * MB
+IMPORTABLE = (".docx", ".pdf", ".xlsx", ".txt", ".md")
+_KEY = re.compile(r"^[0-9a-f]{64}\.(docx|pdf|xlsx|txt|md)$")
 
 
 def limit_for(name: str) -> int:
     """Bytes the reader takes of a file called ``name``.
 
-    >>> limit_for("bao-cao.DOCX") // MB, limit_for("bao-cao.txt") // MB
-    (30, 5)
+    >>> limit_for("bao-cao.DOCX") // MB, limit_for("bieu.xlsx") // MB, limit_for("bao-cao.pdf") // MB
+    (30, 30, 10)
+    >>> limit_for("bao-cao.txt") // MB
+    5
     """
-    return MAX_DOCX_BYTES if name.lower().endswith(".docx") else MAX_BYTES
+    name = name.lower()
+    if name.endswith(".pdf"):
+        return MAX_PDF_BYTES
+    return MAX_DOCX_BYTES if name.endswith((".docx", ".xlsx")) else MAX_BYTES
+
+
+def check_kind(name: str) -> None:
+    """A KtxhError naming the file when the reader does not read its kind.
+
+    >>> check_kind("bao-cao.doc")
+    Traceback (most recent call last):
+    ...
+    ktxh.core.errors.KtxhError: Tệp “bao-cao.doc” không phải .docx, .pdf, .xlsx, .txt hay .md.
+    """
+    if not name.lower().endswith(IMPORTABLE):
+        raise KtxhError(f"Tệp “{name}” không phải {', '.join(IMPORTABLE[:-1])} hay {IMPORTABLE[-1]}.",
+                        field="tệp", value=name)
 
 
 def check_size(name: str, size: int | None) -> None:
@@ -40,15 +62,16 @@ def check_size(name: str, size: int | None) -> None:
     >>> check_size("bao-cao.txt", 20 * MB)
     Traceback (most recent call last):
     ...
-    ktxh.core.errors.KtxhError: Tệp “bao-cao.txt” nặng 20,0 MB, quá giới hạn: chỉ nhận tệp .txt, .md đến 5 MB và tệp .docx đến 30 MB.
+    ktxh.core.errors.KtxhError: Tệp “bao-cao.txt” nặng 20,0 MB, quá giới hạn: chỉ nhận tệp .txt, .md đến 5 MB, tệp .pdf đến 10 MB và tệp .docx, .xlsx đến 30 MB.
     >>> check_size("bao-cao.docx", 20 * MB)
     """
     if size is None or size <= limit_for(name):
         return
     mb = f"{size / MB:.1f}".replace(".", ",")
     raise KtxhError(
-        f"Tệp “{name}” nặng {mb} MB, quá giới hạn: chỉ nhận tệp .txt, .md đến {MAX_BYTES // MB} MB "
-        f"và tệp .docx đến {MAX_DOCX_BYTES // MB} MB.", field="tệp", value=name)
+        f"Tệp “{name}” nặng {mb} MB, quá giới hạn: chỉ nhận tệp .txt, .md đến {MAX_BYTES // MB} MB, "
+        f"tệp .pdf đến {MAX_PDF_BYTES // MB} MB và tệp .docx, .xlsx đến {MAX_DOCX_BYTES // MB} MB.",
+        field="tệp", value=name)
 
 
 def folder() -> Path:

@@ -35,9 +35,12 @@ def test_upload_shows_what_was_read_and_what_is_wrong(w):
 
 
 def test_a_file_that_is_not_a_report(w):
-    bad = SimpleUploadedFile("bang.xlsx", b"PK\x03\x04", content_type="application/octet-stream")
+    bad = SimpleUploadedFile("bang.xls", b"\xd0\xcf\x11\xe0", content_type="application/octet-stream")
     page = signed_in(w.officer).post("/nhap-tep/", {"file": bad}).content.decode()
-    assert "Tệp “bang.xlsx” không phải .docx hay .txt." in page
+    assert "Tệp “bang.xls” không phải .docx, .pdf, .xlsx, .txt hay .md." in page
+    broken = SimpleUploadedFile("bang.xlsx", b"PK\x03\x04", content_type="application/octet-stream")
+    r = signed_in(w.officer).post("/nhap-tep/", {"file": broken})
+    assert r.status_code == 200 and "bang.xlsx" in r.content.decode()  # the reader's own Vietnamese error
     empty = SimpleUploadedFile("rong.txt", b"   \n", content_type="text/plain")
     page = signed_in(w.officer).post("/nhap-tep/", {"file": empty}).content.decode()
     assert "rỗng" in page

@@ -34,8 +34,8 @@ def test_a_20_mb_text_is_refused_with_its_true_size_and_limit(w):
     big = SimpleUploadedFile("bao-cao.txt", b"a" * (20 * MB), content_type="text/plain")
     r = _api(w.leader).post("/api/imports", {"unit_id": w.a.pk, "file": big})
     assert r.status_code == 400
-    assert r.json()["detail"] == ("Tệp “bao-cao.txt” nặng 20,0 MB, quá giới hạn: chỉ nhận tệp .txt, .md đến 5 MB "
-                                  "và tệp .docx đến 30 MB.")
+    assert r.json()["detail"] == ("Tệp “bao-cao.txt” nặng 20,0 MB, quá giới hạn: chỉ nhận tệp .txt, .md đến 5 MB, "
+                                  "tệp .pdf đến 10 MB và tệp .docx, .xlsx đến 30 MB.")
     big.seek(0)
     page = signed_in(w.leader).post("/nhap-tep/", {"file": big}).content.decode()
     assert "Tệp “bao-cao.txt” nặng 20,0 MB, quá giới hạn" in page
