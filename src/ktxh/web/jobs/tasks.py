@@ -1,6 +1,6 @@
 """The jobs KTXH runs in the background (``queue.enqueue(tasks.…, …)``); plain JSON arguments.
 
-- ``import_file``: a large report or plan (.docx, .txt) imported for a commune, as the import page does.
+- ``import_file``: a large report or plan (.docx, .pdf, .xlsx, .txt) imported for a commune, as the import page does.
 - ``province_documents``: the báo cáo and Biểu 01–02 of every commune of a province for a period,
   in one .zip under ``$KTXH_DATA_DIR/exports``.
 - ``refresh_rollup``: the province roll-ups of a period computed once, so that the servers find them

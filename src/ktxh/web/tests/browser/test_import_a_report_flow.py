@@ -25,7 +25,7 @@ def test_import_seed_002_into_an_empty_commune_then_see_the_grain_chart(browser,
     log_in(page, base, "leloi.lanhdao", "mat-khau-thu")  # Lê Lợi of the test province: no plan, no figure
     page.goto(f"{base}/nhap-tep/")
     (seed,) = SEEDS.glob("002_*.txt")
-    page.get_by_label("Tệp báo cáo hoặc kế hoạch (.docx, .txt)").set_input_files(str(seed))
+    page.get_by_label("Tệp báo cáo hoặc kế hoạch (.docx, .pdf, .xlsx, .txt)").set_input_files(str(seed))
     page.get_by_role("button", name="Đọc tệp").click()
     rows = page.locator("#cac-dong tbody tr")
     grain = rows.filter(has_text="san-luong-luong-thuc")

@@ -18,7 +18,7 @@ def test_upload_review_accept_then_edit_with_preview(page, live_server, demo, sh
 
     page.goto(f"{base}/nhap-tep/")
     (seed,) = SEEDS.glob("003_*.txt")
-    page.get_by_label("Tệp báo cáo hoặc kế hoạch (.docx, .txt)").set_input_files(str(seed))
+    page.get_by_label("Tệp báo cáo hoặc kế hoạch (.docx, .pdf, .xlsx, .txt)").set_input_files(str(seed))
     page.get_by_role("button", name="Đọc tệp").click()
     summary = page.locator("#tom-tat-doc").inner_text()
     assert "2 số liệu tính sai" in summary
