@@ -39,6 +39,22 @@ def test_every_generated_ratio_and_growth_checks_out(data, unit: str) -> None:
     assert sorted((f.kind, f.verdict) for f in findings) == [*expected, ("ratio", "ok")], sentence
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.data(), st.integers(0, 2))
+def test_figures_stored_with_six_decimals_shown_with_the_indicators_still_check_out(data, decimals: int) -> None:
+    """Money converted from đồng to triệu đồng is stored with six decimals (10.206,407858); shown with the
+    indicator's decimals (``Row.decimals``), the stated % of plan and growth still recompute from the
+    figures as printed, and no figure shows more decimals than it needs."""
+    plan, actual, previous = (data.draw(figures(6)) for _ in range(3))
+    row = Row("Thu ngân sách xã", "triệu đồng", plan=plan, actual=actual, previous=previous, decimals=decimals)
+    result = assess(evaluated(row))
+    sentence = row_sentence(result, Period(PeriodKind.YEAR, 2022))
+    findings = check_document(read_text_document(f"1. Lĩnh vực kinh tế\n\n- {sentence}\n"))
+    expected = [("growth", "ok")] if result.growth else []
+    assert sorted((f.kind, f.verdict) for f in findings) == [*expected, ("ratio", "ok")], sentence
+    assert result.decimals is not None and result.decimals >= decimals
+
+
 def test_docstring_examples() -> None:
     for module in (ktxh.documents.data, ktxh.documents.narrative, ktxh.documents.docx, ktxh.documents.term):
         result = doctest.testmod(module)

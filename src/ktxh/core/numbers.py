@@ -27,7 +27,7 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from functools import lru_cache
@@ -388,6 +388,66 @@ def format_number(value: Decimal | float | int, decimals: int | None = None, uni
     if unit:
         text += unit if unit in ("%", "‰") else f" {unit}"
     return text
+
+
+def own_decimals(value: Decimal) -> int:
+    """The decimals a value has, trailing zeros left out: 5933.300000 as stored has 1."""
+    exp = value.normalize().as_tuple().exponent if value.is_finite() else 0
+    return max(0, -exp) if isinstance(exp, int) else 0
+
+
+def figure_decimals(value: Decimal, decimals: int | None) -> int:
+    """The decimals a stored figure is shown with: its indicator's (DHIS2's display decimals),
+    never more than the figure has. Figures are stored exactly (3.182.308.468 đồng is
+    3.182,308468 triệu đồng); a page or a document shows "3.182 triệu đồng".
+
+    >>> figure_decimals(Decimal("3182.308468"), 0), figure_decimals(Decimal("5933.3"), 1)
+    (0, 1)
+    >>> figure_decimals(Decimal("6031"), 1)  # "6.031", not "6.031,0"
+    0
+    >>> figure_decimals(Decimal("5933.35"), None)  # no indicator: as stored
+    2
+    """
+    own = own_decimals(value)
+    return own if decimals is None else min(own, decimals)
+
+
+def format_figure(value: Decimal, decimals: int | None, unit: str | None = None) -> str:
+    """A stored figure as pages and documents show it (``figure_decimals``).
+
+    >>> format_figure(Decimal("10206.407858"), 0, "triệu đồng")
+    '10.206 triệu đồng'
+    >>> format_figure(Decimal("0.420000"), 2, "%")
+    '0,42%'
+    """
+    return format_number(value, figure_decimals(value, decimals), unit)
+
+
+def consistent_decimals(decimals: int | None, ratios: Iterable[tuple[Decimal, Decimal]], places: int = 2) -> int | None:
+    """Decimals that keep each ratio a/b × 100 of the figures as shown, rounded to ``places``, equal
+    to the ratio of the figures as stored: the indicator's, or more where rounding them would
+    change a stated % (the checker, and a reader, recompute "a/b, bằng p%" from what they see).
+
+    >>> consistent_decimals(0, [(Decimal("10206.407858"), Decimal("10038.458242"))])
+    0
+    >>> consistent_decimals(0, [(Decimal("100.5"), Decimal("100"))])  # 101/100 would say 101,00%
+    1
+    >>> consistent_decimals(None, [(Decimal("1.5"), Decimal("3"))]) is None
+    True
+    """
+    if decimals is None:
+        return None
+    pairs = [(a, b) for a, b in ratios if b]
+    most = max([decimals, *(max(own_decimals(a), own_decimals(b)) for a, b in pairs)])
+    for d in range(decimals, most + 1):
+        if all(_shown_ratio(a, b, d, places) == _shown_ratio(a, b, most, places) for a, b in pairs):
+            return d
+    return most
+
+
+def _shown_ratio(a: Decimal, b: Decimal, d: int, places: int) -> Decimal | None:
+    shown_b = quantize(b, d)
+    return quantize(quantize(a, d) / shown_b * 100, places) if shown_b else None
 
 
 def to_decimal(value: Decimal | float | int | str) -> Decimal:

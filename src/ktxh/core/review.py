@@ -46,7 +46,7 @@ from typing import Any
 from .errors import EvaluationError
 from .growth import average_growth, compound
 from .model import Direction, Target, TargetKind, to_jsonable
-from .numbers import format_number, quantize
+from .numbers import format_number, own_decimals, quantize
 from .rules import IMPLAUSIBLE_GROWTH, MIN_FORECAST_POINTS
 
 HUNDRED = Decimal(100)
@@ -668,15 +668,10 @@ def summary_sentence(reviews: Sequence[Review], *, period: str = "") -> str:
 # --- showing a review: one formatter for the CLI table, the documents and the pages ---------------
 
 
-def _places(*values: Decimal | None) -> int:
-    """Decimals the figures were given with, at most two."""
-    places = 0
-    for v in values:
-        if v is not None:
-            exp = v.normalize().as_tuple().exponent
-            if isinstance(exp, int) and exp < 0:
-                places = max(places, -exp)
-    return min(places, 2)
+def _places(*values: Decimal | None, decimals: int | None = None) -> int:
+    """Decimals the figures were given with, at most the indicator's display decimals (two when unknown)."""
+    places = max((own_decimals(v) for v in values if v is not None), default=0)
+    return min(places, 2 if decimals is None else decimals)
 
 
 def _value(v: Decimal | None, places: int) -> str:
@@ -692,9 +687,10 @@ def _pace(v: Decimal | None, r: Review, places: int) -> str:
     return f"{'+' if v > 0 else ''}{format_number(v, shown)}/năm"
 
 
-def review_cells(r: Review) -> tuple[str, ...]:
-    """Columns 3–11 of one row: ĐVT, năm gốc, mới nhất, mục tiêu, tiến độ, nhịp đã đạt, nhịp cần, ước, khả năng."""
-    places = _places(r.base_value, r.latest_value)
+def review_cells(r: Review, decimals: int | None = None) -> tuple[str, ...]:
+    """Columns 3–11 of one row: ĐVT, năm gốc, mới nhất, mục tiêu, tiến độ, nhịp đã đạt, nhịp cần, ước, khả năng;
+    levels with the indicator's display ``decimals`` at most (3.182,308468 triệu đồng with 0: "3.182")."""
+    places = _places(r.base_value, r.latest_value, decimals=decimals)
     base = f"{_value(r.base_value, places)} ({r.base_year})" if r.base_value is not None else ""
     if r.kind is TermKind.CUMULATIVE:
         latest = f"{_value(r.achieved, places)} (lũy kế {r.latest_year})" if r.achieved is not None else ""
@@ -703,7 +699,7 @@ def review_cells(r: Review) -> tuple[str, ...]:
     if r.kind is TermKind.GROWTH and r.goal_rate is not None:
         goal = f"{format_number(r.goal_rate)}%/năm"
     elif r.goal is not None:
-        goal = _value(r.goal, _places(r.goal))
+        goal = _value(r.goal, _places(r.goal, decimals=decimals))
     else:
         goal = r.target.text if r.kind is TermKind.QUALITATIVE else ""
     progress = "" if r.progress is None else f"{format_number(r.progress, 1)}%"

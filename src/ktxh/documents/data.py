@@ -179,7 +179,8 @@ class Row:
     the web app passes the dashboard's own (``evaluate_plan``), a JSON file gets it from
     :func:`evaluated`. The documents print it and never evaluate again. In a next year's
     plan, ``actual`` is this year's result and ``proposed`` marks a target the trend
-    proposes where no plan has one yet ("đề xuất").
+    proposes where no plan has one yet ("đề xuất"). ``decimals`` are the indicator's display
+    decimals (``ktxh.core.numbers.figure_decimals``): None shows each figure as stored.
     """
 
     name: str
@@ -192,12 +193,13 @@ class Row:
     direction: str | None = None
     evaluation: Evaluation | None = None
     proposed: bool = False
+    decimals: int | None = None
 
     @property
     def target_or_plan(self) -> str:
         if self.target_text:
             return self.target_text
-        return format_number(self.plan) if self.plan is not None else ""
+        return format_number(self.plan) if self.plan is not None else ""  # exact: it is parsed as the target
 
 
 @dataclass(frozen=True)
@@ -265,11 +267,15 @@ class TermReview:
     deadline: int
     names: tuple[str, ...] = ()
     period: str = ""
+    decimals: tuple[int | None, ...] = ()  # each indicator's display decimals (None: as given, at most two)
 
     @classmethod
     def from_series(cls, items: Iterable[tuple[Target, TermSeries | None]], *, deadline: int,
                     names: Iterable[str] = (), period: str = "") -> TermReview:
         return cls(tuple(review_all(items)), deadline, tuple(names), period)
+
+    def places(self, index: int) -> int | None:
+        return self.decimals[index] if index < len(self.decimals) else None
 
     def name(self, index: int) -> str:
         if index < len(self.names) and self.names[index]:
@@ -438,6 +444,15 @@ def _figure(value: Any, unit: str, where: str) -> Decimal | None:
         raise DocumentDataError(f"{where}: {exc.message}", field=where, value=value) from exc
 
 
+def _decimals(value: Any, where: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 6:
+        raise DocumentDataError(f"{where} phải là số chữ số thập phân từ 0 đến 6, không phải \u201c{value}\u201d.",
+                                field=where, value=str(value))
+    return value
+
+
 def _row(d: Mapping[str, Any], where: str) -> Row:
     name = _text(_need(d, "name", where), f"{where}.name")
     unit = _text(d.get("unit"), f"{where}.unit")
@@ -461,6 +476,7 @@ def _row(d: Mapping[str, Any], where: str) -> Row:
         previous=_figure(d.get("previous"), unit, f"{where}.previous"),
         estimate=bool(d.get("estimate", False)),
         direction=direction or None,
+        decimals=_decimals(d.get("decimals"), f"{where}.decimals"),
     )
     if not row.target_text and row.plan is None:
         raise DocumentDataError(f"{where} (\u201c{name}\u201d) cần \u201ctarget\u201d hoặc \u201cplan\u201d.",

@@ -29,7 +29,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from ktxh.core.errors import KtxhError
-from ktxh.core.numbers import format_number
+from ktxh.core.numbers import format_figure, format_number
 from ktxh.core.targets import parse_target
 
 from . import metrics, term
@@ -568,10 +568,10 @@ def bieu_02_cells(result: RowResult) -> tuple[str, ...]:
     row, ev = result.row, result.evaluation
     actual = ""
     if ev.actual is not None:
-        actual = format_number(ev.actual)
+        actual = result.fig(ev.actual, None)
     elif isinstance(row.actual, str):
         actual = row.actual
-    previous = format_number(row.previous) if row.previous is not None else ""
+    previous = result.fig(row.previous, None) if row.previous is not None else ""
     return (row.unit, table_plan(result), actual, previous, _pct(ev.percent_of_plan), _pct(result.versus_previous),
             status_label(result))
 
@@ -793,7 +793,7 @@ def _plan_table(doc: DocxDocument, data: ReportData) -> None:
         for row in f.rows:
             at, number = at + 1, number + 1
             cells = cells_of[at].cells
-            result = format_number(row.actual) if not isinstance(row.actual, str) and row.actual is not None else (
+            result = format_figure(row.actual, row.decimals) if not isinstance(row.actual, str) and row.actual is not None else (
                 row.actual or "")
             # "(đề xuất)" on a line of its own: "5.191 (đề / xuất)" broke in the narrow column.
             values = (str(number), row.name, row.unit, result, plan_cell(row) + ("\n(đề xuất)" if row.proposed else ""),
@@ -819,7 +819,7 @@ def plan_cell(row) -> str:
     'nhỏ hơn 2%'
     """
     if row.plan is not None:
-        return format_number(row.plan)
+        return format_figure(row.plan, row.decimals)
     text = row.target_text.strip().rstrip(".")
     if text.lower().startswith(row.name.lower()):
         text = text[len(row.name):].lstrip(" :;,-")

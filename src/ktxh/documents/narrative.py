@@ -24,7 +24,14 @@ from ktxh.core.errors import KtxhError
 from ktxh.core.evaluate import summary_sentence
 from ktxh.core.growth import growth_rate
 from ktxh.core.model import Direction, Evaluation, Status, Target, TargetKind
-from ktxh.core.numbers import format_number, parse_number, quantize
+from ktxh.core.numbers import (
+    consistent_decimals,
+    figure_decimals,
+    format_figure,
+    format_number,
+    parse_number,
+    quantize,
+)
 from ktxh.core.targets import describe_target
 
 from .data import (
@@ -63,6 +70,8 @@ class RowResult:
     ``plan_value`` is the plan figure when the target is one figure (exact, or the upper
     level's assignment), else None and the target is shown as written. ``versus_previous``
     is actual / previous × 100 (the tables' "% so với cùng kỳ"), ``growth`` the same less 100.
+    ``decimals`` show its figures (``fig``): the indicator's, or more where a % stated beside them
+    would not recompute from the figures as shown (``ktxh.core.numbers.consistent_decimals``).
     """
 
     row: Row
@@ -71,6 +80,16 @@ class RowResult:
     plan_value: Decimal | None
     growth: Decimal | None
     versus_previous: Decimal | None
+    decimals: int | None = None
+
+    def fig(self, value: Decimal, unit: str | None = "") -> str:
+        """One of the row's figures as shown, with its unit (the row's unless another is given)."""
+        unit = self.row.unit if unit == "" else unit
+        return format_figure(value, self.decimals, unit or None)
+
+    def shown(self, value: Decimal) -> Decimal:
+        """The figure as shown, as a reader recomputes from it."""
+        return quantize(value, figure_decimals(value, self.decimals))
 
     @property
     def is_ratio(self) -> bool:
@@ -85,7 +104,7 @@ class RowResult:
     def plan_text(self) -> str:
         """The plan as the tables show it: the figure, or the target's own words."""
         if self.plan_value is not None:
-            return format_number(self.plan_value)
+            return self.fig(self.plan_value, None)
         text = self.row.target_text
         head, colon, tail = text.partition(":")
         if not (colon and tail.strip()):
@@ -110,7 +129,7 @@ def table_plan(result: RowResult) -> str:
     'nhỏ hơn 2%'
     """
     if result.plan_value is not None:
-        return format_number(result.plan_value)
+        return result.fig(result.plan_value, None)
     words = result.plan_text
     if result.target.kind is TargetKind.QUALITATIVE and len(words.split()) > 4 and not any(c.isdigit() for c in words):
         return "Hoàn thành"  # a task's whole sentence does not go in the column
@@ -178,7 +197,17 @@ def assess(row: Row) -> RowResult:
     if actual is not None and row.previous is not None and row.previous > 0:
         exact = growth_rate(actual, row.previous)
         growth, versus = _percent(exact), _percent(exact + 100)
-    return RowResult(row, target, evaluation, plan_value, growth, versus)
+    return RowResult(row, target, evaluation, plan_value, growth, versus, _decimals(row, target, evaluation, plan_value))
+
+
+def _decimals(row: Row, target: Target, evaluation: Evaluation, plan_value: Decimal | None) -> int | None:
+    """The row's display decimals, kept so that its stated % of plan and growth recompute from what is shown."""
+    actual, ratios = evaluation.actual, []
+    if actual is not None and plan_value is not None and evaluation.percent_of_plan is not None:
+        ratios.append((plan_value, actual) if target.direction is Direction.DOWN else (actual, plan_value))
+    if actual is not None and row.previous is not None and row.previous > 0:
+        ratios.append((actual, row.previous))
+    return consistent_decimals(row.decimals, ratios, PERCENT_DECIMALS)
 
 
 def _fmt(value: Decimal, unit: str) -> str:
@@ -191,13 +220,13 @@ def _growth_clause(result: RowResult, period: Period) -> str:
         return ""
     if row.unit in _RATE_UNITS or result.growth is None:
         # A rate against last year's rate: state last year's, not a percent of a percent.
-        return f" ({period.previous_phrase}: {_fmt(row.previous, row.unit)})"
+        return f" ({period.previous_phrase}: {result.fig(row.previous)})"
     if result.growth == 0:
         return f", bằng {period.previous_phrase}"
     verb = "tăng" if result.growth > 0 else "giảm"
     # The base figure in brackets, as seed 002 writes it, so a reader can recompute the growth.
     return (f", {verb} {format_number(abs(result.growth), PERCENT_DECIMALS)}% so với {period.previous_phrase} "
-            f"({_fmt(row.previous, row.unit)})")
+            f"({result.fig(row.previous)})")
 
 
 def _plan_words(result: RowResult) -> str:
@@ -222,8 +251,8 @@ def row_sentence(result: RowResult, period: Period) -> str:
     verb = ("ước còn" if row.estimate else "còn") if result.down else ("ước đạt" if row.estimate else "đạt")
     if result.is_ratio and not result.down:
         unit = row.unit
-        shown = f"{_fmt(ev.actual, unit)}/{_fmt(result.plan_value, unit)}" if unit in _RATE_UNITS else (
-            f"{format_number(ev.actual)}/{_fmt(result.plan_value, unit)}")  # type: ignore[arg-type]
+        shown = f"{result.fig(ev.actual)}/{result.fig(result.plan_value)}" if unit in _RATE_UNITS else (
+            f"{result.fig(ev.actual, None)}/{result.fig(result.plan_value)}")  # type: ignore[arg-type]
         pct = format_number(ev.percent_of_plan, PERCENT_DECIMALS)  # type: ignore[arg-type]
         return f"{subject} {verb} {shown}, bằng {pct}% kế hoạch{_growth_clause(result, period)}."
     growth = _growth_clause(result, period)
@@ -231,15 +260,15 @@ def row_sentence(result: RowResult, period: Period) -> str:
     if growth.startswith(","):
         # The growth right after the figure it measures, so that no figure of the plan's words comes
         # between them (a checker recomputes it from the last figure before it).
-        return f"{subject} {verb} {_fmt(ev.actual, row.unit)}{growth}, {plan_words}."
-    return f"{subject} {verb} {_fmt(ev.actual, row.unit)}, {plan_words}{growth}."
+        return f"{subject} {verb} {result.fig(ev.actual)}{growth}, {plan_words}."
+    return f"{subject} {verb} {result.fig(ev.actual)}, {plan_words}{growth}."
 
 
 def sentence_plan(result: RowResult) -> str:
     """The plan as a sentence states it: the table's words, never the indicator's name again
     ("kế hoạch nhỏ hơn 2%", "kế hoạch như nội dung chỉ tiêu")."""
     if result.plan_value is not None:
-        return _fmt(result.plan_value, result.row.unit)  # "kế hoạch 1%", not "kế hoạch 1"
+        return result.fig(result.plan_value)  # "kế hoạch 1%", not "kế hoạch 1"
     words = table_plan(result)
     if same_words(result.plan_text, result.row.name) and words[:1].isupper():
         return words[:1].lower() + words[1:]
@@ -262,19 +291,25 @@ def status_label(result: RowResult) -> str:
 
 
 def target_line(row: Row) -> str:
-    """A plan's target as a numbered line states it: "Tỷ lệ hộ nghèo: dưới 2%"."""
+    """A plan's target as a numbered line states it: "Tỷ lệ hộ nghèo: dưới 2%"; a target that is one
+    figure with the indicator's display decimals.
+
+    >>> target_line(Row("Thu ngân sách xã", "triệu đồng", target_text="10.038,458242 triệu đồng", decimals=0))
+    'Thu ngân sách xã: 10.038 triệu đồng'
+    """
     text = row.target_text
     if not text:
-        return f"{row.name}: {_fmt(row.plan, row.unit)}"  # type: ignore[arg-type]
+        return f"{row.name}: {format_figure(row.plan, row.decimals, row.unit or None)}"  # type: ignore[arg-type]
     if text.lower().startswith(row.name.lower()):
         return text.rstrip(".")
     text = text.rstrip(".")
     try:
-        bare = parse_number(text).unit is None  # "5.800" needs its ĐVT; "dưới 2%" has its own words
+        number = parse_number(text, strict=True)  # the whole text is one figure: "5.800", "10.038,458242 triệu đồng"
     except KtxhError:
-        bare = False
-    tail = "" if not (bare and row.unit) else (row.unit if row.unit in _RATE_UNITS else " " + row.unit)
-    return f"{row.name}: {text}{tail}"
+        number = None
+    if number is not None and (number.unit or "") in ("", row.unit):
+        return f"{row.name}: {format_figure(number.value, row.decimals, row.unit or None)}"
+    return f"{row.name}: {text}"
 
 
 # --- đánh giá chung, phương hướng: prose written from the evaluated rows ----------------------------
@@ -287,10 +322,10 @@ def _figures(result: RowResult) -> str:
         return f"{str(row.actual or '').strip() or 'chưa có số liệu'}{_plan_words(result)}"
     unit = row.unit
     if result.is_ratio and not result.down:
-        shown = f"{_fmt(ev.actual, unit)}/{_fmt(result.plan_value, unit)}" if unit in _RATE_UNITS else (
-            f"{format_number(ev.actual)}/{_fmt(result.plan_value, unit)}")  # type: ignore[arg-type]
+        shown = f"{result.fig(ev.actual)}/{result.fig(result.plan_value)}" if unit in _RATE_UNITS else (
+            f"{result.fig(ev.actual, None)}/{result.fig(result.plan_value)}")  # type: ignore[arg-type]
         return f"{shown}, bằng {format_number(ev.percent_of_plan, PERCENT_DECIMALS)}% kế hoạch"  # type: ignore[arg-type]
-    return f"{_fmt(ev.actual, unit)}, kế hoạch {sentence_plan(result)}"
+    return f"{result.fig(ev.actual)}, kế hoạch {sentence_plan(result)}"
 
 
 def _gap(result: RowResult) -> str:
@@ -298,7 +333,8 @@ def _gap(result: RowResult) -> str:
     ev = result.evaluation
     if ev.actual is None or result.plan_value is None:
         return ""
-    gap = (ev.actual - result.plan_value) if result.down else (result.plan_value - ev.actual)
+    actual, plan = result.shown(ev.actual), result.shown(result.plan_value)  # the gap of what is shown
+    gap = (actual - plan) if result.down else (plan - actual)
     if gap <= 0:
         return ""
     word = "vượt" if result.down else "còn thiếu"
@@ -360,7 +396,7 @@ def causes(results: Iterable[RowResult], period: Period) -> list[str]:
     for r in falling:
         verb = "tăng" if r.growth > 0 else "giảm"  # type: ignore[operator]
         lines.append(f"{r.row.name} {verb} {format_number(abs(r.growth), PERCENT_DECIMALS)}% so với "  # type: ignore[arg-type]
-                     f"{period.previous_phrase} ({_fmt(r.row.previous, r.row.unit)}): "  # type: ignore[arg-type]
+                     f"{period.previous_phrase} ({r.fig(r.row.previous)}): "  # type: ignore[arg-type]
                      "kết quả đi xuống so với kỳ trước, cần làm rõ nguyên nhân.")
     missing = [r.row.name for r in results if r.evaluation.status is Status.CHUA_CO_SO_LIEU]
     if missing:

@@ -42,7 +42,7 @@ def table_cells(review: TermReview, index: int) -> tuple[str, ...]:
     from .narrative import name_only_plan
 
     r = review.reviews[index]
-    cells = list(review_cells(r))
+    cells = list(review_cells(r, review.places(index)))
     if r.target.kind is TargetKind.QUALITATIVE and len(cells[3].split()) > 4:
         cells[3] = name_only_plan(r.target)
     return tuple(cells)

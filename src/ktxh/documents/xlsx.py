@@ -20,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ktxh.core.evaluate import DEFAULT_THRESHOLD
 from ktxh.core.model import Status, TargetKind
+from ktxh.core.numbers import figure_decimals, own_decimals
 
 from .data import ReportData
 from .docx import BIEU_02_HEADERS, ROMAN, indicators_title, key_tasks_title, text_width_cm
@@ -41,10 +42,9 @@ _WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 _CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
-def number_format(value: Decimal) -> str:
-    """'#,##0' for whole numbers, '#,##0.0' for one decimal as written, and so on."""
-    exp = value.normalize().as_tuple().exponent
-    decimals = max(0, -exp) if isinstance(exp, int) else 0
+def number_format(value: Decimal, decimals: int | None = None) -> str:
+    """'#,##0' for whole numbers, '#,##0.0' for one decimal as written (or as ``decimals`` say), and so on."""
+    decimals = own_decimals(value) if decimals is None else decimals
     return "#,##0" + ("." + "0" * decimals if decimals else "")
 
 
@@ -163,10 +163,15 @@ def _indicator_row(ws: Worksheet, r: int, number: int, result: RowResult) -> Non
     _put(ws, r, 1, number, align=_CENTRE)
     _put(ws, r, 2, row.name)
     _put(ws, r, 3, row.unit, align=_CENTRE)
-    _put(ws, r, 4, result.plan_value)
+
+    def shown(v) -> str | None:
+        """Each cell holds the figure exactly (the formulas compute from it) and shows the row's decimals."""
+        return number_format(v, figure_decimals(v, result.decimals)) if isinstance(v, Decimal) else None
+
+    _put(ws, r, 4, result.plan_value, fmt=shown(result.plan_value))
     actual = ev.actual if ev.actual is not None else (row.actual if isinstance(row.actual, str) else None)
-    _put(ws, r, 5, actual)
-    _put(ws, r, 6, row.previous)
+    _put(ws, r, 5, actual, fmt=shown(actual))
+    _put(ws, r, 6, row.previous, fmt=shown(row.previous))
     d, e, f = f"D{r}", f"E{r}", f"F{r}"
     bounds = result.target.kind in (TargetKind.RANGE, TargetKind.MIN, TargetKind.MAX)
     if result.is_ratio and ev.actual is not None:

@@ -23,6 +23,7 @@ from ktxh.web.metadata.units.models import AdminUnit, Level
 from ktxh.web.ui import export
 from ktxh.web.ui.pages import badge, page, signed_in
 from ktxh.web.ui.params import int_param
+from ktxh.web.ui.templatetags.vi import so_lieu
 
 from . import queries
 from .evaluation import evaluate_plan
@@ -102,8 +103,8 @@ def table_rows(rows: list[dict], indicator, period) -> list[list[str]]:
     return out
 
 
-def years_rows(communes, years, values) -> list[list[str]]:
-    return [[str(c)] + [format_number(values[c.pk][y], None) if y in values.get(c.pk, {}) else "" for y in years]
+def years_rows(communes, years, values, decimals: int | None = None) -> list[list[str]]:
+    return [[str(c)] + [so_lieu(values[c.pk][y], decimals) if y in values.get(c.pk, {}) else "" for y in years]
             for c in communes if c.pk in values]
 
 
@@ -146,7 +147,7 @@ def compare_page(request, unit_id: int):
         rows = ranked([_row(request.user, c, selection.plan_for(request.user, c, period.year, plans=plans[c.pk]), ind, period)
                        for c in communes], ind.direction)
     tables = [("Theo xã, phường", TABLE_HEADER, table_rows(rows, ind, period) if period else []),
-              ("Qua các năm", ["Xã, phường"] + [f"Năm {y}" for y in years], years_rows(communes, years, values))]
+              ("Qua các năm", ["Xã, phường"] + [f"Năm {y}" for y in years], years_rows(communes, years, values, ind.decimals))]
     fmt = request.GET.get("dinh_dang")
     if fmt in ("csv", "xlsx"):
         return export.download(fmt, f"so-sanh-{ind.code[:40]}", [export.Table(*t) for t in tables])

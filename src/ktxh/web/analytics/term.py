@@ -18,7 +18,7 @@ from ktxh.web.metadata.plans.models import PlanKind, Target
 from ktxh.web.ui import export
 from ktxh.web.ui.pages import page, readable_commune, signed_in
 from ktxh.web.ui.params import int_param
-from ktxh.web.ui.templatetags.vi import phan_tram, so
+from ktxh.web.ui.templatetags.vi import phan_tram, so, so_lieu
 
 OUTLOOK_STYLE = {  # colour with a sign and the words, as the status badges
     Outlook.DA_DAT: ("vuot", "✓✓"),
@@ -126,7 +126,7 @@ def review_page(request, unit_id: int):
     plan = next((p for p in plans if p.pk == wanted), None) or selection.term_plan(plans)
     ctx = {"unit": unit, "plans": plans, "plan": plan, "title": f"Đánh giá nhiệm kỳ {unit}"}
     if plan is not None:
-        rows = [{"target": t, "review": r, "badge": outlook_badge(r.outlook),
+        rows = [{"target": t, "review": r, "badge": outlook_badge(r.outlook), "decimals": t.indicator.decimals,
                  "scored": r.kind is not TermKind.QUALITATIVE} for t, r in reviews(plan)]
         period = f"nhiệm kỳ {plan.start_year} - {plan.end_year}"
         ctx.update(rows=rows, sentence=core_review.summary_sentence([r["review"] for r in rows], period=period),
@@ -149,11 +149,11 @@ def term_rows(rows: list[dict]) -> list[list]:
     out = []
     for row in rows:
         r = row["review"]
-        goal = f"{so(r.goal_rate)}%/năm" if r.goal_rate is not None else (so(r.goal, 2) if r.goal is not None else "")
+        goal = f"{so(r.goal_rate)}%/năm" if r.goal_rate is not None else (so_lieu(r.goal, row["decimals"]) if r.goal is not None else "")
         out.append([row["target"].indicator.name, row["target"].text, r.kind.label,
-                    r.base_year if r.base_value is not None else "", so(r.base_value),
-                    r.latest_year if r.latest_value is not None else "", so(r.latest_value), goal,
-                    phan_tram(r.progress), so(r.pace, 2), so(r.pace_needed, 2), so(r.anticipated, 2),
+                    r.base_year if r.base_value is not None else "", so_lieu(r.base_value, row["decimals"]),
+                    r.latest_year if r.latest_value is not None else "", so_lieu(r.latest_value, row["decimals"]), goal,
+                    phan_tram(r.progress), so(r.pace, 2), so(r.pace_needed, 2), so(r.anticipated, row["decimals"]),
                     row["badge"]["label"]])
     return out
 

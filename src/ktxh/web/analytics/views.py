@@ -22,7 +22,7 @@ from ktxh.web.metadata.plans.models import Field, Indicator, TargetSource
 from ktxh.web.ui import export
 from ktxh.web.ui.pages import badge, page, readable_commune, signed_in, sparkline
 from ktxh.web.ui.params import int_param
-from ktxh.web.ui.templatetags.vi import phan_tram, so
+from ktxh.web.ui.templatetags.vi import phan_tram, so_lieu
 
 from . import queries
 from .compare import may_see as may_compare
@@ -219,7 +219,7 @@ def indicator(request, unit_id: int, indicator_id: int):
 def indicator_tables(ctx: dict) -> list:
     """The indicator page's tables: its targets in the plans, its figures by period, the change log."""
     targets = [[p.title, t.year or "cả nhiệm kỳ", t.get_source_display(), t.text] for p in ctx["plans"] for t in p.targets_here]
-    figures = [[a.period.label, a.text, so(a.value), "ước" if a.is_estimate else "chính thức", a.get_status_display(),
+    figures = [[a.period.label, a.text, so_lieu(a.value, ctx["indicator"].decimals), "ước" if a.is_estimate else "chính thức", a.get_status_display(),
                 a.source_note] for a in ctx["actuals"]]
     tables = [export.Table("Chỉ tiêu", ["Kế hoạch", "Năm", "Nguồn", "Chỉ tiêu (như đã ghi)"], targets),
               export.Table("Số liệu thực hiện", ["Kỳ", "Số liệu", "Giá trị", "Loại", "Trạng thái", "Nguồn"], figures)]

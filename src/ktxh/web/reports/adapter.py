@@ -149,7 +149,7 @@ def _row(r, previous, review=None) -> doc.Row:
     plan = evaluation.plan_value if evaluation.target.kind is TargetKind.ASSIGNED else None
     return doc.Row(name=ind.name, unit=ind.unit, target_text=t.text, plan=plan, actual=actual,
                    previous=previous.get(ind.pk), estimate=bool(r.actual and r.actual.is_estimate),
-                   direction=ind.direction, evaluation=evaluation)
+                   direction=ind.direction, evaluation=evaluation, decimals=ind.decimals)
 
 
 def fields(plan, period, reviews: dict | None = None) -> tuple[doc.Field, ...]:
@@ -174,7 +174,7 @@ def term_review(plan, pairs=None) -> doc.TermReview | None:
     if not pairs:
         return None
     return doc.TermReview(tuple(r for _, r in pairs), plan.end_year, tuple(t.indicator.name for t, _ in pairs),
-                          f"giai đoạn {plan.start_year} - {plan.end_year}")
+                          f"giai đoạn {plan.start_year} - {plan.end_year}", tuple(t.indicator.decimals for t, _ in pairs))
 
 
 def _next_source(plan, year: int):
@@ -268,7 +268,7 @@ def _next_plan(plan, year: int, current: tuple[doc.Field, ...]) -> doc.NextPlan:
         actual = now.evaluation.actual if now is not None and now.evaluation is not None else None
         grouped.setdefault((ind.field.order, ind.field.name, ind.field.code), []).append(doc.Row(
             ind.name, ind.unit, target_text=t.text, plan=core.low if core.kind is TargetKind.EXACT else None,
-            actual=actual, direction=ind.direction))
+            actual=actual, direction=ind.direction, decimals=ind.decimals))
     _propose(plan, year, current, planned, grouped)
     ordered = sorted(grouped.items())
     fields = tuple(doc.Field(code, name, tuple(rs)) for (_, name, code), rs in ordered)
@@ -301,7 +301,7 @@ def _propose(plan, year: int, current, planned: set, grouped: dict) -> None:
             continue
         grouped.setdefault((ind.field.order, ind.field.name, ind.field.code), []).append(doc.Row(
             ind.name, ind.unit, target_text=format_number(value), plan=value, actual=r.evaluation.actual,
-            direction=ind.direction, proposed=True))
+            direction=ind.direction, proposed=True, decimals=ind.decimals))
 
 
 def _basis(legal_basis: str) -> str:

@@ -23,7 +23,7 @@ from ktxh.web.metadata.plans.models import Aggregation, Indicator, Target
 from ktxh.web.ui import export
 from ktxh.web.ui.pages import badge, page, signed_in
 from ktxh.web.ui.params import int_param, pairs_param
-from ktxh.web.ui.templatetags.vi import phan_tram, so
+from ktxh.web.ui.templatetags.vi import phan_tram, so_lieu
 
 from . import periods as tracking_periods
 from . import todo, validation
@@ -292,9 +292,9 @@ def queue_rows(rows: list[dict]) -> list[list]:
         a, ev, prev = r["a"], r["evaluation"], r["previous"]
         sender = (a.updated_by.get_full_name() or a.updated_by.username) if a.updated_by else ""
         out.append([str(a.unit), a.period.label, a.indicator.name, a.indicator.unit, r["target"].text if r["target"] else "",
-                    so(ev.plan_value) if ev else "", a.text, "ước" if a.is_estimate else "",
+                    so_lieu(ev.plan_value, a.indicator.decimals) if ev else "", a.text, "ước" if a.is_estimate else "",
                     phan_tram(ev.percent_of_plan) if ev else "", r["badge"]["label"] if r["badge"] else "",
-                    r["change"], f"{prev.period.label}: {so(prev.value)}" if prev else "", sender,
+                    r["change"], f"{prev.period.label}: {so_lieu(prev.value, a.indicator.decimals)}" if prev else "", sender,
                     f"{timezone.localtime(a.updated_at):%H:%M %d/%m/%Y}"])
     return out
 

@@ -22,6 +22,7 @@ from tests.documents.test_layout import word_breaks
 from ktxh.core.model import Status
 from ktxh.documents import PeriodKind as DocKind
 from ktxh.documents import build_plan, build_report, build_tables_xlsx
+from ktxh.documents.narrative import assess
 from ktxh.reader import check_document, read_document
 from ktxh.web.analytics.evaluation import evaluate_plan
 from ktxh.web.data.tracking import periods as tracking_periods
@@ -131,6 +132,7 @@ def _check_report(plan, period, blob: bytes, data) -> list[str]:
     problems += layout_problems(where, document)
     problems += [f"{where}: mục trống “{h}”" for h in empty_sections(document)]
     problems += [f"{where}: chữ “{w}” cần {n} cm, cột chỉ {c} cm" for w, n, c in word_breaks(document)]
+    problems += [f"{where}: số “{n}” in quá nhiều chữ số thập phân" for n in long_decimals(document)]
     lines = [p.text for p in document.paragraphs]
     table = _bieu_02(document)
     excel = _excel_status(build_tables_xlsx(data))
@@ -150,6 +152,17 @@ def _check_report(plan, period, blob: bytes, data) -> list[str]:
     return problems
 
 
+LONG_DECIMALS = re.compile(r"\d[\d.]*,\d{4,}")
+
+
+def long_decimals(document) -> list[str]:
+    """Figures printed with four decimals or more: a stored figure shows its indicator's decimals
+    (two at most in the catalogue), "10.206,407858 triệu đồng" is not what a commune signs."""
+    texts = [p.text for p in document.paragraphs]
+    texts += [c.text for t in document.tables for row in t.rows for c in row.cells]
+    return [m.group() for t in texts for m in LONG_DECIMALS.finditer(t)]
+
+
 def _round_trip(where: str, blob: bytes, plan, data) -> list[str]:
     problems = []
     read = read_document(blob, filename="van-ban.docx")
@@ -164,7 +177,8 @@ def _round_trip(where: str, blob: bytes, plan, data) -> list[str]:
                 problems.append(f"{where}: extract không trả lại chỉ tiêu “{row.name}”")
             if ev.actual is not None and ev.plan_value is not None and ev.percent_of_plan is not None \
                     and row.target_text and ev.target.kind.value in ("exact", "assigned") and row.direction != "down":
-                if (row.name, ev.actual, ev.plan_value) not in actuals:
+                shown = assess(row)  # the figures as printed: the indicator's display decimals
+                if (row.name, shown.shown(ev.actual), shown.shown(ev.plan_value)) not in actuals:
                     problems.append(f"{where}: extract không trả lại kết quả/kế hoạch của “{row.name}”")
     wrong = [f for f in check_document(read) if f.verdict == "wrong"]
     problems += [f"{where}: ktxh check: {f.kind} ghi {f.stated}, tính lại {f.computed}" for f in wrong]
@@ -202,6 +216,7 @@ def test_every_demo_plan_for_next_year_is_complete_and_reads_back(demo) -> None:
         problems += layout_problems(where, document)
         problems += [f"{where}: mục trống “{h}”" for h in empty_sections(document)]
         problems += [f"{where}: chữ “{w}” cần {n} cm, cột chỉ {c} cm" for w, n, c in word_breaks(document)]
+        problems += [f"{where}: số “{n}” in quá nhiều chữ số thập phân" for n in long_decimals(document)]
         read = read_document(blob, filename="ke-hoach.docx")
         named = {(t.field, t.label) for t in read.targets if t.location.table == 2}
         for f in data.next_plan.fields:

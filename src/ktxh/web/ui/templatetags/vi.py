@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django import template
 
-from ktxh.core.numbers import format_number
+from ktxh.core.numbers import format_figure, format_number
 
 register = template.Library()
 
@@ -21,6 +21,17 @@ def so(value, decimals=None):
     if isinstance(value, Decimal) and decimals is None:
         value = value.normalize()  # 5933.300000 as stored → 5933.3
     return format_number(value, None if decimals in (None, "") else int(decimals))
+
+
+@register.filter
+def so_lieu(value, decimals=None):
+    """``{{ a.value|so_lieu:indicator.decimals }}`` → "3.182" for 3.182,308468 stored with 0 decimals to show:
+    a stored figure with its indicator's display decimals (``ktxh.core.numbers.format_figure``)."""
+    if value is None or value == "":
+        return ""
+    if not isinstance(value, Decimal | int | float):
+        return value
+    return format_figure(Decimal(str(value)), None if decimals in (None, "") else int(decimals))
 
 
 @register.filter
