@@ -12,11 +12,12 @@ import re
 from decimal import Decimal
 
 import docx
+import openpyxl
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from ktxh.core.numbers import parse_number
+from ktxh.core.numbers import format_number, parse_number
 from ktxh.documents import build_report, build_tables_xlsx
 from ktxh.web.analytics.evaluation import evaluate_plan
 from ktxh.web.data.tracking import periods as tracking_periods
@@ -67,6 +68,37 @@ def _word_and_excel(plan, period):
     word = _bieu_02(docx.Document(io.BytesIO(build_report(data))))
     excel = _excel_status(build_tables_xlsx(data))
     return word, excel
+
+
+def _excel_shown(blob: bytes) -> dict[str, tuple[str, str, str]]:
+    """Biểu 02's kế hoạch, thực hiện and cùng kỳ as Excel shows them: each cell's figure in its number format."""
+    sheet = openpyxl.load_workbook(io.BytesIO(blob))["Biểu 02"]
+
+    def shown(cell) -> str:
+        if not isinstance(cell.value, int | float):
+            return cell.value or ""
+        decimals = len(cell.number_format.partition(".")[2])
+        return format_number(Decimal(str(cell.value)), decimals)
+
+    return {row[1].value: tuple(shown(c) for c in row[3:6]) for row in sheet.iter_rows(min_row=4)
+            if isinstance(row[0].value, int)}
+
+
+def test_word_and_excel_show_the_same_figures(demo) -> None:
+    """Plan, actual and last year's figure of every Biểu 02 row read the same in Word and in Excel: one
+    display rule (the indicator's decimals) for both, whatever the figure stored."""
+    problems, compared = [], 0
+    for plan, period in _cases():
+        data = adapter.report_data(plan, period)
+        word = _bieu_02(docx.Document(io.BytesIO(build_report(data))))
+        excel = _excel_shown(build_tables_xlsx(data))
+        for name, cells in word.items():
+            figures = [(w, x) for w, x in zip(cells[3:6], excel.get(name, ("", "", "")), strict=True)
+                       if x and re.fullmatch(r"[\d.]+(?:,\d+)?", w.strip())]  # a figure in both (else words)
+            problems += [f"{plan.unit.name} {period.label} “{name}”: Word {w} ≠ Excel {x}" for w, x in figures if w != x]
+            compared += len(figures)
+    assert problems == [], "\n".join(problems)
+    assert compared > 100
 
 
 @pytest.fixture
