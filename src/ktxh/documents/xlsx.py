@@ -42,7 +42,7 @@ _NOISE = 10
 _LABELS = {s: s.label[:1].upper() + s.label[1:] for s in Status}
 _THIN = Side(style="thin")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+_WRAP_TOP = Alignment(wrap_text=True, vertical="center")  # as the STT and ĐVT beside it
 _CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
