@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
@@ -27,18 +28,19 @@ def test_sheets_titles_and_frozen_headers(workbook) -> None:
     b1, b2 = workbook["Biểu 01"], workbook["Biểu 02"]
     assert b1["A1"].value == "Biểu số 01: Kết quả thực hiện nhiệm vụ trọng tâm năm 2022"
     assert b2["A1"].value == "Biểu số 02: Kết quả thực hiện các chỉ tiêu phát triển kinh tế - xã hội năm 2022"
-    assert "A1:J1" in {str(r) for r in b2.merged_cells.ranges}
+    assert "A1:K1" in {str(r) for r in b2.merged_cells.ranges}
     for ws in (b1, b2):
         assert ws.freeze_panes == "A4"
         assert ws["A1"].font.bold and ws["A3"].font.bold
         assert ws.page_setup.orientation == "landscape"
     assert values(b2, 3) == ["STT", "Danh mục", "ĐVT", "Kế hoạch", "Thực hiện", "Cùng kỳ năm trước",
-                             "% so với kế hoạch", "% so với cùng kỳ", "Đánh giá", "Chỉ tiêu kế hoạch (nguyên văn)"]
+                             "% so với kế hoạch", "% so với cùng kỳ", "Đánh giá", "Chỉ tiêu kế hoạch (nguyên văn)",
+                             "Số liệu kỳ gốc (chỉ tiêu tăng, giảm)"]
     assert all(c.font.bold and c.border.left.style == "thin" for c in b2[3])
-    assert [b2.column_dimensions[k].width for k in "ABCDEFGHIJ"] == [6, 45, 12, 16, 16, 16, 12, 12, 14, 40]
+    assert [b2.column_dimensions[k].width for k in "ABCDEFGHIJK"] == [6, 45, 12, 16, 16, 16, 12, 12, 14, 40, 14]
     # Printed: the title rows on every page, only the table.
     assert b1.print_title_rows == b2.print_title_rows == "$1:$3"
-    assert b2.print_area == "'Biểu 02'!$A$1:$J$15" and b1.print_area == "'Biểu 01'!$A$1:$C$5"
+    assert b2.print_area == "'Biểu 02'!$A$1:$K$15" and b1.print_area == "'Biểu 01'!$A$1:$C$5"
 
 
 def test_key_tasks(workbook) -> None:
@@ -132,7 +134,7 @@ def test_rows_are_as_high_as_their_wrapped_texts(workbook) -> None:
 
     b1, b2 = workbook["Biểu 01"], workbook["Biểu 02"]
     assert b2.row_dimensions[3].height >= 2 * LINE_PT  # "% so với kế hoạch", "Cùng kỳ năm trước" in two lines
-    for ws, widths in ((b1, (6, 60, 70)), (b2, (6, 45, 12, 16, 16, 16, 12, 12, 14, 40))):
+    for ws, widths in ((b1, (6, 60, 70)), (b2, (6, 45, 12, 16, 16, 16, 12, 12, 14, 40, 14))):
         for r in range(4, ws.max_row + 1):
             texts = [(c.value, w, bool(c.font.b)) for c, w in zip(ws[r], widths, strict=False)
                      if isinstance(c.value, str) and not c.value.startswith("=") and c.coordinate not in ws.merged_cells]
@@ -175,3 +177,70 @@ def test_a_bound_formula_says_what_the_evaluator_says(text, down, actual) -> Non
     assert book.evaluate("B!I1") == status_label(result)
     # the cell shows 2 decimals; a float's 196.575 is 196.5749…, so compare within half a hundredth
     assert abs(book.evaluate("B!G1") - float(ev.percent_of_plan)) <= 0.005 + 1e-9
+
+
+_CHANGE_TARGETS = ["Giảm 01 hộ nghèo", "Tỷ lệ hộ nghèo giảm so với năm 2021: Từ 0,7 - 0,9%", "tăng 5%",
+                   "Thu ngân sách tăng 10% so với năm 2022", "tăng bình quân 14 – 15%/năm", "giảm 0,5%",
+                   "Tăng từ 5-10%", "Giảm 2 - 3 hộ nghèo", "tăng trên 8%"]
+_FIGURES = st.decimals(min_value=0, max_value=300, places=2, allow_nan=False)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.sampled_from(_CHANGE_TARGETS), actual=_FIGURES, base=st.one_of(st.none(), _FIGURES),
+       near=st.booleans())
+def test_a_change_formula_says_what_the_evaluator_says(text, actual, base, near) -> None:
+    """Changes ("giảm 01 hộ nghèo", "tăng 5%"): Excel's arithmetic on the base (K), the actual (E) and the
+    written-in ends gives the evaluator's class and % of plan; without a base the actual is the change."""
+    from openpyxl import Workbook
+    from pycel import ExcelCompiler
+
+    from ktxh.core.evaluate import evaluate
+    from ktxh.core.targets import parse_target
+    from ktxh.documents.data import Row
+    from ktxh.documents.narrative import assess, status_label
+    from ktxh.documents.xlsx import change_formulas, status_formula
+
+    target = parse_target(text, unit="%")
+    if near and base is not None and target.low is not None:
+        # Right at the target's end, where a float's noise would flip the class: the change exactly met.
+        step = target.low if target.change_mode != "percent" else base * target.low / 100
+        actual = base - step if target.direction.value == "down" else base + step
+    if base is not None and base <= 0 and target.change_mode == "percent":
+        base = Decimal("0.01")
+    ev = evaluate(target, actual, base=base)
+    assert ev.base == base
+    result = assess(Row("Chỉ tiêu", "%", target_text=text, actual=actual, evaluation=ev))
+    percent, formula = change_formulas(result, 1)
+    assert status_formula(result, 1) == formula
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "B"
+    ws["E1"], ws["G1"], ws["I1"] = float(actual), percent, formula
+    if base is not None:
+        ws["K1"] = float(base)
+    book = ExcelCompiler(excel=wb)
+    assert book.evaluate("B!I1") == status_label(result), (percent, formula)
+    pct = book.evaluate("B!G1")
+    if ev.percent_of_plan is None:
+        assert pct == ""
+    else:
+        assert abs(pct - float(ev.percent_of_plan)) <= 0.005 + 1e-9
+
+
+def test_a_percent_change_from_a_base_of_zero_keeps_the_verdict_as_text() -> None:
+    """The evaluator refuses a growth from 0 (and a negative base turns its sign): no formula there."""
+    from ktxh.core.evaluate import evaluate
+    from ktxh.core.model import Evaluation, Status
+    from ktxh.core.targets import parse_target
+    from ktxh.documents.data import Row
+    from ktxh.documents.narrative import assess
+    from ktxh.documents.xlsx import change_formulas
+
+    target = parse_target("tăng 5%")
+    ev = evaluate(target, Decimal(3), base=Decimal(-2))
+    assert change_formulas(assess(Row("Chỉ tiêu", "", target_text="tăng 5%", evaluation=ev)), 1) is None
+    absolute = parse_target("Giảm 01 hộ nghèo")
+    ev = evaluate(absolute, Decimal(3), base=Decimal(0))
+    assert change_formulas(assess(Row("Hộ nghèo", "hộ", target_text="Giảm 01 hộ nghèo", evaluation=ev)), 1)
+    empty = Evaluation(target, None, Status.CHUA_CO_SO_LIEU)
+    assert change_formulas(assess(Row("Chỉ tiêu", "", target_text="tăng 5%", evaluation=empty)), 1) is None

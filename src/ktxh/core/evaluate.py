@@ -240,7 +240,7 @@ def _evaluate_change(
     way = "ngược chiều mong muốn" if improvement < 0 else ("giảm" if down else "tăng")
     note = f"So với kỳ gốc ({format_number(base_value)}): {way} {format_number(abs(quantize(compared, 2)))}"
     note += "%" if target.change_mode == "percent" else (" điểm" if target.unit == "%" else "")
-    return Evaluation(target, value, status, pct, quantize(compared, 4), planned, note)
+    return Evaluation(target, value, status, pct, quantize(compared, 4), planned, note, base_value)
 
 
 def summarize(evaluations: Iterable[Evaluation]) -> dict[Status, int]:

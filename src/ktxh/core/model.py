@@ -144,6 +144,9 @@ class Evaluation:
     higher-is-better, plan / actual × 100 for lower-is-better (None where it makes
     no sense, e.g. qualitative targets). ``compared`` is the figure set against the
     target: the actual itself, or its change from the base for change targets.
+    ``base`` is the figure a change target was measured from (None when there was none
+    and the actual was taken to be the change itself), so that a table can show it and
+    compute the change again (Biểu 02's formulas).
     """
 
     target: Target
@@ -153,6 +156,7 @@ class Evaluation:
     compared: Decimal | None = None
     plan_value: Decimal | None = None
     note: str = ""
+    base: Decimal | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return to_jsonable(
@@ -165,6 +169,7 @@ class Evaluation:
                 "compared": self.compared,
                 "plan_value": self.plan_value,
                 "note": self.note,
+                "base": self.base,
             }
         )
 

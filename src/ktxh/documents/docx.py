@@ -29,6 +29,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from ktxh.core.errors import KtxhError
+from ktxh.core.model import TargetKind
 from ktxh.core.numbers import format_figure, format_number
 from ktxh.core.targets import parse_target
 
@@ -262,6 +263,20 @@ def _grid_cell(cell: _Cell, text: str, *, bold: bool = False, align=WD_ALIGN_PAR
         p.alignment = align
         if line:
             p.add_run(line).bold = bold or None
+
+
+_FIGURE = re.compile(r"[\d.,%‰+\-\u2212\s]+")
+
+
+def figure_align(text: str):
+    r"""Right for a figure ("5.795,9", "+1,12%", "5.191" over "(đề xuất)"), left for words, so that a
+    target in words ("giảm so với năm 2021 từ 0,7 - 0,9%") reads as text, not ragged at its left.
+
+    >>> figure_align("5.191\n(đề xuất)") == WD_ALIGN_PARAGRAPH.RIGHT, figure_align("Trạm y tế đạt chuẩn") == WD_ALIGN_PARAGRAPH.LEFT
+    (True, True)
+    """
+    first = text.split("\n", 1)[0].strip()
+    return WD_ALIGN_PARAGRAPH.RIGHT if not first or _FIGURE.fullmatch(first) else WD_ALIGN_PARAGRAPH.LEFT
 
 
 def _grid(doc: DocxDocument, headers: tuple[str, ...], rows: int) -> Table:
@@ -596,7 +611,7 @@ def _bieu_02(doc: DocxDocument, data: ReportData, assessed, kind_code: str, kind
             _grid_cell(cells[0], str(number), align=centre)
             _grid_cell(cells[1], result.row.name)
             for cell, text, align in zip(cells[2:], bieu_02_cells(result), aligns, strict=True):
-                _grid_cell(cell, text, align=align)
+                _grid_cell(cell, text, align=figure_align(text) if align == right else align)
     _widths(table, word_fit(BIEU_02_WIDTHS, _column_runs(table)))
 
 
@@ -799,8 +814,12 @@ def _plan_table(doc: DocxDocument, data: ReportData) -> None:
             values = (str(number), row.name, row.unit, result, plan_cell(row) + ("\n(đề xuất)" if row.proposed else ""),
                       change_text(row))
             for cell, text, align in zip(cells, values, (centre, None, centre, right, right, right), strict=True):
-                _grid_cell(cell, text, align=align or WD_ALIGN_PARAGRAPH.LEFT)
+                _grid_cell(cell, text, align=figure_align(text) if align == right else align or WD_ALIGN_PARAGRAPH.LEFT)
     _widths(table, word_fit(PLAN_TABLE_WIDTHS, _column_runs(table)))
+
+
+PLAN_CELL_WORDS = 4  # beyond this many words, a target with one figure is shown as its figure, a task "Hoàn thành"
+PLAN_CELL_MAX_WORDS = 12  # beyond this, a task is "Hoàn thành" even with a figure in its words
 
 
 def plan_cell(row) -> str:
@@ -817,19 +836,39 @@ def plan_cell(row) -> str:
     'Hoàn thành'
     >>> plan_cell(Row("Tỷ lệ nợ quá hạn cuối năm dưới 02%", "%", target_text="Tỷ lệ nợ quá hạn cuối năm dưới 02%"))
     'nhỏ hơn 2%'
+    >>> plan_cell(Row("Tỷ lệ hộ gia đình đạt danh hiệu “Gia đình văn hóa”", "%",
+    ...               target_text="Trên 96% số hộ đạt gia đình văn hóa"))
+    'lớn hơn 96%'
+    >>> plan_cell(Row("Không để dịch bệnh gia súc, gia cầm xảy ra", target_text="Không để dịch bệnh gia súc, gia cầm."))
+    'Hoàn thành'
+    >>> plan_cell(Row("Đẩy mạnh cải cách thủ tục hành chính", target_text="Đẩy mạnh công tác cải cách thủ tục hành "
+    ...               "chính, thực hiện đúng phương châm “thân thiện, trách nhiệm, đúng hẹn”"))
+    'Hoàn thành'
     """
     if row.plan is not None:
         return format_figure(row.plan, row.decimals)
     text = row.target_text.strip().rstrip(".")
     if text.lower().startswith(row.name.lower()):
         text = text[len(row.name):].lstrip(" :;,-")
-    if text:
-        return text
     try:
         target = parse_target(row.target_text or row.name, label=row.name, unit=row.unit or None,
                               direction=row.direction)
     except KtxhError:
         target = None
+    if text and row.name.lower().startswith(text.lower().rstrip(" .")):
+        text = ""  # "Không để dịch bệnh gia súc, gia cầm" of "Không để dịch bệnh gia súc, gia cầm xảy ra"
+    words = len(text.split())
+    if text and target is not None and target.kind is TargetKind.QUALITATIVE and not target.parts and (
+            words > PLAN_CELL_WORDS and not any(c.isdigit() for c in text) or words > PLAN_CELL_MAX_WORDS):
+        # Demo Lê Lợi: a task's 57 words ran a word a line down the column; as Biểu 02 shows it, "Hoàn thành".
+        return name_only_plan(target)
+    if text and words > PLAN_CELL_WORDS and target is not None and target.is_measurable \
+            and not target.parts and target.kind is not TargetKind.ASSIGNED:
+        # Demo Lê Lợi: "Trên 96% số hộ đạt gia đình văn hóa" filled the narrow column with the name again;
+        # a figure's target is its figure ("lớn hơn 96%"), the indicator's name says the rest.
+        return name_only_plan(target)
+    if text:
+        return text
     return name_only_plan(target)
 
 

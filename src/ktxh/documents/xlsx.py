@@ -4,8 +4,9 @@ Numbers are stored as numbers with a format such as ``#,##0.00``; Excel and Libr
 them with the separators of the reader's locale, so a Vietnamese machine shows "102,37".
 Where % of plan is a plain ratio (one plan figure) the cell is a formula, e.g.
 ``=IF(D5=0,"",E5/D5*100)``; for ranges and bounds the plan is the target's words (column J)
-and the formula holds its ends; for changes the cell holds the figure ``ktxh.core.evaluate``
-computed.
+and the formula holds its ends; for a change ("giảm 01 hộ nghèo", "tăng 5%") the formula
+computes the change from the base figure (column K) and the actual, with the target's ends
+written in. Only a qualitative target keeps the evaluator's words as text.
 """
 
 from __future__ import annotations
@@ -32,13 +33,17 @@ HEADER_ROW = 3
 CHAR_CM = 0.19  # an Excel column width unit (one character of the default font), in cm
 LINE_PT = 15.75  # one line of 12 pt Times New Roman
 BIEU_01_WIDTHS = (6, 60, 70)
-BIEU_02_WIDTHS = (6, 45, 12, 16, 16, 16, 12, 12, 14, 40)
-# Column D holds the plan figure only; the target as the plan writes it goes in its own column J.
-BIEU_02_XLSX_HEADERS = (*BIEU_02_HEADERS, "Chỉ tiêu kế hoạch (nguyên văn)")
+BIEU_02_WIDTHS = (6, 45, 12, 16, 16, 16, 12, 12, 14, 40, 14)
+# Column D holds the plan figure only; the target as the plan writes it goes in its own column J, and
+# the figure a change target is measured from (its base year's, or last year's) in K.
+BIEU_02_XLSX_HEADERS = (*BIEU_02_HEADERS, "Chỉ tiêu kế hoạch (nguyên văn)", "Số liệu kỳ gốc (chỉ tiêu tăng, giảm)")
+# A change compared with a target's end in floats: differences below 1e-10 are the floats' own noise
+# (the evaluator computes in Decimal), so they count as equal.
+_NOISE = 10
 _LABELS = {s: s.label[:1].upper() + s.label[1:] for s in Status}
 _THIN = Side(style="thin")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+_WRAP_TOP = Alignment(wrap_text=True, vertical="center")  # as the STT and ĐVT beside it
 _CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
@@ -108,9 +113,14 @@ def status_formula(result: RowResult, r: int) -> str | None:
     it cơ bản đạt from ``DEFAULT_THRESHOLD``% of plan, else không đạt. A range or a bound ("14 – 15%",
     "trên 95%", "dưới 2,5%") has its ends written into the formula (column J shows them as words):
     short of the end to reach judged on % of plan as above, inside đạt, beyond the good end of a
-    range vượt (a minimum or maximum is never vượt). Changes and words keep the verdict as text.
+    range vượt (a minimum or maximum is never vượt). A change is judged on the change computed from
+    the base (column K) and the actual (:func:`change_formulas`). A qualitative target ("đạt", "giữ
+    vững") has no figure for a formula to compare: its verdict is the officer's word, kept as text.
     """
     t = result.target
+    if t.kind is TargetKind.CHANGE:
+        formulas = change_formulas(result, r)
+        return formulas[1] if formulas else None
     simple = t.kind is TargetKind.EXACT or (
         t.kind is TargetKind.ASSIGNED and not result.down and not t.low and t.high is None)
     if simple and result.is_ratio:
@@ -158,6 +168,48 @@ def _bounds_formula(result: RowResult, r: int) -> str | None:
             f'IF({beyond},"{label[Status.VUOT]}","{label[Status.DAT]}")))')
 
 
+def change_formulas(result: RowResult, r: int) -> tuple[str, str] | None:
+    """% of plan (G) and the class (I) of a change target, as ``ktxh.core.evaluate`` judges one.
+
+    With a base (K): the change is actual − base (base − actual when lower is better), in % of the
+    base for a "percent" change; short of the target's low end judged on % of plan (the actual against
+    the planned level base ± the change), above its high end vượt, else đạt. Without a base the actual
+    is the change itself ("giảm 17 hộ") and is set against the ends directly. None where a formula
+    cannot say what the evaluator said: no actual, or a percent change from a base of 0 or below
+    (the evaluator refuses the first; a negative base turns the change's sign).
+    """
+    t, ev = result.target, result.evaluation
+    if ev.actual is None or t.kind is not TargetKind.CHANGE:
+        return None
+    low, high = t.low, t.high
+    e, g, k, label = f"E{r}", f"G{r}", f"K{r}", _LABELS
+    if ev.base is None:
+        plan = low if low is not None else high
+        percent = (f'=IF({e}="","",{e}/{_num(plan)}*100)' if plan not in (None, 0) else '=""')
+        change = e
+    else:
+        percent_mode = t.change_mode == "percent"
+        if percent_mode and ev.base <= 0:
+            return None
+        sign = "-" if result.down else "+"
+        wanted = _num(low) if low is not None else "0"
+        planned = f"({k}*(1{sign}{wanted}/100))" if percent_mode else f"({k}{sign}{wanted})"
+        if result.down:
+            percent = f'=IF(OR({e}="",N({e})<=0),"",{planned}/{e}*100)'
+        else:
+            percent = f'=IF(OR({e}="",{planned}<=0),"",{e}/{planned}*100)'
+        change = f"({k}-{e})" if result.down else f"({e}-{k})"
+        if percent_mode:
+            change = f"{change}/{k}*100"
+    short = (f'IF(AND(ISNUMBER({g}),ROUND(N({g}),2)>={DEFAULT_THRESHOLD}),"{label[Status.CO_BAN_DAT]}",'
+             f'"{label[Status.KHONG_DAT]}")')
+    miss = f"ROUND({change}-{_num(low)},{_NOISE}){'<=' if t.low_strict else '<'}0" if low is not None else "FALSE"
+    beyond = f"ROUND({change}-{_num(high)},{_NOISE})>0" if high is not None else "FALSE"
+    status = (f'=IF({e}="","{label[Status.CHUA_CO_SO_LIEU]}",IF({miss},{short},'
+              f'IF({beyond},"{label[Status.VUOT]}","{label[Status.DAT]}")))')
+    return percent, status
+
+
 def _indicator_row(ws: Worksheet, r: int, number: int, result: RowResult) -> None:
     row, ev = result.row, result.evaluation
     _put(ws, r, 1, number, align=_CENTRE)
@@ -179,12 +231,17 @@ def _indicator_row(ws: Worksheet, r: int, number: int, result: RowResult) -> Non
         _put(ws, r, 7, formula, fmt=PERCENT_FORMAT)
     elif bounds and ev.actual is not None and ev.percent_of_plan is not None and bounds_percent(result, r):
         _put(ws, r, 7, bounds_percent(result, r), fmt=PERCENT_FORMAT)
+    elif change := change_formulas(result, r):
+        _put(ws, r, 7, change[0], fmt=PERCENT_FORMAT)
     else:
         _put(ws, r, 7, ev.percent_of_plan, fmt=PERCENT_FORMAT)
     _put(ws, r, 8, f'=IF({f}=0,"",{e}/{f}*100)' if result.versus_previous is not None else None, fmt=PERCENT_FORMAT)
     formula = status_formula(result, r) if ev.actual is not None else None
+    # Text only where no formula can judge: a qualitative result is a word ("đạt", "giữ vững"), not a figure
+    # to compare; "vượt 5-10%" of the upper level's figure; a growth from a base of 0 or below; no figure yet.
     _put(ws, r, 9, formula or status_label(result), align=_CENTRE)
     _put(ws, r, 10, result.plan_text)
+    _put(ws, r, 11, ev.base if result.target.kind is TargetKind.CHANGE else None)
 
 
 def _bieu_02(ws: Worksheet, data: ReportData) -> None:

@@ -69,6 +69,10 @@ TERM_NOTE = ("Chỉ tiêu nhiệm kỳ GIẢ ĐỊNH để minh họa đánh gi�
 # each saved with the note of the file.
 DEMO_FIGURES = SEEDS / "demo-figures.json"
 DEMO_NOTE = "Dữ liệu thử (số liệu mẫu, không phải số liệu thật của phường)."
+# The key tasks (nhiệm vụ trọng tâm) each ward's seed states in its own words, outside a Biểu 01 table the
+# importer reads (seed 004's): its "nhiệm vụ và giải pháp", its programmes, the works it reports with
+# their results. Quoted, with the seed's line; ``year`` names the annual plan, null the term plan.
+KEY_TASKS = SEEDS / "key-tasks.json"
 # Residential groups named in seed 002 (Lương Sơn's TDP).
 LUONG_SON_GROUPS = ["Soi", "Xốp", "Cừ", "Nha Làng", "Na Hoàng", "Tiến Bộ", "3 Tân Sơn", "5 Tân Sơn", "Ngân", "Sau", "Ninh Hương"]
 
@@ -140,6 +144,7 @@ def load_demo() -> bool:
         if w.slug == "luongson":
             _luong_son_term(ward, leader, people, result.plan)
         _demo_figures(w.slug, ward, people, result.plans)
+        _key_tasks(w.slug, leader, result.plans)
         _review(ward, leader, people, result.plans)
     # Fields made by later imports belong to the officers of earlier wards too.
     fields = list(Field.objects.all())
@@ -197,6 +202,19 @@ def _demo_figures(slug: str, ward, officers, plans) -> None:
         for kind, values in by_kind.items():
             for key, text in values.items():
                 _enter(ward, officers, target.indicator, _period(kind, key), text, DEMO_NOTE)
+
+
+def _key_tasks(slug: str, leader, plans) -> None:
+    """The key tasks of ``KEY_TASKS`` on the ward's plans (drafts still), added as the plan page adds them;
+    one the import brought already is not added twice."""
+    tasks = json.loads(KEY_TASKS.read_text(encoding="utf-8"))["wards"].get(slug, [])
+    for task in tasks:
+        year = task.get("year")
+        plan = next(p for p in plans if (p.kind == "term" if year is None else p.kind == "annual" and p.start_year == year))
+        if plan.key_tasks.filter(content=task["content"]).exists():
+            continue
+        services.add_key_task(leader, plan, content=task["content"], result=task.get("result", ""),
+                              assigned_by=task.get("assigned_by", ""))
 
 
 def _review(ward, leader, officers, plans) -> None:

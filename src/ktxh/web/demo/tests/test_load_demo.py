@@ -64,3 +64,37 @@ def test_each_ward_signs_as_its_own_document_does(db):
     assert recipients[0] == "UBND TP (b/c);" and recipients[-1] == "Lưu: VP-UB."
     signer, _ = signer_and_recipients(AdminUnit.objects.get(name="Lê Lợi"))
     assert signer.name == "Lê Xuân Trường"
+
+
+def _words(text: str) -> str:
+    """A seed's text as the key tasks quote it: its Markdown emphasis out, its spaces collapsed."""
+    return " ".join(text.replace("*", "").split())
+
+
+def test_every_ward_has_the_key_tasks_its_own_seed_states_quoted_from_it(db):
+    """Only Lê Lợi's seed has a Biểu 01 the importer reads; the other wards' seeds state their key tasks in
+    their "nhiệm vụ và giải pháp", programmes and reported works. Each is quoted, at the line it names."""
+    import json
+
+    from ktxh.web.metadata.plans.models import KeyTask
+
+    wards = {w.slug: w for w in load.WARDS}
+    listed = json.loads(load.KEY_TASKS.read_text(encoding="utf-8"))["wards"]
+    assert set(listed) == set(wards)
+    for slug, tasks in listed.items():
+        (seed,) = load.SEEDS.glob(f"{wards[slug].seed}_*.txt")
+        lines = seed.read_text(encoding="utf-8").splitlines()
+        for task in tasks:
+            at = _words(lines[task["line"] - 1])
+            assert _words(task["content"]) in at, (slug, task["content"][:60])
+            assert _words(task.get("result", "")) in at, (slug, task["result"][:60])
+    load.load_demo()
+    for w in load.WARDS:
+        plans = Plan.objects.filter(unit__code=w.code)
+        assert KeyTask.objects.filter(plan__in=plans).exists(), w.name
+        for plan in plans:
+            assert plan.key_tasks.exists(), (w.name, plan.start_year)
+            contents = [k.content for k in plan.key_tasks.all()]
+            assert len(contents) == len(set(contents)), (w.name, plan.start_year)
+    nhon_hung = KeyTask.objects.get(plan__unit__code="DEMO-04", content__startswith="Công tác cài đặt định danh")
+    assert nhon_hung.plan.start_year == 2023 and nhon_hung.result.startswith("Hướng dẫn công dân đăng ký tài khoản")

@@ -81,11 +81,28 @@ def empty_sections(document) -> list[str]:
 
 
 def _bieu_02(document) -> dict[str, list[str]]:
-    table = document.tables[-1]
-    if table.rows[0].cells[0].text != "STT":
+    table = next((t for t in reversed(document.tables)
+                  if [c.text for c in t.rows[0].cells][:3] == ["STT", "Danh mục", "ĐVT"]), None)
+    if table is None:
         return {}
-    assert [c.text for c in table.rows[0].cells][:3] == ["STT", "Danh mục", "ĐVT"]
     return {r.cells[1].text: [c.text for c in r.cells] for r in table.rows[1:] if r.cells[0].text.isdigit()}
+
+
+BIEU_01_HEADERS = ["STT", "Nội dung nhiệm vụ", "Kết quả đạt được"]
+
+
+def key_task_problems(where: str, document, xlsx: bytes | None = None) -> list[str]:
+    """Biểu 01 with at least one task, in the Word file and (given) the Excel file; the key tasks' part."""
+    problems = []
+    tables = [t for t in document.tables if [c.text for c in t.rows[0].cells][:3] == BIEU_01_HEADERS]
+    rows = [r for t in tables for r in t.rows[1:] if r.cells[0].text.strip().isdigit() and r.cells[1].text.strip()]
+    if not rows:
+        problems.append(f"{where}: Biểu 01 không có nhiệm vụ nào")
+    if xlsx is not None:
+        sheet = openpyxl.load_workbook(io.BytesIO(xlsx))["Biểu 01"]
+        if sheet["A4"].value != 1 or not sheet["B4"].value:
+            problems.append(f"{where}: Biểu 01 (Excel) không có nhiệm vụ nào")
+    return problems
 
 
 def _label(status: Status) -> str:
@@ -135,7 +152,13 @@ def _check_report(plan, period, blob: bytes, data) -> list[str]:
     problems += [f"{where}: số “{n}” in quá nhiều chữ số thập phân" for n in long_decimals(document)]
     lines = [p.text for p in document.paragraphs]
     table = _bieu_02(document)
-    excel = _excel_status(build_tables_xlsx(data))
+    xlsx = build_tables_xlsx(data)
+    excel = _excel_status(xlsx)
+    problems += key_task_problems(where, document, xlsx)
+    if not any(HEADING.match(t) and t.endswith("Kết quả thực hiện nhiệm vụ trọng tâm") for t in lines):
+        problems.append(f"{where}: thiếu phần kết quả thực hiện nhiệm vụ trọng tâm")
+    if not any(t.startswith(f"- {k.content.rstrip('.;')}") for k in data.key_tasks for t in lines):
+        problems.append(f"{where}: phần nhiệm vụ trọng tâm không nêu nhiệm vụ nào")
     for row in (r for r in evaluate_plan(plan, period).rows if r.primary):
         name = row.target.indicator.name
         if name not in table:
@@ -217,6 +240,9 @@ def test_every_demo_plan_for_next_year_is_complete_and_reads_back(demo) -> None:
         problems += [f"{where}: mục trống “{h}”" for h in empty_sections(document)]
         problems += [f"{where}: chữ “{w}” cần {n} cm, cột chỉ {c} cm" for w, n, c in word_breaks(document)]
         problems += [f"{where}: số “{n}” in quá nhiều chữ số thập phân" for n in long_decimals(document)]
+        problems += key_task_problems(where, document)
+        problems += [f"{where}: nhiệm vụ, giải pháp năm sau không có nhiệm vụ nào của kế hoạch"
+                     for _ in [0] if not _plan_tasks(document, data)]
         read = read_document(blob, filename="ke-hoach.docx")
         named = {(t.field, t.label) for t in read.targets if t.location.table == 2}
         for f in data.next_plan.fields:
@@ -230,6 +256,18 @@ def test_every_demo_plan_for_next_year_is_complete_and_reads_back(demo) -> None:
         seen += 1
     assert problems == [], "\n".join(problems)
     assert seen >= 10
+
+
+def _plan_tasks(document, data) -> list[str]:
+    """The lines of "3. Nhiệm vụ và giải pháp chủ yếu" that are key tasks (not the shortfalls the
+    generator adds, "Tập trung thực hiện chỉ tiêu …")."""
+    lines = [p.text for p in document.paragraphs]
+    start = next((i for i, t in enumerate(lines) if t.startswith("3. Nhiệm vụ và giải pháp chủ yếu")), None)
+    if start is None:
+        return []
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("Trên đây")), len(lines))
+    tasks = {t for g in data.next_plan.task_groups for t in g.tasks if not t.startswith("Tập trung thực hiện chỉ tiêu ")}
+    return [t for t in lines[start + 1:end] if t.startswith("- ") and t[2:] in tasks]
 
 
 def test_next_year_tasks_for_targets_short_of_plan_sit_under_their_own_field(demo) -> None:

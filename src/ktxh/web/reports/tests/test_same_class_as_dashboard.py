@@ -50,3 +50,6 @@ def test_a_change_target_from_a_named_year_gets_the_dashboards_class_in_word_and
     sheet = book["Biểu 02"]
     at = next(r[0].row for r in sheet.iter_rows() if r[1].value == "Tỷ lệ hộ nghèo")
     assert ExcelCompiler(excel=book).evaluate(f"'Biểu 02'!I{at}") == "Đạt"
+    # A formula over the base the dashboard used (2021's 2,50%, in K), not the verdict typed in; F keeps 2022's.
+    assert sheet.cell(at, 9).value.startswith("=") and "K" in sheet.cell(at, 7).value
+    assert (sheet.cell(at, 11).value, sheet.cell(at, 6).value) == (2.5, 1.7)
