@@ -450,6 +450,53 @@ def _shown_ratio(a: Decimal, b: Decimal, d: int, places: int) -> Decimal | None:
     return quantize(quantize(a, d) / shown_b * 100, places) if shown_b else None
 
 
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|đến|tới)\s*")
+
+
+def in_unit(value: Decimal, unit: str | None, to: str | None) -> Decimal:
+    """``value`` written in ``unit`` expressed in ``to`` when both measure the same thing on another
+    scale; else unchanged: 3.182.308.468 đồng is 3.182,308468 triệu đồng.
+
+    >>> in_unit(Decimal("3182308468"), "đồng", "triệu đồng")
+    Decimal('3182.308468')
+    >>> in_unit(Decimal("5"), "tấn", "ha")
+    Decimal('5')
+    """
+    have, want = lookup_unit(unit) if unit else None, lookup_unit(to) if to else None
+    if have is None or want is None or have.name == want.name or have.base != want.base:
+        return value
+    return value * have.scale / want.scale
+
+
+def figures_in_unit(text: str, to: str) -> str:
+    """``text`` with each figure of another scale of ``to``'s unit written in ``to`` (a target typed
+    in đồng for an indicator counted in triệu đồng), the bare first end of a range with it.
+
+    >>> figures_in_unit("Thu nhập bình quân đầu người: 64.000.000 đồng/người/năm", "triệu đồng/người/năm")
+    'Thu nhập bình quân đầu người: 64 triệu đồng/người/năm'
+    >>> figures_in_unit("từ 60.000.000 - 65.000.000 đồng/người", "triệu đồng/người")
+    'từ 60 - 65 triệu đồng/người'
+    >>> figures_in_unit("tăng 5% so với năm 2023", "triệu đồng")
+    'tăng 5% so với năm 2023'
+    """
+    want = lookup_unit(to)
+    if want is None:
+        return text
+    numbers = list(find_numbers(text))
+    edits: list[tuple[int, int, str]] = []
+    for i, n in enumerate(numbers):
+        have = lookup_unit(n.unit) if n.unit else None
+        if have is None or have.name == want.name or have.base != want.base:
+            continue
+        edits.append((n.start, n.end, format_number(in_unit(n.value, n.unit, to).normalize(), unit=want.name)))
+        before = numbers[i - 1] if i else None
+        if before is not None and before.unit is None and _RANGE_JOIN.fullmatch(text, before.end, n.start):
+            edits.append((before.start, before.end, format_number(in_unit(before.value, n.unit, to).normalize())))
+    for start, end, new in sorted(edits, reverse=True):
+        text = text[:start] + new + text[end:]
+    return text
+
+
 def to_decimal(value: Decimal | float | int | str) -> Decimal:
     """A Decimal from a number or a Vietnamese number text."""
     if isinstance(value, Decimal):

@@ -47,7 +47,7 @@ from ktxh.catalogue.matching import IN_COMMON, IN_ORDER
 from ktxh.core import periods
 from ktxh.core.bounds import check_value
 from ktxh.core.errors import KtxhError
-from ktxh.core.numbers import format_number
+from ktxh.core.numbers import figures_in_unit, format_number, in_unit
 from ktxh.core.units import lookup_unit
 from ktxh.reader import Document
 from ktxh.web.accounts import permissions as perms
@@ -411,16 +411,8 @@ def _resolve(ctx: _Context, row: Row, indicator) -> None:
     ctx.seen[key] = row.key
 
 
-def _in_unit(value: Decimal, unit: str, indicator_unit: str) -> Decimal:
-    """The reader's figure in the indicator's unit: "3.182.308.468 đồng" is 3182.308468 triệu đồng."""
-    have, want = lookup_unit(unit) if unit else None, lookup_unit(indicator_unit) if indicator_unit else None
-    if have is None or want is None or have.name == want.name or have.base != want.base:
-        return value
-    return value * have.scale / want.scale
-
-
 def _resolve_actual(ctx: _Context, row: Row, indicator) -> None:
-    row.number = _in_unit(row.read_number, row.unit, indicator.unit)
+    row.number = in_unit(row.read_number, row.unit, indicator.unit)
     shown = lookup_unit(row.unit) if row.unit else None
     same_unit = not row.unit or (lookup_unit(indicator.unit) or shown) == shown
     row.value = format_number(row.read_number, unit=None if same_unit else row.unit)
@@ -448,9 +440,13 @@ def _resolve_actual(ctx: _Context, row: Row, indicator) -> None:
 def _resolve_target(ctx: _Context, row: Row, indicator) -> None:
     if row.read_number is not None and row.unit and indicator.unit and row.unit != indicator.unit:
         # the plan figure of an "a/b" sentence, in the indicator's unit like its figure ("1.839 triệu đồng")
-        converted = _in_unit(row.read_number, row.unit, indicator.unit)
+        converted = in_unit(row.read_number, row.unit, indicator.unit)
         if converted != row.read_number:
             row.value = format_number(converted, unit=indicator.unit)
+    elif row.read_number is None and indicator.unit:
+        # a plan's line in another scale of the indicator's unit: "64.000.000 đồng/người/năm" for an
+        # indicator in triệu đồng/người/năm is saved as "64 triệu đồng/người/năm", not read as 64 million of them
+        row.value = figures_in_unit(row.value, indicator.unit)
     row.plan_year, plan = ctx.plan_for(row.year)
     shell = plan or Plan(unit=ctx.unit, status=PlanStatus.DRAFT)
     if plan is not None and plan.status != PlanStatus.DRAFT:

@@ -5,7 +5,9 @@ Sources: src/ktxh/web/demo/seeds/ — seed 001 (Hương Xuân, NQ HĐND 2022, "I
 seed 003 (Nhơn Hưng, kế hoạch 2024, VII.1 "Các chỉ tiêu chủ yếu": compound lines split into one
 target per indicator, each keeping its line as source) and seed 004 (Lê Lợi, Biểu số 02, the
 table of 2023's indicators). Each row is (catalogue code, catalogue name, unit, period, value as
-written). Checked by hand against the seeds when written.
+written, its figures in the indicator's unit: seed 003's "428.000.000 đồng" for the budget counted in
+triệu đồng is saved as "428 triệu đồng", not read as 428 million of them). Checked by hand against the
+seeds when written.
 """
 # ruff: noqa: E501
 
@@ -60,8 +62,8 @@ SEED_001 = [
 
 SEED_003 = [
     ('ho-kinh-doanh', 'Số hộ kinh doanh cá thể', '%', 'Năm 2024', 'Tập trung phát triển thương mại - dịch vụ tăng 2,5% hộ kinh doanh/năm'),
-    ('thu-ngan-sach-xa', 'Thu ngân sách xã, phường (thu cân đối)', 'đồng', 'Năm 2024', 'Thu cân đối theo chỉ tiêu huyện giao là 428.000.000 đồng'),
-    ('thu-nhap', 'Thu nhập bình quân đầu người', 'đồng/người/năm', 'Năm 2024', 'Thu nhập bình quân đầu người: 64.000.000 đồng/người/năm'),
+    ('thu-ngan-sach-xa', 'Thu ngân sách xã, phường (thu cân đối)', 'đồng', 'Năm 2024', 'Thu cân đối theo chỉ tiêu huyện giao là 428 triệu đồng'),
+    ('thu-nhap', 'Thu nhập bình quân đầu người', 'đồng/người/năm', 'Năm 2024', 'Thu nhập bình quân đầu người: 64 triệu đồng/người/năm'),
     ('chuyen-doi-cay-trong', 'Diện tích chuyển đổi cơ cấu cây trồng trên đất kém hiệu quả', 'ha', 'Năm 2024', 'Chuyên đổi cây trồng trên diện tích kém hiệu quả: 55 ha'),
     ('ty-le-ho-dien', 'Tỷ lệ hộ sử dụng điện (điện kế)', '%', 'Năm 2024', 'Hộ sử dụng điện kế đạt 99,64%'),
     ('ty-le-ho-thuy-ke', 'Tỷ lệ hộ sử dụng nước sạch (thủy kế)', '%', 'Năm 2024', 'Hộ sử dụng thủy kế đạt 100%'),
