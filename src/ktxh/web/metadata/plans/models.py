@@ -19,6 +19,7 @@ from ktxh.core.bounds import check_bounds
 from ktxh.core.errors import KtxhError
 from ktxh.core.model import Direction
 from ktxh.core.model import Target as CoreTarget
+from ktxh.core.numbers import figures_in_unit
 from ktxh.core.targets import parse_target
 
 
@@ -247,10 +248,14 @@ def _read_from(text: str, label: str, unit: str, direction: str) -> dict:
 def stored_parse(text: str, label: str, unit: str, direction: str) -> dict:
     """``Target.parsed``: the core's reading of a target's text in its indicator's unit, the
     indicator's direction winning where the words say otherwise, and what it was read from.
-    (A function of plain values, so that migrations can call it on historical models.)"""
-    target = parse_target(text, label=label or None, unit=unit or None)
+    (A function of plain values, so that migrations can call it on historical models.)
+
+    A figure typed in another scale of the unit is read in the indicator's: "64.000.000 đồng/người/năm"
+    for an indicator in triệu đồng/người/năm is 64, not 64 million of them."""
+    read = figures_in_unit(text, unit) if unit else text
+    target = parse_target(read, label=label or None, unit=unit or None)
     if target.direction.value != direction:
-        target = parse_target(text, label=label or None, unit=unit or None, direction=Direction(direction))
+        target = parse_target(read, label=label or None, unit=unit or None, direction=Direction(direction))
     return {**target.to_dict(), "read_from": _read_from(text, label, unit, direction)}
 
 
