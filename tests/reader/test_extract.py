@@ -36,6 +36,23 @@ def test_place_date_and_legal_bases() -> None:
     assert seed_document("000").metadata.period.end_year == 2021
 
 
+@pytest.mark.parametrize(
+    ("prefix", "start", "end"),
+    [
+        ("000", "Tiếp tục nâng cao năng lực lãnh đạo", "xây dựng thành công phường đô thị phát triển."),
+        ("001", "Thích ứng an toàn, linh hoạt", "đạt chuẩn văn minh đô thị."),
+        # seed 004's paragraph is cut by a page ("các hộ sản" / "xuất, kinh doanh"): joined again
+        ("004", "Năm 2024, là năm thứ tư", "tăng cường công tác phòng chống tham nhũng."),
+        ("002", "", ""),  # a report: no objective of its own
+    ],
+)
+def test_general_objective_of_a_plan(prefix: str, start: str, end: str) -> None:
+    objective = seed_document(prefix).metadata.objective
+    assert objective.startswith(start) and objective.endswith(end), objective[:80]
+    if prefix == "004":
+        assert "các hộ sản xuất, kinh doanh" in objective
+
+
 def test_heading_tree_and_section_paths() -> None:
     doc = seed_document("002")
     levels = {h.text: h.level for h in doc.headings}

@@ -41,6 +41,7 @@ def run(args: argparse.Namespace) -> int:
         f"Kỳ: {m.period.text if m.period else '—'}",
         f"Căn cứ: {'; '.join(m.legal_bases) or '—'}",
         f"Người ký: {_signer(m.signer)}",
+        f"Mục tiêu tổng quát: {m.objective[:160] + ('…' if len(m.objective) > 160 else '') if m.objective else '—'}",
         f"Đề mục: {len(doc.headings)}; đoạn văn: {len(doc.paragraphs)}; bảng: {len(doc.tables)}; "
         f"chú thích: {len(doc.footnotes)}",
         f"Chỉ tiêu: {len(doc.targets)}; số liệu thực hiện: {len(doc.actuals)}; số liệu kiểm tra được: {len(findings)}",

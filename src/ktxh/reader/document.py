@@ -145,6 +145,7 @@ class Metadata:
     legal_bases: tuple[str, ...] = ()
     signer: Signer | None = None
     recipients: tuple[str, ...] = ()  # Nơi nhận, as listed: "UBND TP (b/c)", "Lưu: VP-UB"
+    objective: str = ""  # Mục tiêu tổng quát (mục tiêu chung) of a plan, its paragraphs joined
 
 
 @dataclass(frozen=True)

@@ -170,6 +170,37 @@ def recipients_of(paragraphs: Sequence[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+_OBJECTIVE = re.compile(r"(?i)^\W*(?:[IVX]+|\d+(?:\.\d+)*)?\.?\s*(?:phương\s+hướng\s*,\s*)?mục\s+tiêu(?:\s+(?:tổng\s+quát|chung))?\s*:?\s*$")
+_HEADING = re.compile(r"^\W*(?:[IVX]+|\d+(?:\.\d+)*)\.\s|^[A-ZĐ\W\d]+$")
+
+
+def objective_of(paragraphs: Sequence[str]) -> str:
+    """A plan's "Mục tiêu tổng quát" (or "Phương hướng, mục tiêu chung"): the paragraphs under that
+    heading up to the next one, a paragraph cut by a page joined again (seed 004's "các hộ sản" / "xuất").
+
+    >>> objective_of(["1. Mục tiêu tổng quát", "Năm 2024, là năm thứ tư … các hộ sản", "xuất, kinh doanh phát triển.",
+    ...               "2. Các chỉ tiêu kinh tế- xã hội chủ yếu năm 2024"])
+    'Năm 2024, là năm thứ tư … các hộ sản xuất, kinh doanh phát triển.'
+    >>> objective_of(["I. Phương hướng, mục tiêu chung:", "Tiếp tục nâng cao năng lực lãnh đạo …", "II. Chỉ tiêu chủ yếu:"])
+    'Tiếp tục nâng cao năng lực lãnh đạo …'
+    >>> objective_of(["2. Mục tiêu cụ thể", "Tăng thu ngân sách."])  # a heading of other words is not it
+    ''
+    """
+    for i, line in enumerate(paragraphs):
+        if not _OBJECTIVE.match(_bare(line)):
+            continue
+        out: list[str] = []
+        for text in paragraphs[i + 1:i + 8]:
+            text = _bare(text)
+            if not text:
+                continue
+            if _HEADING.match(text) or text.endswith(":"):
+                break
+            out.append(text)
+        return " ".join(out)
+    return ""
+
+
 def metadata_of(paragraphs: Sequence[str]) -> Metadata:
     """Metadata from the paragraph texts, looking at the head of the document first."""
     head = list(paragraphs[:12])
@@ -184,4 +215,4 @@ def metadata_of(paragraphs: Sequence[str]) -> Metadata:
     period = max(periods, key=lambda x: (x.end_year - x.start_year, -periods.index(x)), default=None)
     return Metadata(_doc_type(paragraphs, head), _issuer(paragraphs, head_text), unit, place, date, year, period,
                     tuple(periods), tuple(_legal_bases(body_text)), signer_of(paragraphs),
-                    recipients_of(paragraphs))
+                    recipients_of(paragraphs), objective_of(paragraphs))

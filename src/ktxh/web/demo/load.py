@@ -132,7 +132,8 @@ def load_demo() -> bool:
         document = read_document(path)
         result = importer.import_document(document, unit=ward, user=leader, source=w.source)
         # Who signs and where it goes, as the ward's own document says (blank settings only).
-        DocumentSettings.fill_from(ward, document.metadata.signer, document.metadata.recipients)
+        DocumentSettings.fill_from(ward, document.metadata.signer, document.metadata.recipients,
+                                   document.metadata.objective)
         got = (result.plan.kind, result.plan.start_year, result.plan.end_year)
         if got != (w.kind, w.start, w.end):
             raise RuntimeError(f"Văn bản mẫu {w.seed} ({w.name}) đọc ra kế hoạch {got}, không phải {(w.kind, w.start, w.end)}.")

@@ -57,10 +57,12 @@ class DocumentSettings(models.Model):
         return f"Thiết lập văn bản {self.unit}"
 
     @classmethod
-    def fill_from(cls, unit, signer, recipients) -> DocumentSettings:
-        """Take the signer and Nơi nhận a commune's own document names (``ktxh.reader``'s
-        Signer and recipients) where its settings are still blank; what an officer set stays."""
+    def fill_from(cls, unit, signer, recipients, objective: str = "") -> DocumentSettings:
+        """Take the signer, Nơi nhận and mục tiêu tổng quát a commune's own document names (``ktxh.reader``'s
+        Metadata) where its settings are still blank; what an officer set stays."""
         s, _ = cls.objects.get_or_create(unit=unit)
+        if objective and not s.general_objective.strip():
+            s.general_objective = objective
         if signer is not None and not s.signer_name:
             s.signer_name = signer.name
             if signer.title in SignerTitle.values:

@@ -1,5 +1,6 @@
 """The demo province: five wards from the seeds, loaded once through the importer and reviewed."""
 
+import io
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
@@ -64,6 +65,24 @@ def test_each_ward_signs_as_its_own_document_does(db):
     assert recipients[0] == "UBND TP (b/c);" and recipients[-1] == "Lưu: VP-UB."
     signer, _ = signer_and_recipients(AdminUnit.objects.get(name="Lê Lợi"))
     assert signer.name == "Lê Xuân Trường"
+
+
+def test_a_ward_whose_plan_states_its_general_objective_plans_next_year_with_it(db):
+    """Seed 004 (Lê Lợi, kế hoạch 2024) opens with "1. Mục tiêu tổng quát": the plan for next year the
+    demo writes from the 2023 report says it, not a sentence made from the figures."""
+    import docx
+
+    from ktxh.documents import build_plan
+    from ktxh.web.data.tracking.models import Period
+    from ktxh.web.metadata.plans.models import Plan
+    from ktxh.web.reports import adapter
+
+    load.load_demo()
+    plan = Plan.objects.get(unit__name="Lê Lợi", start_year=2023, kind="annual")
+    blob = build_plan(adapter.report_data(plan, Period.objects.get(code="year:2023"), "ke-hoach"))
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(blob)).paragraphs)
+    assert "Năm 2024, là năm thứ tư thực hiện Nghị quyết Đại hội Đảng bộ phường khóa XII" in text
+    assert "các hộ sản xuất, kinh doanh phát triển ổn định" in text
 
 
 def _words(text: str) -> str:
