@@ -26,6 +26,7 @@ from ktxh.core.units import lookup_unit
 from .build import build
 from .document import Document, Location, Paragraph, Table
 from .metadata import metadata_of
+from .scan import keyword_finditer, lowered
 from .text import read_text
 
 _SLASH = re.compile(r"\s*/\s*(?:(?:KH|kế\s+hoạch)\s+)?|\s+trên\s+tổng\s+số\s+")  # rules "a/KH b", "a trên tổng số b"  # rule "a/KH b": the plan word inside the pair
@@ -40,6 +41,8 @@ _MULTIPLE_BEFORE = re.compile(r"(?i)gấp\s+$")
 _MULTIPLE_AFTER = re.compile(r"(?i)^\s*(?:lần\s+)?so\s+với\s+(?:năm\s+)?(\d{4})")
 _TERM = re.compile(r"(?i)(?:nhiệm\s+kỳ|giai\s+đoạn)\s+(\d{4})\s*[-–]\s*(\d{4})")
 _CONNECTOR = re.compile(r"(?i)\b(trong\s+đó|bao\s+gồm|gồm)\b(?:\s+có)?\s*:?|\bcó\b|(?<=chỉ tiêu)\s*:")
+# where a _CONNECTOR match can begin: at its words, or right after "chỉ tiêu" (its look-behind)
+_CONNECTOR_STARTS = (("trong", 0), ("bao", 0), ("gồm", 0), ("có", 0), ("chỉ tiêu", len("chỉ tiêu")))
 _SHARE_GAP = re.compile(r"(?i)^\s*,?\s*(=|chiếm|tương\s+ứng)\s*$")
 # rule "noun phrase before chiếm": "33.755 hộ chăn nuôi có chuồng trại …, chiếm 80,5%"
 _SHARE_PHRASE = re.compile(r"(?i)^[^\d;:()%]{0,90}?,?\s*(?:chiếm(?:\s+tỷ\s+lệ)?|tương\s+ứng)\s*$")
@@ -144,6 +147,7 @@ class _Ctx:
     end: int
     numbers: list[Number]  # the sentence's numbers, offsets in the paragraph text
     location: Location
+    low: str | None = None  # the paragraph text lowercased, when that keeps every offset (see ``lowered``)
 
     @property
     def quote(self) -> str:
@@ -395,7 +399,7 @@ def _connector_parts(ctx: _Ctx, m: re.Match[str], total: Number, is_co: bool) ->
 
 def _connector_totals(ctx: _Ctx) -> Iterator[tuple[Number, list[Number], str]]:
     """Rule "Tổng … x, trong đó: a; b; c" and "22 chỉ tiêu … có 06 …, có 14 …"."""
-    for m in _CONNECTOR.finditer(ctx.text, ctx.start, ctx.end):
+    for m in keyword_finditer(_CONNECTOR, ctx.text, ctx.low, _CONNECTOR_STARTS, ctx.start, ctx.end):
         is_co = not m[1]
         before = [x for x in ctx.numbers if x.end <= m.start()]
         total = _connector_total(ctx, before, is_co) if before else None
@@ -827,11 +831,12 @@ def find_claims(doc: Document) -> list[Claim]:
         first_of_paragraph = len(claims)
         spans = sentences(p.text)
         starts = [n.start for n in nums]
+        low = lowered(p.text)
         for s0, s1 in spans:
             sn = nums[bisect_left(starts, s0) : bisect_left(starts, s1)]
             if not sn:
                 continue
-            ctx = _Ctx(p.text, s0, s1, sn, p.location)
+            ctx = _Ctx(p.text, s0, s1, sn, p.location, low)
             joined = _split_percent(claims[-1] if claims else None, p.text, s0, sn)
             if joined is not None:
                 claims[-1] = joined
@@ -901,7 +906,7 @@ def _cell_claims(table: Table, bases: dict[tuple[int, str | None], list[Number]]
             for s0, s1 in sentences(cell):
                 sn = nums[bisect_left(starts, s0) : bisect_left(starts, s1)]
                 if sn:
-                    ctx = _Ctx(cell, s0, s1, sn, loc)
+                    ctx = _Ctx(cell, s0, s1, sn, loc, lowered(cell))
                     yield from _ratios(ctx)
                     yield from _growths(ctx, bases)
                     yield from _totals(ctx)

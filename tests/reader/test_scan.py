@@ -1,0 +1,49 @@
+"""The keyword-led scans (ktxh.reader.scan) find exactly what a plain ``finditer`` finds, for every
+pattern the reader runs that way, on texts built from the patterns' own words in any case."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from ktxh.reader.claims import _CONNECTOR, _CONNECTOR_STARTS
+from ktxh.reader.metadata import _UNIT, _UNIT_STARTS
+from ktxh.reader.scan import keyword_finditer, lowered
+from ktxh.reader.text import _SPACED_COLUMN, _SPACED_STARTS
+
+SCANS = [(_CONNECTOR, _CONNECTOR_STARTS), (_UNIT, _UNIT_STARTS), (_SPACED_COLUMN, _SPACED_STARTS)]
+WORDS = ["trong đó", "Trong  đó", "TRONG ĐÓ", "bao gồm", "gồm", "có", "Có", "chỉ tiêu", "CHỈ TIÊU", ":", "phường",
+         "Phường", "XÃ", "xã", "thị trấn", "Thị  Trấn", "Lê Lợi", "ĐVT", "đơn vị tính", "kế hoạch năm 2025", "KH",
+         "KH 2024", "ước thực hiện", "Ước TH", "thực hiện", "TH", "tỷ lệ (%)", "%", "% so với KH", "+/-", "±",
+         "tăng/giảm", "chênh lệch", "İ", "ẞ", "thôn", "12", "3,5", "(", ")", ",", ".", "\n", "họ", "khu"]
+SEPARATORS = st.sampled_from(["", " ", "  ", "\t", "-", "x"])
+TEXTS = st.lists(st.tuples(st.sampled_from(WORDS), SEPARATORS), max_size=30).map(
+    lambda parts: "".join(w + s for w, s in parts))
+
+
+def _plain(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[tuple[tuple[int, int], tuple]]:
+    return [(m.span(), m.groups()) for m in pattern.finditer(text, start, end)]
+
+
+def _led(pattern: re.Pattern[str], starts, text: str, start: int, end: int) -> list[tuple[tuple[int, int], tuple]]:
+    return [(m.span(), m.groups()) for m in keyword_finditer(pattern, text, lowered(text), starts, start, end)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, st.integers(0, 40), st.integers(0, 40))
+@example("Kết quả 18 chỉ tiêu: 04 vượt, trong đó có 2", 0, 0)
+@example("UBND Phường Lê Lợi, xã Nam và Thị trấn Đông", 5, 0)
+@example("Chỉ tiêu ĐVT KH TH % +/-", 0, 0)
+def test_same_matches_as_finditer(text: str, cut_start: int, cut_end: int) -> None:
+    start = min(cut_start, len(text))
+    end = max(start, len(text) - cut_end)
+    for pattern, starts in SCANS:
+        assert _led(pattern, starts, text, start, end) == _plain(pattern, text, start, end), pattern.pattern
+
+
+def test_a_text_whose_lowering_changes_length_is_scanned_plainly() -> None:
+    text = "İ trong đó có"
+    assert lowered(text) is None
+    assert _led(_CONNECTOR, _CONNECTOR_STARTS, text, 0, len(text)) == _plain(_CONNECTOR, text, 0, len(text))
