@@ -59,7 +59,7 @@ def join_blocks(blocks: list[RawBlock | RawTable]) -> list[_Para | RawTable]:
             blank_before = True
             continue
         prev = out[-1] if out and isinstance(out[-1], _Para) else None
-        if prev is not None and not _FOOTNOTE.match(text):
+        if prev is not None and not ("\ufffd" in text and _FOOTNOTE.match(text)):
             stripped = prev.text.rstrip()
             if not blank_before and _mark_join(text):
                 # A footnote mark stood at the break.
@@ -87,7 +87,7 @@ def split_footnotes(items: list[_Para | RawTable]) -> tuple[list[_Para | RawTabl
     """Paragraphs that are footnotes written out ("\ufffd …") leave the body, in order."""
     body, notes = [], []
     for it in items:
-        if isinstance(it, _Para) and _FOOTNOTE.match(it.text):
+        if isinstance(it, _Para) and "\ufffd" in it.text and _FOOTNOTE.match(it.text):
             notes.append(_FOOTNOTE.sub("", it.text).strip())
         else:
             body.append(it)
@@ -168,9 +168,12 @@ class _Builder:
     expect: tuple[int, ...] | None = None  # … and the next item marker expected
     marks: list[tuple[int, int]] = field(default_factory=list)  # (paragraph index, offset) of line-break marks
     refs: list[tuple[int, int, int]] = field(default_factory=list)  # (paragraph index, offset, footnote id)
+    _section: tuple[str, ...] | None = None  # the stack's titles, until the stack changes
 
     def section(self) -> tuple[str, ...]:
-        return tuple(h.text for h in self.stack)
+        if self._section is None:
+            self._section = tuple(h.text for h in self.stack)
+        return self._section
 
     def location(self, it: _Para, index: int, section: tuple[str, ...] | None = None) -> Location:
         return Location(self.section() if section is None else section, index, it.line, page=it.page, ocr=it.ocr)
@@ -200,6 +203,7 @@ class _Builder:
         stack[-1] = headings[-1] = Heading(h.level, h.marker, title, Location(
             h.location.section[:-1] + (Heading(h.level, h.marker, title, h.location).text,),
             h.location.paragraph, h.location.line))
+        self._section = None
         self.add(it, index, "heading")
         return True
 
@@ -225,11 +229,13 @@ class _Builder:
         level, marker, title = cls
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
+        self._section = None
         if self.target_at is not None and self.target_at >= len(self.stack):
             self.target_at, self.expect = None, None
         text = Heading(level, marker, title, Location()).text
         heading = Heading(level, marker, title, self.location(it, index, (*self.section(), text)))
         self.stack.append(heading)
+        self._section = None
         self.headings.append(heading)
         if is_target_list_title(title) and (level <= NUMBER + 2):
             self.target_at, self.expect = len(self.stack) - 1, None

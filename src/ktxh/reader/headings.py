@@ -31,6 +31,9 @@ _ALPHA = re.compile(r"^([a-zđ])\)\s+(\S.*)$")
 _STAR = re.compile(r"^(\*+)\s*(\S.*?)\s*\**$")
 _DASH = re.compile(r"^([-–+•])\s*(\S.*)$")
 _DIGIT = re.compile(r"\d")
+# the first characters a marker can open with: "Phần"/"PHẦN", the Roman numerals' I, V, X, the letters A–D
+# and Đ, "*" and the bullets; _ALPHA's lowercase letter and _NUMBER's digit (any \d) are tested apart
+_MARKER_FIRST = frozenset("PIVXABCDĐ*-–+•")
 
 
 def _title(body: str, limit: int = 150) -> str | None:
@@ -53,6 +56,9 @@ def classify(text: str) -> tuple[int, str, str] | None:
     s = text.strip().lstrip("#").strip()  # Markdown "## 1. Về kinh tế"
     if not s:
         return None
+    first = s[0]
+    if first not in _MARKER_FIRST and not ("a" <= first <= "z" or first == "đ" or first.isdecimal()):
+        return None  # every marker below opens with one of these characters (most paragraphs open with none)
     m = _PART.match(s)
     if m:
         return PART, m[1], (m[2] or "").strip(" :.")
