@@ -47,3 +47,26 @@ def test_a_text_whose_lowering_changes_length_is_scanned_plainly() -> None:
     text = "İ trong đó có"
     assert lowered(text) is None
     assert _led(_CONNECTOR, _CONNECTOR_STARTS, text, 0, len(text)) == _plain(_CONNECTOR, text, 0, len(text))
+
+
+VIETNAMESE_LETTERS = ("abcdefghijklmnopqrstuvwxyzđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ")
+
+
+def test_lowered_agrees_with_ignorecase_on_every_character() -> None:
+    """Every character that ``re.IGNORECASE`` takes for a lowercase letter is that letter in ``lowered``
+    (or makes the text scan plainly): the keyword-led scans then miss no case-insensitive match."""
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for letter in VIETNAMESE_LETTERS:
+        for m in re.finditer("(?i)" + re.escape(letter), every):
+            low = lowered(m.group())
+            assert low is None or low == letter, (m.group(), letter)
+
+
+@example("Thı trấn Đông", 0, 0)
+@example("trong đó ſố", 0, 0)
+@given(TEXTS, st.just(0), st.just(0))
+@settings(max_examples=20, deadline=None)
+def test_dotless_i_and_long_s(text: str, cut_start: int, cut_end: int) -> None:
+    text = text.replace("i", "ı").replace("s", "ſ")
+    for pattern, starts in SCANS:
+        assert _led(pattern, starts, text, 0, len(text)) == _plain(pattern, text, 0, len(text)), pattern.pattern

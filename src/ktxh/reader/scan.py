@@ -16,9 +16,18 @@ from collections.abc import Iterator
 
 
 def lowered(text: str) -> str | None:
-    """``text.lower()`` when it keeps the length (so its offsets are the text's), else None."""
+    """``text.lower()`` when it keeps the length (so its offsets are the text's), else None.
+
+    A case-insensitive regex also takes the dotless "ı" for "i" and the long "ſ" for "s", which
+    ``lower()`` keeps: they are written as "i" and "s" here (tests/reader/test_scan.py checks that no
+    other character matches a letter of Vietnamese under ``re.IGNORECASE`` but lowers to another).
+    """
     low = text.lower()
-    return low if len(low) == len(text) else None
+    if len(low) != len(text):
+        return None
+    if "ı" in low or "ſ" in low:
+        low = low.replace("ı", "i").replace("ſ", "s")
+    return low
 
 
 def keyword_finditer(pattern: re.Pattern[str], text: str, low: str | None, starts: tuple[tuple[str, int], ...],
