@@ -11,13 +11,15 @@ from hypothesis import strategies as st
 from ktxh.reader.claims import _CONNECTOR, _CONNECTOR_STARTS
 from ktxh.reader.metadata import _UNIT, _UNIT_STARTS
 from ktxh.reader.scan import keyword_finditer, lowered
+from ktxh.reader.target_lists import _RUN_IN, _RUN_IN_STARTS
 from ktxh.reader.text import _SPACED_COLUMN, _SPACED_STARTS
 
-SCANS = [(_CONNECTOR, _CONNECTOR_STARTS), (_UNIT, _UNIT_STARTS), (_SPACED_COLUMN, _SPACED_STARTS)]
+SCANS = [(_CONNECTOR, _CONNECTOR_STARTS), (_UNIT, _UNIT_STARTS), (_SPACED_COLUMN, _SPACED_STARTS),
+         (_RUN_IN, _RUN_IN_STARTS)]
 WORDS = ["trong đó", "Trong  đó", "TRONG ĐÓ", "bao gồm", "gồm", "có", "Có", "chỉ tiêu", "CHỈ TIÊU", ":", "phường",
          "Phường", "XÃ", "xã", "thị trấn", "Thị  Trấn", "Lê Lợi", "ĐVT", "đơn vị tính", "kế hoạch năm 2025", "KH",
          "KH 2024", "ước thực hiện", "Ước TH", "thực hiện", "TH", "tỷ lệ (%)", "%", "% so với KH", "+/-", "±",
-         "tăng/giảm", "chênh lệch", "İ", "ẞ", "thôn", "12", "3,5", "(", ")", ",", ".", "\n", "họ", "khu"]
+         "tăng/giảm", "chênh lệch", "các chỉ tiêu chủ yếu", "Các nhóm chỉ tiêu", "chỉ tiêu về", "CHỈ TIÊU XÃ HỘI", "İ", "ẞ", "thôn", "12", "3,5", "(", ")", ",", ".", "\n", "họ", "khu"]
 SEPARATORS = st.sampled_from(["", " ", "  ", "\t", "-", "x"])
 TEXTS = st.lists(st.tuples(st.sampled_from(WORDS), SEPARATORS), max_size=30).map(
     lambda parts: "".join(w + s for w, s in parts))

@@ -24,6 +24,7 @@ from ktxh.core.units import lookup_unit
 
 from .build import field_of
 from .document import Location, Paragraph, Table, TargetRecord
+from .scan import keyword_finditer, lowered
 
 _MARKER = re.compile(
     r"^\s*(?:\(\s*\d{1,2}\s*\)|\d{1,2}\s*\)|[a-zđ]\s*\)|\d{1,2}(?:\.\d{1,2})*\s*[.\-]?(?=\s*\D)|[-+–•*])\s*",
@@ -115,11 +116,20 @@ def _names_targets(text: str) -> bool:
     return "chỉ" in text.lower()
 
 
+# where a _RUN_IN match can begin: at the start, or on the space, "," or "(" before "các" or "chỉ"
+_RUN_IN_STARTS = (("các", 0), ("chỉ", 0), ("các", -1), ("chỉ", -1))
+
+
+def _run_in(text: str) -> re.Match[str] | None:
+    """``_RUN_IN.search(text)``, tried only where a match can begin."""
+    return next(keyword_finditer(_RUN_IN, text, lowered(text), _RUN_IN_STARTS), None)
+
+
 def run_in_items(text: str) -> list[str]:
     """The items of a run-in list ("… các chỉ tiêu chủ yếu: A; B; C."), or [] when the text holds none."""
     if not _names_targets(text):
         return []
-    m = _RUN_IN.search(text)
+    m = _run_in(text)
     if not m or _NOT_LIST_TITLE.search(text[: m.start("rest")]):
         return []
     items = []
@@ -132,12 +142,13 @@ def run_in_items(text: str) -> list[str]:
 
 def _is_title(p: Paragraph) -> bool:
     text = p.text.strip()
-    return (_names_targets(text) and bool(_LIST_TITLE.search(text)) and len(text) <= 120 and not _NOT_LIST_TITLE.search(text)
-            and (text.endswith(":") or p.role == "heading" or text.endswith(")")) and not _RUN_IN_REST(text))
+    return (len(text) <= 120 and (text.endswith(":") or p.role == "heading" or text.endswith(")"))
+            and _names_targets(text) and bool(_LIST_TITLE.search(text)) and not _NOT_LIST_TITLE.search(text)
+            and not _RUN_IN_REST(text))
 
 
 def _RUN_IN_REST(text: str) -> bool:
-    m = _RUN_IN.search(text)
+    m = _run_in(text)
     return bool(m and re.search(r"\d", m.group("rest")))
 
 
