@@ -817,6 +817,37 @@ def _pair_units(nums: list[Number], text: str) -> list[Number]:
     return out
 
 
+@dataclass
+class _Features:
+    """What a sentence holds that the rules need, found once: a rule whose needs it lacks is not run."""
+
+    ctx: _Ctx
+    pair: bool  # a "/" or "trên" (an "a/b" or "a trên tổng số b" pair can stand in it)
+    many: bool  # three figures or more (a total and two parts, a pair and its difference)
+    percent: bool  # a figure in %
+    money: bool
+    paren_after: bool  # a "(" from the sentence on (an amount in words may follow)
+    equals: bool  # a "=" ("a + b = c", "a x b = c")
+
+    def has(self, *words: str) -> bool:
+        """Whether the sentence holds one of ``words`` (lowercase), in any case."""
+        low, c = self.ctx.low, self.ctx
+        return low is None or any(low.find(w, c.start, c.end) >= 0 for w in words)
+
+
+def _features(ctx: _Ctx) -> _Features:
+    text, s0, s1, nums = ctx.text, ctx.start, ctx.end, ctx.numbers
+    return _Features(
+        ctx,
+        pair=len(nums) >= 2 and (text.find("/", s0, s1) >= 0 or text.find("trên", s0, s1) >= 0),
+        many=len(nums) >= 3,
+        percent=any(n.unit == "%" for n in nums),
+        money=any(unit_key(n) == "money" for n in nums),
+        paren_after=text.find("(", s0) >= 0,
+        equals=text.find("=", s0, s1) >= 0,
+    )
+
+
 def find_claims(doc: Document) -> list[Claim]:
     """Every checkable statement in the document's paragraphs, in reading order."""
     numbers = [_pair_units(list(find_numbers(p.text)), p.text) for p in doc.paragraphs]
@@ -840,21 +871,33 @@ def find_claims(doc: Document) -> list[Claim]:
             joined = _split_percent(claims[-1] if claims else None, p.text, s0, sn)
             if joined is not None:
                 claims[-1] = joined
-            claims.extend(_ratios(ctx))
-            claims.extend(_explicit_arithmetic(ctx))
-            claims.extend(_amounts_in_words(ctx))
-            claims.extend(_growths(ctx, bases))
-            claims.extend(_multiples(ctx, term_end))
-            claims.extend(_totals(ctx))
-            claims.extend(_differences(ctx))
-            claims.extend(_shares(ctx))
-            claims.extend(_of_plan(ctx))
-            structure = _structure(ctx)
+            # Each rule runs only on a sentence that can hold its claim (the same claims, in the same
+            # order, as running every rule on every sentence; tests/reader/test_findings_unchanged.py).
+            f = _features(ctx)
+            if f.pair:
+                claims.extend(_ratios(ctx))
+            if f.many and f.equals:
+                claims.extend(_explicit_arithmetic(ctx))
+            if f.money and f.paren_after:
+                claims.extend(_amounts_in_words(ctx))
+            if f.percent and f.has("tăng", "giảm"):
+                claims.extend(_growths(ctx, bases))
+            if len(sn) >= 2 and f.has("gấp"):
+                claims.extend(_multiples(ctx, term_end))
+            if f.many:
+                claims.extend(_totals(ctx))
+            if f.many and f.pair:
+                claims.extend(_differences(ctx))
+            if f.percent and len(sn) >= 2:
+                claims.extend(_shares(ctx))
+                claims.extend(_of_plan(ctx))
+            structure = _structure(ctx) if f.percent and f.has("cấu") else None
             if structure is not None:
                 claims.append(structure)
-            for n in _economy_shares(ctx):
-                key = _share_group(p.location.section)
-                shares.setdefault(key, []).append((n, ctx.quote, p.location))
+            if f.percent and f.has("chiếm"):
+                for n in _economy_shares(ctx):
+                    key = _share_group(p.location.section)
+                    shares.setdefault(key, []).append((n, ctx.quote, p.location))
         claims.extend(_series(doc, p, nums, spans))
         claims.extend(_paragraph_rules(p, nums, spans))
         _drop_loose_shares(claims, first_of_paragraph)
