@@ -63,13 +63,14 @@ class Claim:
     data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
 
+_SENTENCE_END = re.compile(r"[.!?…]+\s+")
 _MARKER_ONLY = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVX]+|[A-DĐa-z])$")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """Spans of the sentences of a paragraph: a cut after "." "!" "?" before a capital letter."""
     spans, start = [], 0
-    for m in re.finditer(r"[.!?…]+\s+", text):
+    for m in _SENTENCE_END.finditer(text):
         nxt = text[m.end() : m.end() + 1]
         if _MARKER_ONLY.match(text, start, m.start()):
             continue  # "1. Lĩnh vực kinh tế": the dot of a heading marker ends no sentence
@@ -78,7 +79,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
             start = m.end()
     if start < len(text):
         spans.append((start, len(text)))
-    if any(b - a > MAX_SENTENCE for a, b in spans):
+    if len(text) > MAX_SENTENCE and any(b - a > MAX_SENTENCE for a, b in spans):
         spans = [piece for a, b in spans for piece in _chunks(text, a, b)]
     return spans
 
@@ -929,10 +930,16 @@ def _paragraph_rules(p: Paragraph, nums: list[Number], spans: list[tuple[int, in
         s0, s1 = next(((a, b) for a, b in spans if a <= at < b), (0, len(p.text)))
         return _bounded(p.text, s0, s1, at)
 
-    yield from _yields(p.text, nums, p.location, p.text.strip()[:MAX_QUOTE])
-    yield from _totals_across_sentences(p.text, nums, spans, p.location)
-    yield from _paragraph_shares(p.text, nums, p.location, quote_of)
-    yield from _count_pairs(p.text, nums, p.location)
+    # each rule only where its claim can stand: a yield in tạ/ha, two sentences, a percent, counts of chỉ tiêu
+    units = {(n.unit or "").casefold() for n in nums}
+    if "tạ/ha" in units:
+        yield from _yields(p.text, nums, p.location, p.text.strip()[:MAX_QUOTE])
+    if len(spans) > 1:
+        yield from _totals_across_sentences(p.text, nums, spans, p.location)
+    if "%" in units and len(nums) >= 2:
+        yield from _paragraph_shares(p.text, nums, p.location, quote_of)
+    if "chỉ tiêu" in units:
+        yield from _count_pairs(p.text, nums, p.location)
 
 
 def _cell_claims(table: Table, bases: dict[tuple[int, str | None], list[Number]]) -> Iterator[Claim]:
