@@ -189,8 +189,10 @@ class _Builder:
 
     def add(self, it: _Para, index: int, role: str, fld: str = "") -> None:
         self.paragraphs.append(Paragraph(it.text, self.location(it, index), (), role, fld))
-        self.marks.extend((index, o) for o in it.marks)
-        self.refs.extend((index, o, n) for o, n in it.refs)
+        if it.marks:
+            self.marks.extend((index, o) for o in it.marks)
+        if it.refs:
+            self.refs.extend((index, o, n) for o, n in it.refs)
 
     def title_runs_on(self, it: _Para, cls: tuple | None, index: int) -> bool:
         """"Phần thứ nhất" / "ĐÁNH GIÁ TÌNH HÌNH THỰC HIỆN" / "KẾ HOẠCH …": the part's title runs on."""
