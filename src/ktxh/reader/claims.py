@@ -767,7 +767,10 @@ _MET_OR_EXCEEDED = re.compile(
 _EXCEEDED = re.compile(
     rf"(?i){_COUNT_NUM}\s+(?:hoàn\s+thành\s+)?vượt|(?<!và\s)(?<!và\shoàn\sthành\s)vượt(?:\s+mức)?(?:\s+kế\s+hoạch)?\s+"
     + _COUNT_NUM.replace("?P<n>", "?P<n2>").replace("?P<of>", "?P<of2>"))
-_MET = re.compile(rf"(?i)(?<!không\s)(?<!chưa\s){_COUNT_NUM}\s+(?:hoàn\s+thành|đạt)(?:\s+kế\s+hoạch)?(?!\s+(?:và|vượt))")
+# The look-behinds stand after the first digit ("không 12 chỉ tiêu đạt" still reads "2 chỉ tiêu đạt", as
+# before): a pattern that opens with a digit lets the regex engine skip from digit to digit.
+_MET = re.compile(r"(?i)(?P<n>\d(?<!không\s\d)(?<!chưa\s\d)\d*)(?:\s*/\s*(?P<of>\d+))?\s+chỉ\s+tiêu"
+                  r"\s+(?:hoàn\s+thành|đạt)(?:\s+kế\s+hoạch)?(?!\s+(?:và|vượt))")
 
 
 def _count_at(m: re.Match[str], nums: list[Number]) -> tuple[Number, str | None] | None:
@@ -783,10 +786,13 @@ def _met_and_exceeded(paragraphs: list[Paragraph], numbers: list[list[Number]]) 
     next such count, within three paragraphs. Not exhaustive: parts short of the total stay unverifiable."""
     found: list[tuple[int, int, str, re.Match[str]]] = []
     for i, (p, nums) in enumerate(zip(paragraphs, numbers, strict=True)):
-        if not nums or "chỉ tiêu" not in p.text.lower():
+        low = p.text.lower()
+        if not nums or "chỉ tiêu" not in low:
             continue
+        exceeded = "vượt" in low  # the two patterns before _MET need it
         for kind, pattern in (("total", _MET_OR_EXCEEDED), ("exceeded", _EXCEEDED), ("met", _MET)):
-            found.extend((i, m.start(), kind, m) for m in pattern.finditer(p.text))
+            if exceeded or pattern is _MET:
+                found.extend((i, m.start(), kind, m) for m in pattern.finditer(p.text))
     found.sort(key=lambda f: (f[0], f[1]))
     totals = [f for f in found if f[2] == "total"]
     for t_i, t_at, _, t_m in totals:
