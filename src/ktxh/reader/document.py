@@ -6,6 +6,7 @@ verifier read it, the CLI and the web app serialise it with ``to_dict``.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -181,10 +182,18 @@ class Document:
     paragraphs: tuple[Paragraph, ...]
     tables: tuple[Table, ...]
     footnotes: tuple[Footnote, ...]
-    targets: tuple[TargetRecord, ...] = ()
     actuals: tuple[Actual, ...] = ()
     warnings: tuple[str, ...] = ()
     claims: tuple[Any, ...] = field(default=(), compare=False, repr=False)  # reader.claims.Claim
+    # reads the target lists from the paragraphs and tables (reader.target_lists.extract_targets)
+    read_targets: Callable[[Sequence[Paragraph], Sequence[Table]], Sequence[TargetRecord]] | None = field(
+        default=None, compare=False, repr=False)
+
+    @cached_property
+    def targets(self) -> tuple[TargetRecord, ...]:
+        """The targets of the document's target lists, parsed when first asked for: checking a report's
+        figures (``ktxh check``) needs none of them, importing a plan reads them."""
+        return tuple(self.read_targets(self.paragraphs, self.tables)) if self.read_targets else ()
 
     def footnote(self, number: int) -> Footnote | None:
         for f in self.footnotes:

@@ -17,6 +17,7 @@ is qualitative.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ktxh.core.errors import KtxhError
 from ktxh.core.targets import parse_target
@@ -55,7 +56,7 @@ def _record(field: str, text: str, location: Location, *, label: str | None = No
     return TargetRecord(field, target.label or label or "", target, target.unit or unit, location)
 
 
-def from_paragraphs(paragraphs: list[Paragraph]) -> list[TargetRecord]:
+def from_paragraphs(paragraphs: Sequence[Paragraph]) -> list[TargetRecord]:
     out = []
     for p in paragraphs:
         if p.role != "target":
@@ -162,7 +163,7 @@ def _group_field(text: str) -> str | None:
     return f[:1].upper() + f[1:]
 
 
-def from_lists(paragraphs: list[Paragraph]) -> list[TargetRecord]:
+def from_lists(paragraphs: Sequence[Paragraph]) -> list[TargetRecord]:
     """Target lists the heading tree does not mark: marked lines after a line naming targets, and run-in lists."""
     out: list[TargetRecord] = []
     i = 0
@@ -194,7 +195,8 @@ def from_lists(paragraphs: list[Paragraph]) -> list[TargetRecord]:
     return out
 
 
-def extract_targets(paragraphs: list[Paragraph], tables: list[Table]) -> list[TargetRecord]:
+def extract_targets(paragraphs: Sequence[Paragraph], tables: Sequence[Table]) -> list[TargetRecord]:
+    """The targets of the target lists: marked paragraphs, lists after a title line, run-in lists, ĐVT tables."""
     out = from_paragraphs(paragraphs) + from_lists(paragraphs)
     out.sort(key=lambda r: (r.location.paragraph or 0))
     for t in tables:
