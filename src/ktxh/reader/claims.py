@@ -824,35 +824,26 @@ def _pair_units(nums: list[Number], text: str) -> list[Number]:
     return out
 
 
-@dataclass
 class _Features:
     """What a sentence holds that the rules need, found once: a rule whose needs it lacks is not run."""
 
-    ctx: _Ctx
-    pair: bool  # a "/" or "trên" (an "a/b" or "a trên tổng số b" pair can stand in it)
-    many: bool  # three figures or more (a total and two parts, a pair and its difference)
-    percent: bool  # a figure in %
-    money: bool
-    paren_after: bool  # a "(" from the sentence on (an amount in words may follow)
-    equals: bool  # a "=" ("a + b = c", "a x b = c")
+    __slots__ = ("ctx", "pair", "many", "percent", "money_in_words", "equals")
+
+    def __init__(self, ctx: _Ctx) -> None:
+        text, s0, s1, nums = ctx.text, ctx.start, ctx.end, ctx.numbers
+        self.ctx = ctx
+        # a "/" or "trên": an "a/b" or "a trên tổng số b" pair can stand in it
+        self.pair = len(nums) >= 2 and (text.find("/", s0, s1) >= 0 or text.find("trên", s0, s1) >= 0)
+        self.many = len(nums) >= 3  # a total and two parts, a pair and its difference
+        self.percent = "%" in {n.unit for n in nums}
+        # an amount of money with a "(" from the sentence on: its words may follow
+        self.money_in_words = text.find("(", s0) >= 0 and any(unit_key(n) == "money" for n in nums)
+        self.equals = text.find("=", s0, s1) >= 0  # "a + b = c", "a x b = c"
 
     def has(self, *words: str) -> bool:
         """Whether the sentence holds one of ``words`` (lowercase), in any case."""
-        low, c = self.ctx.low, self.ctx
-        return low is None or any(low.find(w, c.start, c.end) >= 0 for w in words)
-
-
-def _features(ctx: _Ctx) -> _Features:
-    text, s0, s1, nums = ctx.text, ctx.start, ctx.end, ctx.numbers
-    return _Features(
-        ctx,
-        pair=len(nums) >= 2 and (text.find("/", s0, s1) >= 0 or text.find("trên", s0, s1) >= 0),
-        many=len(nums) >= 3,
-        percent=any(n.unit == "%" for n in nums),
-        money=any(unit_key(n) == "money" for n in nums),
-        paren_after=text.find("(", s0) >= 0,
-        equals=text.find("=", s0, s1) >= 0,
-    )
+        c = self.ctx
+        return c.low is None or any(c.low.find(w, c.start, c.end) >= 0 for w in words)
 
 
 def find_claims(doc: Document) -> list[Claim]:
@@ -880,12 +871,12 @@ def find_claims(doc: Document) -> list[Claim]:
                 claims[-1] = joined
             # Each rule runs only on a sentence that can hold its claim (the same claims, in the same
             # order, as running every rule on every sentence; tests/reader/test_findings_unchanged.py).
-            f = _features(ctx)
+            f = _Features(ctx)
             if f.pair:
                 claims.extend(_ratios(ctx))
             if f.many and f.equals:
                 claims.extend(_explicit_arithmetic(ctx))
-            if f.money and f.paren_after:
+            if f.money_in_words:
                 claims.extend(_amounts_in_words(ctx))
             if f.percent and f.has("tăng", "giảm"):
                 claims.extend(_growths(ctx, bases))
