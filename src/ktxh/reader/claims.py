@@ -781,9 +781,8 @@ def _count_at(m: re.Match[str], nums: list[Number]) -> tuple[Number, str | None]
     return (n, m.group("of" if g == "n" else "of2")) if n is not None else None
 
 
-def _met_and_exceeded(paragraphs: list[Paragraph], numbers: list[list[Number]]) -> Iterator[Claim]:
-    """A count of targets "met and exceeded" against the counts exceeded and met stated after it, before the
-    next such count, within three paragraphs. Not exhaustive: parts short of the total stay unverifiable."""
+def _count_phrases(paragraphs: list[Paragraph], numbers: list[list[Number]]) -> list[tuple[int, int, str, re.Match[str]]]:
+    """Every count "met and exceeded", "exceeded", "met" of the paragraphs, as (paragraph, offset, kind, match)."""
     found: list[tuple[int, int, str, re.Match[str]]] = []
     for i, (p, nums) in enumerate(zip(paragraphs, numbers, strict=True)):
         low = p.text.lower()
@@ -794,6 +793,13 @@ def _met_and_exceeded(paragraphs: list[Paragraph], numbers: list[list[Number]]) 
             if exceeded or pattern is _MET:
                 found.extend((i, m.start(), kind, m) for m in pattern.finditer(p.text))
     found.sort(key=lambda f: (f[0], f[1]))
+    return found
+
+
+def _met_and_exceeded(paragraphs: list[Paragraph], numbers: list[list[Number]]) -> Iterator[Claim]:
+    """A count of targets "met and exceeded" against the counts exceeded and met stated after it, before the
+    next such count, within three paragraphs. Not exhaustive: parts short of the total stay unverifiable."""
+    found = _count_phrases(paragraphs, numbers)
     totals = [f for f in found if f[2] == "total"]
     for t_i, t_at, _, t_m in totals:
         total = _count_at(t_m, numbers[t_i])
@@ -846,6 +852,37 @@ class _Features:
         return c.low is None or any(c.low.find(w, c.start, c.end) >= 0 for w in words)
 
 
+def _sentence_claims(ctx: _Ctx, bases: dict[tuple[int, str | None], list[Number]],
+                     term_end: int | None) -> tuple[list[Claim], list[Number]]:
+    """The sentence rules' claims, in order, and the sector shares to add up across paragraphs.
+
+    Each rule runs only on a sentence that can hold its claim: the same claims, in the same order, as
+    running every rule on every sentence (tests/reader/test_findings_unchanged.py)."""
+    f, n = _Features(ctx), len(ctx.numbers)
+    out: list[Claim] = []
+    if f.pair:
+        out.extend(_ratios(ctx))
+    if f.many and f.equals:
+        out.extend(_explicit_arithmetic(ctx))
+    if f.money_in_words:
+        out.extend(_amounts_in_words(ctx))
+    if f.percent and f.has("tăng", "giảm"):
+        out.extend(_growths(ctx, bases))
+    if n >= 2 and f.has("gấp"):
+        out.extend(_multiples(ctx, term_end))
+    if f.many:
+        out.extend(_totals(ctx))
+    if f.many and f.pair:
+        out.extend(_differences(ctx))
+    if f.percent and n >= 2:
+        out.extend(_shares(ctx))
+        out.extend(_of_plan(ctx))
+    structure = _structure(ctx) if f.percent and f.has("cấu") else None
+    if structure is not None:
+        out.append(structure)
+    return out, (_economy_shares(ctx) if f.percent and f.has("chiếm") else [])
+
+
 def find_claims(doc: Document) -> list[Claim]:
     """Every checkable statement in the document's paragraphs, in reading order."""
     numbers = [_pair_units(list(find_numbers(p.text)), p.text) for p in doc.paragraphs]
@@ -869,33 +906,10 @@ def find_claims(doc: Document) -> list[Claim]:
             joined = _split_percent(claims[-1] if claims else None, p.text, s0, sn)
             if joined is not None:
                 claims[-1] = joined
-            # Each rule runs only on a sentence that can hold its claim (the same claims, in the same
-            # order, as running every rule on every sentence; tests/reader/test_findings_unchanged.py).
-            f = _Features(ctx)
-            if f.pair:
-                claims.extend(_ratios(ctx))
-            if f.many and f.equals:
-                claims.extend(_explicit_arithmetic(ctx))
-            if f.money_in_words:
-                claims.extend(_amounts_in_words(ctx))
-            if f.percent and f.has("tăng", "giảm"):
-                claims.extend(_growths(ctx, bases))
-            if len(sn) >= 2 and f.has("gấp"):
-                claims.extend(_multiples(ctx, term_end))
-            if f.many:
-                claims.extend(_totals(ctx))
-            if f.many and f.pair:
-                claims.extend(_differences(ctx))
-            if f.percent and len(sn) >= 2:
-                claims.extend(_shares(ctx))
-                claims.extend(_of_plan(ctx))
-            structure = _structure(ctx) if f.percent and f.has("cấu") else None
-            if structure is not None:
-                claims.append(structure)
-            if f.percent and f.has("chiếm"):
-                for n in _economy_shares(ctx):
-                    key = _share_group(p.location.section)
-                    shares.setdefault(key, []).append((n, ctx.quote, p.location))
+            found, sector_shares = _sentence_claims(ctx, bases, term_end)
+            claims.extend(found)
+            for n in sector_shares:
+                shares.setdefault(_share_group(p.location.section), []).append((n, ctx.quote, p.location))
         claims.extend(_series(doc, p, nums, spans))
         claims.extend(_paragraph_rules(p, nums, spans))
         _drop_loose_shares(claims, first_of_paragraph)

@@ -51,14 +51,18 @@ def _title(body: str, limit: int = 150) -> str | None:
     return (first[:80].rstrip() + "…") if len(first) > 80 else first.strip()
 
 
+def _may_open_marker(first: str) -> bool:
+    """Whether a marker below can open with ``first``: _MARKER_FIRST, _ALPHA's lowercase letter, _NUMBER's digit."""
+    return first in _MARKER_FIRST or "a" <= first <= "z" or first == "đ" or first.isdecimal()
+
+
 def classify(text: str) -> tuple[int, str, str] | None:
     """(level, marker, title) when ``text`` opens with a heading marker, else None."""
     s = text.strip().lstrip("#").strip()  # Markdown "## 1. Về kinh tế"
     if not s:
         return None
-    first = s[0]
-    if first not in _MARKER_FIRST and not ("a" <= first <= "z" or first == "đ" or first.isdecimal()):
-        return None  # every marker below opens with one of these characters (most paragraphs open with none)
+    if not _may_open_marker(s[0]):
+        return None  # most paragraphs open with no marker's first character
     m = _PART.match(s)
     if m:
         return PART, m[1], (m[2] or "").strip(" :.")

@@ -100,6 +100,16 @@ _SPACED_ROW = re.compile(r"^(?P<label>\S.*?)(?P<cells>(?:\s+[+\-−–]?\s?\d[\d
 _SPACED_CELL = re.compile(r"[+\-−–]?\s?\d[\d.,]*\s?%?")
 
 
+def _spaced_header(line: str) -> list[str] | None:
+    """The column names of a line, or None when it cannot head a spaced table (a tab, too long, no plan column)."""
+    if "\t" in line or len(line) > 200 or not ("k" in line or "K" in line or "\u212a" in line):
+        return None  # the plan column needs a "k" ("kế hoạch", "KH"; the Kelvin sign lowers to "k")
+    low = lowered(line)
+    if low is not None and "kế" not in low and "kh" not in low:
+        return None
+    return [m["col"].strip() for m in keyword_finditer(_SPACED_COLUMN, line, low, _SPACED_STARTS)]
+
+
 def spaced_tables(lines: list[str]) -> dict[int, tuple[int, RawTable]]:
     """Rule "cells separated by spaces": a header naming KH, TH, % and "+/-" columns, then rows of a label
     (and its unit, under ĐVT) followed by as many figures as the header names numeric columns.
@@ -111,12 +121,9 @@ def spaced_tables(lines: list[str]) -> dict[int, tuple[int, RawTable]]:
     """
     found: dict[int, tuple[int, RawTable]] = {}
     for i, line in enumerate(lines):
-        if "\t" in line or len(line) > 200 or not ("k" in line or "K" in line or "\u212a" in line):
-            continue  # the plan column needs a "k" ("kế hoạch", "KH"; the Kelvin sign lowers to "k")
-        low = lowered(line)
-        if low is not None and "kế" not in low and "kh" not in low:
-            continue  # no plan column ("kế hoạch", "KH"), which the test below needs
-        cols = [m["col"].strip() for m in keyword_finditer(_SPACED_COLUMN, line, low, _SPACED_STARTS)]
+        cols = _spaced_header(line)
+        if cols is None:
+            continue
         has_unit = bool(cols) and bool(re.match(r"(?i)đvt|đơn", cols[0]))
         figures = cols[1:] if has_unit else cols
         if len(figures) < 2 or not any(re.match(r"(?i)kế|kh", c) for c in figures):
