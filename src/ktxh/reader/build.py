@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .document import Footnote, Heading, Location, Paragraph, Table
+from .document import Footnote, Heading, Location, Paragraph, Table, heading_text
 from .headings import DASH, NUMBER, PART, STAR, classify, number_parts
 from .raw import RawBlock, RawTable
 
@@ -24,7 +24,7 @@ def _mark_join(text: str) -> bool:
     return rest != text and rest[:1].islower()
 
 
-_SENTENCE_END = re.compile(r"[.:;!?…]\s*$")
+_SENTENCE_ENDS = frozenset(".:;!?…")  # what a sentence can end with
 _FOOTNOTE = re.compile(r"^\s*(?:\(\ufffd\)|\ufffd)\s*")
 _TARGET_LIST = re.compile(r"chỉ\s+tiêu", re.IGNORECASE)
 _NOT_TARGET_LIST = re.compile(r"nhiệm vụ|giải pháp|không đạt|kết quả thực hiện", re.IGNORECASE)
@@ -70,7 +70,8 @@ def join_blocks(blocks: list[RawBlock | RawTable]) -> list[_Para | RawTable]:
                 prev.marks.append(offset)
                 blank_before = False
                 continue
-            if text[:1].islower() and not _SENTENCE_END.search(stripped) and classify(text) is None:
+            # the previous line ends a sentence when its last character does (no regex over the whole paragraph)
+            if text[:1].islower() and stripped[-1:] not in _SENTENCE_ENDS and classify(text) is None:
                 glue = " "
                 prev.refs.extend((len(stripped) + 1 + o, n) for o, n in b.footnotes)
                 prev.text = stripped + glue + text.strip()
@@ -234,7 +235,7 @@ class _Builder:
         self._section = None
         if self.target_at is not None and self.target_at >= len(self.stack):
             self.target_at, self.expect = None, None
-        text = Heading(level, marker, title, Location()).text
+        text = heading_text(marker, title)
         heading = Heading(level, marker, title, self.location(it, index, (*self.section(), text)))
         self.stack.append(heading)
         self._section = None

@@ -75,10 +75,15 @@ class Heading:
 
     @cached_property  # read for every paragraph's section path; computed once per heading
     def text(self) -> str:
-        marker = self.marker + "." if self.marker[-1:].isalnum() and not self.marker.startswith("Phần") else self.marker
-        if self.marker.lower().startswith("phần"):
-            return f"{self.marker}: {self.title}" if self.title else self.marker
-        return f"{marker} {self.title}".strip()
+        return heading_text(self.marker, self.title)
+
+
+def heading_text(marker: str, title: str) -> str:
+    """A heading as a section path shows it: "1.2. Trồng trọt", "Phần thứ hai: Nhiệm vụ"."""
+    if marker.lower().startswith("phần"):
+        return f"{marker}: {title}" if title else marker
+    dotted = marker + "." if marker[-1:].isalnum() and not marker.startswith("Phần") else marker
+    return f"{dotted} {title}".strip()
 
 
 @dataclass(frozen=True)
