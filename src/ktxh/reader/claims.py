@@ -72,11 +72,12 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
         nxt = text[m.end() : m.end() + 1]
+        if not nxt or not (nxt.isupper() or nxt in "-+*"):
+            continue
         if _MARKER_ONLY.match(text, start, m.start()):
             continue  # "1. Lĩnh vực kinh tế": the dot of a heading marker ends no sentence
-        if nxt and (nxt.isupper() or nxt in "-+*"):
-            spans.append((start, m.end()))
-            start = m.end()
+        spans.append((start, m.end()))
+        start = m.end()
     if start < len(text):
         spans.append((start, len(text)))
     if len(text) > MAX_SENTENCE and any(b - a > MAX_SENTENCE for a, b in spans):
