@@ -5,7 +5,7 @@ import importlib
 
 import pytest
 
-MODULES = ["headings", "metadata", "claims", "verify", "build"]
+MODULES = ["headings", "metadata", "claims", "verify", "build", "scan"]
 
 
 @pytest.mark.parametrize("name", MODULES)

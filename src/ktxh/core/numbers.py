@@ -43,6 +43,7 @@ _NUMBER_RE = re.compile(
     rf"(?P<num>\d(?<![\w.,]\d)\d*(?:[.,]\d+)*)(?![.,]\d)(?:[.,](?=[ ]?%))?(?:[ \t\u00a0]{{0,2}}(?P<unit>{UNIT_PATTERN})(?!\w))?",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")  # _NUMBER_RE's first character
 _WHOLE_RE = re.compile(rf"\s*(?P<num>{_NUM})\s*(?P<unit>{UNIT_PATTERN})?\s*", re.IGNORECASE)
 
 # Figures that are not quantities: dates, document numbers, standards, "24/24h", times.
@@ -267,6 +268,8 @@ def find_numbers(text: str, *, skip_non_figures: bool = True) -> Iterator[Number
     >>> [n.text for n in find_numbers("Công văn số 1388/UBND-VP ngày 01/6/2023 về 19.656 kg")]
     ['19.656 kg']
     """
+    if _DIGIT.search(text) is None:
+        return  # every number opens with a digit: most headings and many paragraphs hold none
     found = _find_numbers(text, skip_non_figures)
     if "triệu" in text or "nghìn" in text or "ngàn" in text:  # a mixed amount ends in a smaller step
         found = merge_mixed_units(found, text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .document import Footnote, Heading, Location, Paragraph, Table
+from .document import Footnote, Heading, Location, Paragraph, Table, heading_text
 from .headings import DASH, NUMBER, PART, STAR, classify, number_parts
 from .raw import RawBlock, RawTable
 
@@ -24,7 +24,7 @@ def _mark_join(text: str) -> bool:
     return rest != text and rest[:1].islower()
 
 
-_SENTENCE_END = re.compile(r"[.:;!?…]\s*$")
+_SENTENCE_ENDS = frozenset(".:;!?…")  # what a sentence can end with
 _FOOTNOTE = re.compile(r"^\s*(?:\(\ufffd\)|\ufffd)\s*")
 _TARGET_LIST = re.compile(r"chỉ\s+tiêu", re.IGNORECASE)
 _NOT_TARGET_LIST = re.compile(r"nhiệm vụ|giải pháp|không đạt|kết quả thực hiện", re.IGNORECASE)
@@ -59,7 +59,7 @@ def join_blocks(blocks: list[RawBlock | RawTable]) -> list[_Para | RawTable]:
             blank_before = True
             continue
         prev = out[-1] if out and isinstance(out[-1], _Para) else None
-        if prev is not None and not _FOOTNOTE.match(text):
+        if prev is not None and not ("\ufffd" in text and _FOOTNOTE.match(text)):
             stripped = prev.text.rstrip()
             if not blank_before and _mark_join(text):
                 # A footnote mark stood at the break.
@@ -70,7 +70,8 @@ def join_blocks(blocks: list[RawBlock | RawTable]) -> list[_Para | RawTable]:
                 prev.marks.append(offset)
                 blank_before = False
                 continue
-            if text[:1].islower() and not _SENTENCE_END.search(stripped) and classify(text) is None:
+            # the previous line ends a sentence when its last character does (no regex over the whole paragraph)
+            if text[:1].islower() and stripped[-1:] not in _SENTENCE_ENDS and classify(text) is None:
                 glue = " "
                 prev.refs.extend((len(stripped) + 1 + o, n) for o, n in b.footnotes)
                 prev.text = stripped + glue + text.strip()
@@ -87,7 +88,7 @@ def split_footnotes(items: list[_Para | RawTable]) -> tuple[list[_Para | RawTabl
     """Paragraphs that are footnotes written out ("\ufffd …") leave the body, in order."""
     body, notes = [], []
     for it in items:
-        if isinstance(it, _Para) and _FOOTNOTE.match(it.text):
+        if isinstance(it, _Para) and "\ufffd" in it.text and _FOOTNOTE.match(it.text):
             notes.append(_FOOTNOTE.sub("", it.text).strip())
         else:
             body.append(it)
@@ -168,9 +169,12 @@ class _Builder:
     expect: tuple[int, ...] | None = None  # … and the next item marker expected
     marks: list[tuple[int, int]] = field(default_factory=list)  # (paragraph index, offset) of line-break marks
     refs: list[tuple[int, int, int]] = field(default_factory=list)  # (paragraph index, offset, footnote id)
+    _section: tuple[str, ...] | None = None  # the stack's titles, until the stack changes
 
     def section(self) -> tuple[str, ...]:
-        return tuple(h.text for h in self.stack)
+        if self._section is None:
+            self._section = tuple(h.text for h in self.stack)
+        return self._section
 
     def location(self, it: _Para, index: int, section: tuple[str, ...] | None = None) -> Location:
         return Location(self.section() if section is None else section, index, it.line, page=it.page, ocr=it.ocr)
@@ -186,8 +190,10 @@ class _Builder:
 
     def add(self, it: _Para, index: int, role: str, fld: str = "") -> None:
         self.paragraphs.append(Paragraph(it.text, self.location(it, index), (), role, fld))
-        self.marks.extend((index, o) for o in it.marks)
-        self.refs.extend((index, o, n) for o, n in it.refs)
+        if it.marks:
+            self.marks.extend((index, o) for o in it.marks)
+        if it.refs:
+            self.refs.extend((index, o, n) for o, n in it.refs)
 
     def title_runs_on(self, it: _Para, cls: tuple | None, index: int) -> bool:
         """"Phần thứ nhất" / "ĐÁNH GIÁ TÌNH HÌNH THỰC HIỆN" / "KẾ HOẠCH …": the part's title runs on."""
@@ -200,6 +206,7 @@ class _Builder:
         stack[-1] = headings[-1] = Heading(h.level, h.marker, title, Location(
             h.location.section[:-1] + (Heading(h.level, h.marker, title, h.location).text,),
             h.location.paragraph, h.location.line))
+        self._section = None
         self.add(it, index, "heading")
         return True
 
@@ -225,11 +232,13 @@ class _Builder:
         level, marker, title = cls
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
+        self._section = None
         if self.target_at is not None and self.target_at >= len(self.stack):
             self.target_at, self.expect = None, None
-        text = Heading(level, marker, title, Location()).text
+        text = heading_text(marker, title)
         heading = Heading(level, marker, title, self.location(it, index, (*self.section(), text)))
         self.stack.append(heading)
+        self._section = None
         self.headings.append(heading)
         if is_target_list_title(title) and (level <= NUMBER + 2):
             self.target_at, self.expect = len(self.stack) - 1, None

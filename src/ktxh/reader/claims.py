@@ -26,6 +26,7 @@ from ktxh.core.units import lookup_unit
 from .build import build
 from .document import Document, Location, Paragraph, Table
 from .metadata import metadata_of
+from .scan import keyword_finditer, lowered
 from .text import read_text
 
 _SLASH = re.compile(r"\s*/\s*(?:(?:KH|kế\s+hoạch)\s+)?|\s+trên\s+tổng\s+số\s+")  # rules "a/KH b", "a trên tổng số b"  # rule "a/KH b": the plan word inside the pair
@@ -40,6 +41,8 @@ _MULTIPLE_BEFORE = re.compile(r"(?i)gấp\s+$")
 _MULTIPLE_AFTER = re.compile(r"(?i)^\s*(?:lần\s+)?so\s+với\s+(?:năm\s+)?(\d{4})")
 _TERM = re.compile(r"(?i)(?:nhiệm\s+kỳ|giai\s+đoạn)\s+(\d{4})\s*[-–]\s*(\d{4})")
 _CONNECTOR = re.compile(r"(?i)\b(trong\s+đó|bao\s+gồm|gồm)\b(?:\s+có)?\s*:?|\bcó\b|(?<=chỉ tiêu)\s*:")
+# where a _CONNECTOR match can begin: at its words, or right after "chỉ tiêu" (its look-behind)
+_CONNECTOR_STARTS = (("trong", 0), ("bao", 0), ("gồm", 0), ("có", 0), ("chỉ tiêu", len("chỉ tiêu")))
 _SHARE_GAP = re.compile(r"(?i)^\s*,?\s*(=|chiếm|tương\s+ứng)\s*$")
 # rule "noun phrase before chiếm": "33.755 hộ chăn nuôi có chuồng trại …, chiếm 80,5%"
 _SHARE_PHRASE = re.compile(r"(?i)^[^\d;:()%]{0,90}?,?\s*(?:chiếm(?:\s+tỷ\s+lệ)?|tương\s+ứng)\s*$")
@@ -60,22 +63,24 @@ class Claim:
     data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
 
+_SENTENCE_END = re.compile(r"[.!?…]+\s+")
 _MARKER_ONLY = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVX]+|[A-DĐa-z])$")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """Spans of the sentences of a paragraph: a cut after "." "!" "?" before a capital letter."""
     spans, start = [], 0
-    for m in re.finditer(r"[.!?…]+\s+", text):
+    for m in _SENTENCE_END.finditer(text):
         nxt = text[m.end() : m.end() + 1]
+        if not nxt or not (nxt.isupper() or nxt in "-+*"):
+            continue
         if _MARKER_ONLY.match(text, start, m.start()):
             continue  # "1. Lĩnh vực kinh tế": the dot of a heading marker ends no sentence
-        if nxt and (nxt.isupper() or nxt in "-+*"):
-            spans.append((start, m.end()))
-            start = m.end()
+        spans.append((start, m.end()))
+        start = m.end()
     if start < len(text):
         spans.append((start, len(text)))
-    if any(b - a > MAX_SENTENCE for a, b in spans):
+    if len(text) > MAX_SENTENCE and any(b - a > MAX_SENTENCE for a, b in spans):
         spans = [piece for a, b in spans for piece in _chunks(text, a, b)]
     return spans
 
@@ -144,6 +149,7 @@ class _Ctx:
     end: int
     numbers: list[Number]  # the sentence's numbers, offsets in the paragraph text
     location: Location
+    low: str | None = None  # the paragraph text lowercased, when that keeps every offset (see ``lowered``)
 
     @property
     def quote(self) -> str:
@@ -395,7 +401,7 @@ def _connector_parts(ctx: _Ctx, m: re.Match[str], total: Number, is_co: bool) ->
 
 def _connector_totals(ctx: _Ctx) -> Iterator[tuple[Number, list[Number], str]]:
     """Rule "Tổng … x, trong đó: a; b; c" and "22 chỉ tiêu … có 06 …, có 14 …"."""
-    for m in _CONNECTOR.finditer(ctx.text, ctx.start, ctx.end):
+    for m in keyword_finditer(_CONNECTOR, ctx.text, ctx.low, _CONNECTOR_STARTS, ctx.start, ctx.end):
         is_co = not m[1]
         before = [x for x in ctx.numbers if x.end <= m.start()]
         total = _connector_total(ctx, before, is_co) if before else None
@@ -762,7 +768,10 @@ _MET_OR_EXCEEDED = re.compile(
 _EXCEEDED = re.compile(
     rf"(?i){_COUNT_NUM}\s+(?:hoàn\s+thành\s+)?vượt|(?<!và\s)(?<!và\shoàn\sthành\s)vượt(?:\s+mức)?(?:\s+kế\s+hoạch)?\s+"
     + _COUNT_NUM.replace("?P<n>", "?P<n2>").replace("?P<of>", "?P<of2>"))
-_MET = re.compile(rf"(?i)(?<!không\s)(?<!chưa\s){_COUNT_NUM}\s+(?:hoàn\s+thành|đạt)(?:\s+kế\s+hoạch)?(?!\s+(?:và|vượt))")
+# The look-behinds stand after the first digit ("không 12 chỉ tiêu đạt" still reads "2 chỉ tiêu đạt", as
+# before): a pattern that opens with a digit lets the regex engine skip from digit to digit.
+_MET = re.compile(r"(?i)(?P<n>\d(?<!không\s\d)(?<!chưa\s\d)\d*)(?:\s*/\s*(?P<of>\d+))?\s+chỉ\s+tiêu"
+                  r"\s+(?:hoàn\s+thành|đạt)(?:\s+kế\s+hoạch)?(?!\s+(?:và|vượt))")
 
 
 def _count_at(m: re.Match[str], nums: list[Number]) -> tuple[Number, str | None] | None:
@@ -773,16 +782,25 @@ def _count_at(m: re.Match[str], nums: list[Number]) -> tuple[Number, str | None]
     return (n, m.group("of" if g == "n" else "of2")) if n is not None else None
 
 
+def _count_phrases(paragraphs: list[Paragraph], numbers: list[list[Number]]) -> list[tuple[int, int, str, re.Match[str]]]:
+    """Every count "met and exceeded", "exceeded", "met" of the paragraphs, as (paragraph, offset, kind, match)."""
+    found: list[tuple[int, int, str, re.Match[str]]] = []
+    for i, (p, nums) in enumerate(zip(paragraphs, numbers, strict=True)):
+        low = p.text.lower()
+        if not nums or "chỉ tiêu" not in low:
+            continue
+        exceeded = "vượt" in low  # the two patterns before _MET need it
+        for kind, pattern in (("total", _MET_OR_EXCEEDED), ("exceeded", _EXCEEDED), ("met", _MET)):
+            if exceeded or pattern is _MET:
+                found.extend((i, m.start(), kind, m) for m in pattern.finditer(p.text))
+    found.sort(key=lambda f: (f[0], f[1]))
+    return found
+
+
 def _met_and_exceeded(paragraphs: list[Paragraph], numbers: list[list[Number]]) -> Iterator[Claim]:
     """A count of targets "met and exceeded" against the counts exceeded and met stated after it, before the
     next such count, within three paragraphs. Not exhaustive: parts short of the total stay unverifiable."""
-    found: list[tuple[int, int, str, re.Match[str]]] = []
-    for i, (p, nums) in enumerate(zip(paragraphs, numbers, strict=True)):
-        if not nums or "chỉ tiêu" not in p.text.lower():
-            continue
-        for kind, pattern in (("total", _MET_OR_EXCEEDED), ("exceeded", _EXCEEDED), ("met", _MET)):
-            found.extend((i, m.start(), kind, m) for m in pattern.finditer(p.text))
-    found.sort(key=lambda f: (f[0], f[1]))
+    found = _count_phrases(paragraphs, numbers)
     totals = [f for f in found if f[2] == "total"]
     for t_i, t_at, _, t_m in totals:
         total = _count_at(t_m, numbers[t_i])
@@ -813,6 +831,59 @@ def _pair_units(nums: list[Number], text: str) -> list[Number]:
     return out
 
 
+class _Features:
+    """What a sentence holds that the rules need, found once: a rule whose needs it lacks is not run."""
+
+    __slots__ = ("ctx", "pair", "many", "percent", "money_in_words", "equals")
+
+    def __init__(self, ctx: _Ctx) -> None:
+        text, s0, s1, nums = ctx.text, ctx.start, ctx.end, ctx.numbers
+        self.ctx = ctx
+        # a "/" or "trên": an "a/b" or "a trên tổng số b" pair can stand in it
+        self.pair = len(nums) >= 2 and (text.find("/", s0, s1) >= 0 or text.find("trên", s0, s1) >= 0)
+        self.many = len(nums) >= 3  # a total and two parts, a pair and its difference
+        self.percent = "%" in {n.unit for n in nums}
+        # an amount of money with a "(" from the sentence on: its words may follow
+        self.money_in_words = text.find("(", s0) >= 0 and any(unit_key(n) == "money" for n in nums)
+        self.equals = text.find("=", s0, s1) >= 0  # "a + b = c", "a x b = c"
+
+    def has(self, *words: str) -> bool:
+        """Whether the sentence holds one of ``words`` (lowercase), in any case."""
+        c = self.ctx
+        return c.low is None or any(c.low.find(w, c.start, c.end) >= 0 for w in words)
+
+
+def _sentence_claims(ctx: _Ctx, bases: dict[tuple[int, str | None], list[Number]],
+                     term_end: int | None) -> tuple[list[Claim], list[Number]]:
+    """The sentence rules' claims, in order, and the sector shares to add up across paragraphs.
+
+    Each rule runs only on a sentence that can hold its claim: the same claims, in the same order, as
+    running every rule on every sentence (tests/reader/test_findings_unchanged.py)."""
+    f, n = _Features(ctx), len(ctx.numbers)
+    out: list[Claim] = []
+    if f.pair:
+        out.extend(_ratios(ctx))
+    if f.many and f.equals:
+        out.extend(_explicit_arithmetic(ctx))
+    if f.money_in_words:
+        out.extend(_amounts_in_words(ctx))
+    if f.percent and f.has("tăng", "giảm"):
+        out.extend(_growths(ctx, bases))
+    if n >= 2 and f.has("gấp"):
+        out.extend(_multiples(ctx, term_end))
+    if f.many:
+        out.extend(_totals(ctx))
+    if f.many and f.pair:
+        out.extend(_differences(ctx))
+    if f.percent and n >= 2:
+        out.extend(_shares(ctx))
+        out.extend(_of_plan(ctx))
+    structure = _structure(ctx) if f.percent and f.has("cấu") else None
+    if structure is not None:
+        out.append(structure)
+    return out, (_economy_shares(ctx) if f.percent and f.has("chiếm") else [])
+
+
 def find_claims(doc: Document) -> list[Claim]:
     """Every checkable statement in the document's paragraphs, in reading order."""
     numbers = [_pair_units(list(find_numbers(p.text)), p.text) for p in doc.paragraphs]
@@ -827,29 +898,19 @@ def find_claims(doc: Document) -> list[Claim]:
         first_of_paragraph = len(claims)
         spans = sentences(p.text)
         starts = [n.start for n in nums]
+        low = lowered(p.text)
         for s0, s1 in spans:
             sn = nums[bisect_left(starts, s0) : bisect_left(starts, s1)]
             if not sn:
                 continue
-            ctx = _Ctx(p.text, s0, s1, sn, p.location)
+            ctx = _Ctx(p.text, s0, s1, sn, p.location, low)
             joined = _split_percent(claims[-1] if claims else None, p.text, s0, sn)
             if joined is not None:
                 claims[-1] = joined
-            claims.extend(_ratios(ctx))
-            claims.extend(_explicit_arithmetic(ctx))
-            claims.extend(_amounts_in_words(ctx))
-            claims.extend(_growths(ctx, bases))
-            claims.extend(_multiples(ctx, term_end))
-            claims.extend(_totals(ctx))
-            claims.extend(_differences(ctx))
-            claims.extend(_shares(ctx))
-            claims.extend(_of_plan(ctx))
-            structure = _structure(ctx)
-            if structure is not None:
-                claims.append(structure)
-            for n in _economy_shares(ctx):
-                key = _share_group(p.location.section)
-                shares.setdefault(key, []).append((n, ctx.quote, p.location))
+            found, sector_shares = _sentence_claims(ctx, bases, term_end)
+            claims.extend(found)
+            for n in sector_shares:
+                shares.setdefault(_share_group(p.location.section), []).append((n, ctx.quote, p.location))
         claims.extend(_series(doc, p, nums, spans))
         claims.extend(_paragraph_rules(p, nums, spans))
         _drop_loose_shares(claims, first_of_paragraph)
@@ -881,10 +942,16 @@ def _paragraph_rules(p: Paragraph, nums: list[Number], spans: list[tuple[int, in
         s0, s1 = next(((a, b) for a, b in spans if a <= at < b), (0, len(p.text)))
         return _bounded(p.text, s0, s1, at)
 
-    yield from _yields(p.text, nums, p.location, p.text.strip()[:MAX_QUOTE])
-    yield from _totals_across_sentences(p.text, nums, spans, p.location)
-    yield from _paragraph_shares(p.text, nums, p.location, quote_of)
-    yield from _count_pairs(p.text, nums, p.location)
+    # each rule only where its claim can stand: a yield in tạ/ha, two sentences, a percent, counts of chỉ tiêu
+    units = {(n.unit or "").casefold() for n in nums}
+    if "tạ/ha" in units:
+        yield from _yields(p.text, nums, p.location, p.text.strip()[:MAX_QUOTE])
+    if len(spans) > 1:
+        yield from _totals_across_sentences(p.text, nums, spans, p.location)
+    if "%" in units and len(nums) >= 2:
+        yield from _paragraph_shares(p.text, nums, p.location, quote_of)
+    if "chỉ tiêu" in units:
+        yield from _count_pairs(p.text, nums, p.location)
 
 
 def _cell_claims(table: Table, bases: dict[tuple[int, str | None], list[Number]]) -> Iterator[Claim]:
@@ -901,7 +968,7 @@ def _cell_claims(table: Table, bases: dict[tuple[int, str | None], list[Number]]
             for s0, s1 in sentences(cell):
                 sn = nums[bisect_left(starts, s0) : bisect_left(starts, s1)]
                 if sn:
-                    ctx = _Ctx(cell, s0, s1, sn, loc)
+                    ctx = _Ctx(cell, s0, s1, sn, loc, lowered(cell))
                     yield from _ratios(ctx)
                     yield from _growths(ctx, bases)
                     yield from _totals(ctx)

@@ -6,6 +6,7 @@ verifier read it, the CLI and the web app serialise it with ``to_dict``.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -74,10 +75,15 @@ class Heading:
 
     @cached_property  # read for every paragraph's section path; computed once per heading
     def text(self) -> str:
-        marker = self.marker + "." if self.marker[-1:].isalnum() and not self.marker.startswith("Phần") else self.marker
-        if self.marker.lower().startswith("phần"):
-            return f"{self.marker}: {self.title}" if self.title else self.marker
-        return f"{marker} {self.title}".strip()
+        return heading_text(self.marker, self.title)
+
+
+def heading_text(marker: str, title: str) -> str:
+    """A heading as a section path shows it: "1.2. Trồng trọt", "Phần thứ hai: Nhiệm vụ"."""
+    if marker.lower().startswith("phần"):
+        return f"{marker}: {title}" if title else marker
+    dotted = marker + "." if marker[-1:].isalnum() and not marker.startswith("Phần") else marker
+    return f"{dotted} {title}".strip()
 
 
 @dataclass(frozen=True)
@@ -182,10 +188,18 @@ class Document:
     paragraphs: tuple[Paragraph, ...]
     tables: tuple[Table, ...]
     footnotes: tuple[Footnote, ...]
-    targets: tuple[TargetRecord, ...] = ()
     actuals: tuple[Actual, ...] = ()
     warnings: tuple[str, ...] = ()
     claims: tuple[Any, ...] = field(default=(), compare=False, repr=False)  # reader.claims.Claim
+    # reads the target lists from the paragraphs and tables (reader.target_lists.extract_targets)
+    read_targets: Callable[[Sequence[Paragraph], Sequence[Table]], Sequence[TargetRecord]] | None = field(
+        default=None, compare=False, repr=False)
+
+    @cached_property
+    def targets(self) -> tuple[TargetRecord, ...]:
+        """The targets of the document's target lists, parsed when first asked for: checking a report's
+        figures (``ktxh check``) needs none of them, importing a plan reads them."""
+        return tuple(self.read_targets(self.paragraphs, self.tables)) if self.read_targets else ()
 
     def footnote(self, number: int) -> Footnote | None:
         for f in self.footnotes:

@@ -31,6 +31,8 @@ _ALPHA = re.compile(r"^([a-zđ])\)\s+(\S.*)$")
 _STAR = re.compile(r"^(\*+)\s*(\S.*?)\s*\**$")
 _DASH = re.compile(r"^([-–+•])\s*(\S.*)$")
 _DIGIT = re.compile(r"\d")
+# the first characters of _ROMAN, _LETTER and _DASH (the other markers are tested in ``classify``)
+_ROMAN_FIRST, _LETTER_FIRST, _DASH_FIRST = frozenset("IVX"), frozenset("ABCDĐ"), frozenset("-–+•")
 
 
 def _title(body: str, limit: int = 150) -> str | None:
@@ -49,36 +51,49 @@ def _title(body: str, limit: int = 150) -> str | None:
 
 
 def classify(text: str) -> tuple[int, str, str] | None:
-    """(level, marker, title) when ``text`` opens with a heading marker, else None."""
+    """(level, marker, title) when ``text`` opens with a heading marker, else None.
+
+    Each marker opens with its own characters ("P", a Roman numeral's I/V/X, A–D or Đ, a digit, a
+    lowercase letter, "*", a bullet), so the first character says which one pattern can match.
+    """
     s = text.strip().lstrip("#").strip()  # Markdown "## 1. Về kinh tế"
     if not s:
         return None
-    m = _PART.match(s)
-    if m:
-        return PART, m[1], (m[2] or "").strip(" :.")
-    m = _ROMAN.match(s)
-    if m and m[1]:
-        return ROMAN, m[1], _title(m[2]) or ""
-    m = _LETTER.match(s)
-    if m:
-        return LETTER, m[1], _title(m[2]) or ""
-    m = _NUMBER.match(s)
-    if m:
+    first = s[0]
+    if first == "P":
+        m = _PART.match(s)
+        return (PART, m[1], (m[2] or "").strip(" :.")) if m else None
+    if first in _ROMAN_FIRST:
+        m = _ROMAN.match(s)
+        return (ROMAN, m[1], _title(m[2]) or "") if m and m[1] else None
+    if first in _LETTER_FIRST:
+        m = _LETTER.match(s)
+        return (LETTER, m[1], _title(m[2]) or "") if m else None
+    if first.isdecimal():
+        m = _NUMBER.match(s)
+        if not m:
+            return None
         marker, body = (m[1], m[2]) if m[1] else (m[3], m[4])
         return NUMBER + marker.count("."), marker, _title(body) or ""
-    m = _ALPHA.match(s)
-    if m:
-        return ALPHA, m[1], _title(m[2]) or ""
-    for pattern, level in ((_STAR, STAR), (_DASH, DASH)):
-        m = pattern.match(s)
-        if m:
-            body = m[2].strip().strip("*").strip()
-            # A bullet is a heading only when it is a short label ("* Trồng trọt", "- Về công tác …:").
-            if len(body) <= 80 and not _DIGIT.search(body) and (body.endswith(":") or "." not in body[:-1]):
-                if level == DASH and not body.endswith(":"):
-                    return None
-                return level, m[1][0], body.rstrip(" :")
+    if "a" <= first <= "z" or first == "đ":
+        m = _ALPHA.match(s)
+        return (ALPHA, m[1], _title(m[2]) or "") if m else None
+    if first == "*":
+        return _bullet(_STAR.match(s), STAR)
+    if first in _DASH_FIRST:
+        return _bullet(_DASH.match(s), DASH)
+    return None
+
+
+def _bullet(m: re.Match[str] | None, level: int) -> tuple[int, str, str] | None:
+    """A bullet is a heading only when it is a short label ("* Trồng trọt", "- Về công tác …:")."""
+    if not m:
+        return None
+    body = m[2].strip().strip("*").strip()
+    if len(body) <= 80 and not _DIGIT.search(body) and (body.endswith(":") or "." not in body[:-1]):
+        if level == DASH and not body.endswith(":"):
             return None
+        return level, m[1][0], body.rstrip(" :")
     return None
 
 

@@ -12,17 +12,20 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
 
 from .document import Metadata, Period, Signer
+from .scan import keyword_finditer, lowered
 
 _TYPES = {"BC": "Báo cáo", "KH": "Kế hoạch", "NQ": "Nghị quyết", "QĐ": "Quyết định"}
 _TYPE_LINE = re.compile(r"^\s*(BÁO CÁO|KẾ HOẠCH|NGHỊ QUYẾT|QUYẾT ĐỊNH)\b")
 _NUMBER_LINE = re.compile(r"Số\s*:\s*[\d\s]*/\s*(BC|KH|NQ|QĐ)-([A-ZĐ]+)")
 _CLOSING = re.compile(r"(?i)trên\s+đây\s+là\s+(?:\w+\s+)?(báo\s+cáo|kế\s+hoạch|nghị\s+quyết)")
 _UNIT = re.compile(r"(?i)\b(phường|xã|thị\s+trấn)\s+(\w+(?:\s+\w+){0,3})")
+_UNIT_STARTS = (("phường", 0), ("xã", 0), ("thị", 0))  # where a _UNIT match can begin
 _PLACE_DATE = re.compile(
     r"^\s*(?P<place>[^,\d]{2,40}),\s*(?P<date>ngày\s+(?P<d>\d{1,2})?\s*tháng\s+(?P<m>\d{1,2})?\s*năm\s+(?P<y>\d{4}))"
 )
@@ -132,13 +135,17 @@ def signer_of(paragraphs: Sequence[str]) -> Signer | None:
     >>> signer_of(["Chủ tịch UBND phường chỉ đạo quyết liệt."]) is None
     True
     """
-    lines = [_bare(p) for p in paragraphs[-60:]]
-    for i in range(len(lines) - 1, -1, -1):
-        m = _TITLE.match(lines[i])
-        if not m or i + 1 >= len(lines) or not _NAME.match(lines[i + 1]):
+    tail = paragraphs[-60:]
+    for i in range(len(tail) - 1, -1, -1):
+        if i + 1 >= len(tail) or not ("TỊCH" in tail[i] or "THƯ" in tail[i] or "*" in tail[i]):
+            continue  # _TITLE ends in "CHỦ TỊCH" or "BÍ THƯ" ("*" may stand inside a word: _bare drops it)
+        m = _TITLE.match(_bare(tail[i]))
+        line = _bare(tail[i + 1])
+        if not m or not _NAME.match(line):
             continue
-        authority = m["auth"] or (lines[i - 1] if i > 0 and _AUTH.match(lines[i - 1]) else None)
-        name = lines[i + 1] if not lines[i + 1].isupper() else lines[i + 1].title()
+        before = _bare(tail[i - 1]) if i > 0 else ""
+        authority = m["auth"] or (before if i > 0 and _AUTH.match(before) else None)
+        name = line if not line.isupper() else line.title()
         return Signer(authority.replace("T/M", "TM.").replace("TM..", "TM.") if authority else None,
                       " ".join(m["title"].split()), name)
     return None
@@ -153,13 +160,15 @@ def recipients_of(paragraphs: Sequence[str]) -> tuple[str, ...]:
     >>> recipients_of(["Nơi nhận:", "- UBND TP (b/c);", "- ĐU, HĐND (b/c);", "- Lưu: VP-UB.", "TM. ỦY BAN NHÂN DÂN"])
     ('UBND TP (b/c)', 'ĐU, HĐND (b/c)', 'Lưu: VP-UB')
     """
-    lines = [_bare(p) for p in paragraphs[-80:]]
-    starts = [i for i, line in enumerate(lines) if _RECIPIENTS.match(line)]
+    tail = paragraphs[-80:]
+    # _RECIPIENTS needs "nhận" (in any case; "*" and "_" may stand inside it: _bare drops them)
+    starts = [i for i, p in enumerate(tail) if ("nhận" in p.lower() or "*" in p or "_" in p)
+              and _RECIPIENTS.match(_bare(p))]
     if not starts:
         return ()
     out: list[str] = []
-    first = _RECIPIENTS.match(lines[starts[-1]])["rest"]  # type: ignore[index]
-    for line in ([first] if first else []) + lines[starts[-1] + 1:]:
+    first = _RECIPIENTS.match(_bare(tail[starts[-1]]))["rest"]  # type: ignore[index]
+    for line in itertools.chain([first] if first else [], (_bare(p) for p in tail[starts[-1] + 1:])):
         if not line.startswith(("-", "+", "•")):
             if out:
                 break
@@ -206,7 +215,8 @@ def metadata_of(paragraphs: Sequence[str]) -> Metadata:
     head = list(paragraphs[:12])
     head_text = "\n".join(head)
     body_text = "\n".join(paragraphs)
-    units = Counter(u for m in _UNIT.finditer(body_text) if (u := _unit_name(m[1], m[2])))
+    units = Counter(u for m in keyword_finditer(_UNIT, body_text, lowered(body_text), _UNIT_STARTS)
+                    if (u := _unit_name(m[1], m[2])))
     # "phường Lương Sơn" and "Phường Lê Lợi" count together; the most named unit is the document's.
     unit = units.most_common(1)[0][0] if units else None
     place, date, year = _place_date(head)

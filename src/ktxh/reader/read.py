@@ -38,7 +38,7 @@ def _assemble(blocks: list[RawBlock | RawTable], name: str, fmt: str,
     doc = Document(
         source=name, format=fmt, metadata=metadata_of(head + texts), headings=tuple(built.headings),
         paragraphs=tuple(built.paragraphs), tables=tuple(built.tables), footnotes=tuple(built.footnotes),
-        targets=tuple(extract_targets(built.paragraphs, built.tables)), warnings=tuple(built.warnings),
+        read_targets=extract_targets, warnings=tuple(built.warnings),
     )
     claims = find_claims(doc)
     warnings = list(doc.warnings)

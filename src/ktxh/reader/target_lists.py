@@ -17,6 +17,7 @@ is qualitative.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ktxh.core.errors import KtxhError
 from ktxh.core.targets import parse_target
@@ -24,6 +25,7 @@ from ktxh.core.units import lookup_unit
 
 from .build import field_of
 from .document import Location, Paragraph, Table, TargetRecord
+from .scan import keyword_finditer, lowered
 
 _MARKER = re.compile(
     r"^\s*(?:\(\s*\d{1,2}\s*\)|\d{1,2}\s*\)|[a-zđ]\s*\)|\d{1,2}(?:\.\d{1,2})*\s*[.\-]?(?=\s*\D)|[-+–•*])\s*",
@@ -54,7 +56,7 @@ def _record(field: str, text: str, location: Location, *, label: str | None = No
     return TargetRecord(field, target.label or label or "", target, target.unit or unit, location)
 
 
-def from_paragraphs(paragraphs: list[Paragraph]) -> list[TargetRecord]:
+def from_paragraphs(paragraphs: Sequence[Paragraph]) -> list[TargetRecord]:
     out = []
     for p in paragraphs:
         if p.role != "target":
@@ -115,11 +117,20 @@ def _names_targets(text: str) -> bool:
     return "chỉ" in text.lower()
 
 
+# where a _RUN_IN match can begin: at the start, or on the space, "," or "(" before "các" or "chỉ"
+_RUN_IN_STARTS = (("các", 0), ("chỉ", 0), ("các", -1), ("chỉ", -1))
+
+
+def _run_in(text: str) -> re.Match[str] | None:
+    """``_RUN_IN.search(text)``, tried only where a match can begin."""
+    return next(keyword_finditer(_RUN_IN, text, lowered(text), _RUN_IN_STARTS), None)
+
+
 def run_in_items(text: str) -> list[str]:
     """The items of a run-in list ("… các chỉ tiêu chủ yếu: A; B; C."), or [] when the text holds none."""
     if not _names_targets(text):
         return []
-    m = _RUN_IN.search(text)
+    m = _run_in(text)
     if not m or _NOT_LIST_TITLE.search(text[: m.start("rest")]):
         return []
     items = []
@@ -132,12 +143,13 @@ def run_in_items(text: str) -> list[str]:
 
 def _is_title(p: Paragraph) -> bool:
     text = p.text.strip()
-    return (_names_targets(text) and bool(_LIST_TITLE.search(text)) and len(text) <= 120 and not _NOT_LIST_TITLE.search(text)
-            and (text.endswith(":") or p.role == "heading" or text.endswith(")")) and not _RUN_IN_REST(text))
+    return (len(text) <= 120 and (text.endswith(":") or p.role == "heading" or text.endswith(")"))
+            and _names_targets(text) and bool(_LIST_TITLE.search(text)) and not _NOT_LIST_TITLE.search(text)
+            and not _RUN_IN_REST(text))
 
 
 def _RUN_IN_REST(text: str) -> bool:
-    m = _RUN_IN.search(text)
+    m = _run_in(text)
     return bool(m and re.search(r"\d", m.group("rest")))
 
 
@@ -151,7 +163,7 @@ def _group_field(text: str) -> str | None:
     return f[:1].upper() + f[1:]
 
 
-def from_lists(paragraphs: list[Paragraph]) -> list[TargetRecord]:
+def from_lists(paragraphs: Sequence[Paragraph]) -> list[TargetRecord]:
     """Target lists the heading tree does not mark: marked lines after a line naming targets, and run-in lists."""
     out: list[TargetRecord] = []
     i = 0
@@ -183,7 +195,8 @@ def from_lists(paragraphs: list[Paragraph]) -> list[TargetRecord]:
     return out
 
 
-def extract_targets(paragraphs: list[Paragraph], tables: list[Table]) -> list[TargetRecord]:
+def extract_targets(paragraphs: Sequence[Paragraph], tables: Sequence[Table]) -> list[TargetRecord]:
+    """The targets of the target lists: marked paragraphs, lists after a title line, run-in lists, ĐVT tables."""
     out = from_paragraphs(paragraphs) + from_lists(paragraphs)
     out.sort(key=lambda r: (r.location.paragraph or 0))
     for t in tables:

@@ -8,6 +8,7 @@ from ktxh.core.units import lookup_unit
 
 from .errors import ReaderError
 from .raw import RawBlock, RawTable
+from .scan import keyword_finditer, lowered
 
 _MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -93,8 +94,20 @@ _SPACED_COLUMN = re.compile(
     r"(?i)(?P<col>\bĐVT\b|đơn\s+vị\s+tính|kế\s+hoạch(?:\s+năm(?:\s+\d{4})?)?|\bKH\b(?:\s+\d{4})?|ước\s+(?:thực\s+hiện|TH)|"
     r"thực\s+hiện|\bTH\b(?:\s+\d{4})?|tỷ\s+lệ\s*(?:\(\s*%\s*\))?|%\s*(?:so\s+(?:với\s+)?(?:KH|kế\s+hoạch))?|"
     r"\+\s*/\s*[-−–]|±|tăng\s*/\s*giảm|chênh\s+lệch)")
+# where a _SPACED_COLUMN match can begin: the first letters of each of its names
+_SPACED_STARTS = tuple((w, 0) for w in ("đvt", "đơn", "kế", "kh", "ước", "thực", "th", "tỷ", "%", "+", "±", "tăng", "chênh"))
 _SPACED_ROW = re.compile(r"^(?P<label>\S.*?)(?P<cells>(?:\s+[+\-−–]?\s?\d[\d.,]*\s?%?){2,})\s*$")
 _SPACED_CELL = re.compile(r"[+\-−–]?\s?\d[\d.,]*\s?%?")
+
+
+def _spaced_header(line: str) -> list[str] | None:
+    """The column names of a line, or None when it cannot head a spaced table (a tab, too long, no plan column)."""
+    if "\t" in line or len(line) > 200 or not ("k" in line or "K" in line or "\u212a" in line):
+        return None  # the plan column needs a "k" ("kế hoạch", "KH"; the Kelvin sign lowers to "k")
+    low = lowered(line)
+    if low is not None and "kế" not in low and "kh" not in low:
+        return None
+    return [m["col"].strip() for m in keyword_finditer(_SPACED_COLUMN, line, low, _SPACED_STARTS)]
 
 
 def spaced_tables(lines: list[str]) -> dict[int, tuple[int, RawTable]]:
@@ -108,9 +121,9 @@ def spaced_tables(lines: list[str]) -> dict[int, tuple[int, RawTable]]:
     """
     found: dict[int, tuple[int, RawTable]] = {}
     for i, line in enumerate(lines):
-        if "\t" in line or len(line) > 200:
+        cols = _spaced_header(line)
+        if cols is None:
             continue
-        cols = [m["col"].strip() for m in _SPACED_COLUMN.finditer(line)]
         has_unit = bool(cols) and bool(re.match(r"(?i)đvt|đơn", cols[0]))
         figures = cols[1:] if has_unit else cols
         if len(figures) < 2 or not any(re.match(r"(?i)kế|kh", c) for c in figures):
@@ -154,13 +167,13 @@ def read_text(text: str) -> list[RawBlock | RawTable]:
             blocks.append(flat_table)
             table = None
             continue
-        if _MD_SEPARATOR.match(line):
+        if "---" in line and _MD_SEPARATOR.match(line):
             continue  # "|---|:---:|" under a Markdown table's header
-        if _MD_ROW.match(line):
+        if "|" in line and _MD_ROW.match(line):
             cells = [clean_cell(c) for c in line.strip().strip("|").split("|")]
         else:
             cells = [clean_cell(c) for c in line.split("\t")] if "\t" in line else []
-        is_row = sum(1 for c in cells if c) >= 2 or (table is not None and cells and any(cells))
+        is_row = bool(cells) and (sum(1 for c in cells if c) >= 2 or (table is not None and any(cells)))
         if is_row:
             if table is None:
                 table = RawTable(rows=[], line=number)
