@@ -387,6 +387,22 @@ def _verb(result: RowResult) -> str:
     return "ước đạt" if result.row.estimate else "đạt"
 
 
+NAMED_AT_MOST = 5  # names in one sentence; the rest are counted and found in Biểu số 02
+
+
+def named(names: list[str]) -> str:
+    """Names of indicators for a sentence: all of a few, else the first ones and how many more.
+
+    >>> named(["Tỷ lệ hộ nghèo", "Số hộ nghèo"])
+    'Tỷ lệ hộ nghèo; Số hộ nghèo'
+    >>> named([f"Chỉ tiêu {i}" for i in range(1, 36)])
+    'Chỉ tiêu 1; Chỉ tiêu 2; Chỉ tiêu 3; Chỉ tiêu 4; Chỉ tiêu 5 và 30 chỉ tiêu khác, xem Biểu số 02'
+    """
+    if len(names) <= NAMED_AT_MOST + 1:
+        return "; ".join(names)
+    return f"{'; '.join(names[:NAMED_AT_MOST])} và {len(names) - NAMED_AT_MOST:02d} chỉ tiêu khác, xem Biểu số 02"
+
+
 def causes(results: Iterable[RowResult], period: Period) -> list[str]:
     """Nguyên nhân, prefilled where the data says something; the officer completes it."""
     results = list(results)
@@ -400,11 +416,11 @@ def causes(results: Iterable[RowResult], period: Period) -> list[str]:
                      "kết quả đi xuống so với kỳ trước, cần làm rõ nguyên nhân.")
     missing = [r.row.name for r in results if r.evaluation.status is Status.CHUA_CO_SO_LIEU]
     if missing:
-        lines.append(f"Còn {len(missing):02d} chỉ tiêu chưa có số liệu được phê duyệt ({'; '.join(missing)}): "
+        lines.append(f"Còn {len(missing):02d} chỉ tiêu chưa có số liệu được phê duyệt ({named(missing)}): "
                      "chưa đánh giá được, cần cập nhật số liệu trước khi ký ban hành.")
     estimated = [r.row.name for r in results if r.row.estimate and r.evaluation.actual is not None]
     if estimated:
-        lines.append(f"Số liệu của {len(estimated):02d} chỉ tiêu là số ước thực hiện ({'; '.join(estimated)}), "
+        lines.append(f"Số liệu của {len(estimated):02d} chỉ tiêu là số ước thực hiện ({named(estimated)}), "
                      "sẽ được cập nhật khi có số liệu chính thức.")
     if not lines and results:
         lines.append("Các chỉ tiêu đều có số liệu được phê duyệt; nguyên nhân chủ quan, khách quan của những tồn "
