@@ -21,10 +21,13 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 bash scripts/setup.sh
 .venv/bin/ruff check src tests bench
-.venv/bin/python -m pytest "$@"
+# On every core (pytest-xdist; KTXH_TEST_WORKERS=0 runs in this process): each worker has its own test
+# database; the tests of a module sharing a module-scoped fixture stay on one worker (conftest.py).
+workers=(-n "${KTXH_TEST_WORKERS:-auto}" --dist loadgroup)
+.venv/bin/python -m pytest "${workers[@]}" "$@"
 if [ -d src/ktxh/web ] && [ -z "${KTXH_SKIP_POSTGRES:-}" ] && .venv/bin/python scripts/pg_ready.py; then
   echo "== PostgreSQL =="
-  KTXH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/ktxh_test .venv/bin/python -m pytest -p no:cacheprovider src/ktxh/web "$@"
+  KTXH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/ktxh_test .venv/bin/python -m pytest -p no:cacheprovider "${workers[@]}" src/ktxh/web "$@"
 elif [ -n "${CI:-}" ] && [ -z "${KTXH_SKIP_POSTGRES:-}" ]; then
   echo "PostgreSQL does not answer at 127.0.0.1:5432: CI must run the web tests on it." >&2
   exit 1
