@@ -24,6 +24,9 @@ bash scripts/setup.sh
 # On every core (pytest-xdist; KTXH_TEST_WORKERS=0 runs in this process): each worker has its own test
 # database; the tests of a module sharing a module-scoped fixture stay on one worker (conftest.py).
 workers=(-n "${KTXH_TEST_WORKERS:-auto}" --dist loadgroup)
+# Tesseract (the OCR tests) runs OpenMP threads that spin for a core the other worker holds: one thread
+# each reads a page in 6 s instead of 15 s here, with half the CPU.
+export OMP_THREAD_LIMIT="${OMP_THREAD_LIMIT:-1}"
 .venv/bin/python -m pytest "${workers[@]}" "$@"
 if [ -d src/ktxh/web ] && [ -z "${KTXH_SKIP_POSTGRES:-}" ] && .venv/bin/python scripts/pg_ready.py; then
   echo "== PostgreSQL =="
