@@ -10,7 +10,6 @@ import os
 import pytest
 
 OTHER_ENGINE = ("PostgreSQL", "SQLite settings")
-SHARED_SCOPES = ("class", "module", "package")
 
 
 def _in_ci() -> bool:
@@ -42,18 +41,3 @@ def pytest_make_collect_report(collector):
     if _in_ci() and report.skipped and not _allowed(_reason(report.longrepr)):
         report.outcome = "failed"
         report.longrepr = f"Bỏ qua cả tệp trong CI là lỗi: {_reason(report.longrepr)}"
-
-
-def _shares_a_fixture(item: pytest.Item) -> bool:
-    info = getattr(item, "_fixtureinfo", None)
-    if info is None:  # a doctest
-        return False
-    return any(defs[-1].scope in SHARED_SCOPES for defs in info.name2fixturedefs.values() if defs)
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config, items):
-    # Before xdist's own hook, which reads the xdist_group marks into the test ids it schedules by.
-    for item in items:
-        if _shares_a_fixture(item):
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))

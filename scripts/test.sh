@@ -22,8 +22,10 @@ fi
 bash scripts/setup.sh
 .venv/bin/ruff check src tests bench
 # On every core (pytest-xdist; KTXH_TEST_WORKERS=0 runs in this process): each worker has its own test
-# database; the tests of a module sharing a module-scoped fixture stay on one worker (conftest.py).
-workers=(-n "${KTXH_TEST_WORKERS:-auto}" --dist loadgroup)
+# database; all the tests of a file run on one worker, so a module's fixture (a browser, the seeds
+# rendered and scanned, a server) is built once, and the test ids (Hypothesis seeds its examples with
+# them) are those of a run in one process.
+workers=(-n "${KTXH_TEST_WORKERS:-auto}" --dist loadfile)
 # Tesseract (the OCR tests) runs OpenMP threads that spin for a core the other worker holds: one thread
 # each reads a page in 6 s instead of 15 s here, with half the CPU.
 export OMP_THREAD_LIMIT="${OMP_THREAD_LIMIT:-1}"
