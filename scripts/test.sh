@@ -22,10 +22,10 @@ fi
 bash scripts/setup.sh
 .venv/bin/ruff check src tests bench
 # On every core (pytest-xdist; KTXH_TEST_WORKERS=0 runs in this process): each worker has its own test
-# database; all the tests of a file run on one worker, so a module's fixture (a browser, the seeds
-# rendered and scanned, a server) is built once, and the test ids (Hypothesis seeds its examples with
-# them) are those of a run in one process.
-workers=(-n "${KTXH_TEST_WORKERS:-auto}" --dist loadfile)
+# database. --dist load: each worker runs its tests in pytest-django's order (TestCase before
+# TransactionTestCase, whose flush removes what the migrations loaded), and the test ids (Hypothesis
+# seeds its examples with them) are those of a run in one process.
+workers=(-n "${KTXH_TEST_WORKERS:-auto}" --dist load)
 # Tesseract (the OCR tests) runs OpenMP threads that spin for a core the other worker holds: one thread
 # each reads a page in 6 s instead of 15 s here, with half the CPU.
 export OMP_THREAD_LIMIT="${OMP_THREAD_LIMIT:-1}"
