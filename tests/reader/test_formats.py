@@ -49,7 +49,9 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     _need("soffice", "libreoffice-writer-nogui")
     out = tmp_path_factory.mktemp("pdf")
     seeds = sorted(SEEDS.glob("*.txt"))
-    subprocess.run(["soffice", "--headless", "--infilter=Text (encoded):UTF8,LF,Liberation Serif,vi-VN",
+    profile = (out / "lo-profile").as_uri()  # private: conversions running at once must not share one
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless",
+                    "--infilter=Text (encoded):UTF8,LF,Liberation Serif,vi-VN",
                     "--convert-to", "pdf", "--outdir", str(out), *map(str, seeds)],
                    check=True, capture_output=True, timeout=300)
     return {s.name[:3]: out / (s.stem + ".pdf") for s in seeds}

@@ -174,3 +174,20 @@ def test_writers_wait_for_a_held_write_lock(tmp_path):
     finally:
         proc.terminate()
         proc.wait(20)
+
+
+def test_processes_starting_at_once_on_a_new_data_folder_share_one_secret_key(tmp_path):
+    """Test workers and app servers start together on a fresh clone: all of them read the one key
+    written first, none a half-written file or a key of its own."""
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith(("KTXH_", "DJANGO_"))},
+           "KTXH_DATA_DIR": str(tmp_path / "data")}
+    start = time.time() + 3  # each process imports Django first, then all read the settings at once
+    code = (f"import time, django, dj_database_url; time.sleep(max(0, {start!r} - time.time())); "
+            "from ktxh.web import settings; print(settings.SECRET_KEY)")
+    procs = [subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, text=True)
+             for _ in range(12)]
+    keys = [p.communicate(timeout=120)[0].strip() for p in procs]
+    assert all(p.returncode == 0 for p in procs)
+    on_disk = (tmp_path / "data" / "secret_key").read_text(encoding="utf-8").strip()
+    assert set(keys) == {on_disk} and len(on_disk) > 40
+    assert [f.name for f in (tmp_path / "data").glob("secret_key*")] == ["secret_key"]  # no key left aside

@@ -55,8 +55,17 @@ def _secret_key() -> str:
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     path = DATA_DIR / "secret_key"
     if not path.exists():
-        path.write_text(secrets.token_urlsafe(50), encoding="utf-8")
-        path.chmod(0o600)
+        # Written aside, then linked into place: of processes starting at once (test workers, app
+        # servers), the first to link wins and every one reads that key, never a half-written file.
+        mine = path.with_name(f"secret_key.{os.getpid()}")
+        mine.write_text(secrets.token_urlsafe(50), encoding="utf-8")
+        mine.chmod(0o600)
+        try:
+            os.link(mine, path)
+        except FileExistsError:
+            pass
+        finally:
+            mine.unlink()
     return path.read_text(encoding="utf-8").strip()
 
 

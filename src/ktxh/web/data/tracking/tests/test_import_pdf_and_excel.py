@@ -26,7 +26,9 @@ def _pdf_of(prefix: str, out: Path) -> bytes:
     if shutil.which("soffice") is None:
         pytest.fail("soffice không có: hãy cài gói Debian libreoffice-writer-nogui")
     seed = next(SEEDS.glob(f"{prefix}_*.txt"))
-    subprocess.run(["soffice", "--headless", "--infilter=Text (encoded):UTF8,LF,Liberation Serif,vi-VN",
+    profile = (out / "lo-profile").as_uri()  # private: conversions running at once must not share one
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless",
+                    "--infilter=Text (encoded):UTF8,LF,Liberation Serif,vi-VN",
                     "--convert-to", "pdf", "--outdir", str(out), str(seed)], check=True, capture_output=True,
                    timeout=300)
     return (out / (seed.stem + ".pdf")).read_bytes()
