@@ -120,6 +120,8 @@ def shared_or_own(qs, province):
 
 
 def _province_code(province, name: str, unit: str, Indicator) -> str:  # noqa: N803
+    # slugify drops "đ" ("động" → "ong"): it is written "d" first
+    name = name.replace("đ", "d").replace("Đ", "D")
     base = f"{slugify(province.code)[:12]}-{slugify(name)[:50] or 'chi-tieu'}"
     code, n = base, 1
     while Indicator.objects.filter(code=code).exists():

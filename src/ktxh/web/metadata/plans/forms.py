@@ -60,6 +60,6 @@ class ProvinceIndicatorForm(forms.Form):
     aggregation = forms.ChoiceField(
         label="Cách cộng dồn khi tổng hợp toàn tỉnh", required=False,
         # a rate needs its numerator and denominator indicators: the catalogue's rates only
-        choices=[("", "Theo đơn vị tính: %, ‰ hoặc không có ĐVT thì không cộng được, còn lại cộng dồn")]
+        choices=[("", "Mặc định theo đơn vị tính")]
         + [(v, label) for v, label in Aggregation.choices if v != Aggregation.RATE],
         error_messages={"invalid_choice": "Cách cộng dồn “%(value)s” không có."})

@@ -44,6 +44,7 @@ def test_planner_adds_one_and_it_is_offered_only_in_her_province(w):
     assert r.status_code == 302
     ind = Indicator.objects.get(name=NAME)
     assert (ind.province, ind.catalogue, ind.unit, ind.aggregation, ind.decimals) == (w.p, "", "hợp tác xã", "sum", 0)
+    assert ind.code == "01-so-hop-tac-xa-nong-nghiep-hoat-dong-hieu-qua"  # "động", not "ong"
     page = c.get(r.url).content.decode()
     assert f"Đã thêm chỉ tiêu “{NAME}” (hợp tác xã) vào danh mục riêng của {w.p}, mã {ind.code}." in page
     assert f'id="chi-tieu-{ind.pk}"' in page and f"Riêng của {w.p}" in page
