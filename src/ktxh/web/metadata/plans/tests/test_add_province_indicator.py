@@ -157,3 +157,14 @@ def test_menu_offers_the_page(w):
 
     assert "Danh mục chỉ tiêu" in {label for label, _ in menu(w.planner)}
     assert "Danh mục chỉ tiêu" in {label for label, _ in menu(w.leader)}
+
+
+def test_a_planner_reaches_the_comparison_where_figures_are_approved(w):
+    from ktxh.web.data.tracking.models import Actual
+
+    Actual.objects.create(unit=w.a, indicator=w.grain, period=w.year, text="5.933,3", value="5933.3", status="approved")
+    page = _client(w.planner).get(URL).content.decode()
+    assert f'href="/tinh/{w.p.pk}/so-sanh/?chi_tieu={w.grain.pk}"' in page
+    assert f"so-sanh/?chi_tieu={w.poor.pk}" not in page  # no approved figure: its name is plain
+    other = _client(w.planner_q).get(URL).content.decode()
+    assert "so-sanh/?chi_tieu=" not in other  # nothing approved in the other province
