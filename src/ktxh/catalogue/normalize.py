@@ -105,6 +105,16 @@ def fold(text: str) -> str:
     return _ABBR_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], t)
 
 
+def bare(text: str) -> str:
+    """Folded, without tone marks: what a search box compares a query and a name on.
+
+    >>> bare("Phường Lương Sơn") == bare("phuong luong son")
+    True
+    """
+    t = fold(text).replace("đ", "d")
+    return "".join(c for c in unicodedata.normalize("NFD", t) if not unicodedata.combining(c))
+
+
 def _keep_name_digits(t: str) -> str:
     for pattern, repl in _NAME_DIGITS:
         t = pattern.sub(repl, t)

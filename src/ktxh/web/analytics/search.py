@@ -3,11 +3,9 @@ found with or without tone marks ("luong son" finds Phường Lương Sơn)."""
 
 from __future__ import annotations
 
-import unicodedata
-
 from django.utils import timezone
 
-from ktxh.catalogue.normalize import fold
+from ktxh.catalogue.normalize import bare
 from ktxh.web.accounts import permissions as perms
 from ktxh.web.accounts.models import Role
 from ktxh.web.metadata.plans import selection
@@ -16,16 +14,6 @@ from ktxh.web.metadata.units.models import AdminUnit, Level
 from ktxh.web.ui.pages import page, signed_in
 
 LIMIT = 30
-
-
-def bare(text: str) -> str:
-    """Folded, without tone marks: what a query and a name are compared on.
-
-    >>> bare("Phường Lương Sơn") == bare("phuong luong son")
-    True
-    """
-    t = fold(text).replace("đ", "d")
-    return "".join(c for c in unicodedata.normalize("NFD", t) if not unicodedata.combining(c))
 
 
 def _communes(user, s):

@@ -52,6 +52,8 @@ def menu(user) -> list[tuple[str, str]]:
         items.append(("Toàn tỉnh", reverse("analytics:province", args=[s.province.pk])))
     if perms.merges_indicators(user):
         items.append(("Gộp chỉ tiêu", reverse("plans:merge")))
+    if perms.merges_indicators(user) or (s.role in (Role.LEADER, Role.OFFICER) and s.unit is not None):
+        items.append(("Danh mục chỉ tiêu", reverse("plans:indicators")))
     if user is not None and user.is_authenticated:
         items.append(("Khóa API", reverse("accounts:tokens")))
     if s.role == Role.LEADER and s.unit is not None:

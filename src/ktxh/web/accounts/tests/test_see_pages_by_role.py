@@ -88,6 +88,7 @@ def pages(w, f) -> dict[str, str]:
         "plans:plans": "/ke-hoach/",
         "plans:plan": f"/ke-hoach/{w.plan.pk}/",
         "plans:preview": f"/ke-hoach/xem-truoc/?indicator={w.grain.pk}&text=6.000+t%E1%BA%A5n",
+        "plans:indicators": ["/chi-tieu/", "/chi-tieu/?q=luong+thuc&dinh_dang=csv"],
         "plans:merge": ["/chi-tieu/gop/", f"/chi-tieu/gop/?giu_lai={w.poor.pk}&gop={w.grain.pk}"],
         "reports:narratives": f"/xa/{w.a.pk}/van-ban/loi-van/",
         "reports:download": [f"/xa/{w.a.pk}/van-ban/{kind}/?ke_hoach={w.plan.pk}&ky={k}"

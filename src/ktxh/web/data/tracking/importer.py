@@ -761,7 +761,7 @@ def _new_indicators(prepared: Prepared, saving: list[Row], result: ImportResult)
         if key not in made:
             made[key] = catalogue_db.add_province_indicator(
                 prepared.user, province, name=r.propose, unit=r.unit, field=r.indicator.field,
-                aggregation="none" if r.unit in ("", "%", "‰") else "sum", proposed=True)
+                proposed=True)
             result.indicators_created += 1
         r.indicator, r.code = made[key], made[key].code
 

@@ -167,7 +167,7 @@ def add_indicator(request, data: ProvinceIndicatorIn):
     field = get_object_or_404(Field, pk=data.field_id)
     ind = catalogue.add_province_indicator(
         request.user, province, name=data.name, unit=data.unit, field=field, direction=data.direction,
-        aggregation="none" if data.unit.strip() in ("", "%", "‰") else "sum", decimals=data.decimals)
+        decimals=data.decimals)
     return 201, ind
 
 

@@ -120,6 +120,8 @@ def shared_or_own(qs, province):
 
 
 def _province_code(province, name: str, unit: str, Indicator) -> str:  # noqa: N803
+    # slugify drops "đ" ("động" → "ong"): it is written "d" first
+    name = name.replace("đ", "d").replace("Đ", "D")
     base = f"{slugify(province.code)[:12]}-{slugify(name)[:50] or 'chi-tieu'}"
     code, n = base, 1
     while Indicator.objects.filter(code=code).exists():
@@ -134,11 +136,19 @@ def clean_new_name(name: str) -> str:
     return cat.clean_name(name)[:300] if name else ""
 
 
+def default_aggregation(unit: str) -> str:
+    """How a new indicator's figures add up when the person does not say: a share (%, ‰) or a
+    judgement in words (no unit) does not add up across communes; a count or an amount does."""
+    return "none" if " ".join((unit or "").split()) in ("", "%", "‰") else "sum"
+
+
 def add_province_indicator(user, province, *, name: str, unit: str, field, direction: str = "up",
-                           aggregation: str = "sum", decimals: int = 0, proposed: bool = False):
+                           aggregation: str | None = None, decimals: int = 0, proposed: bool = False):
     """A new indicator of ``province``'s own list. A province planner adds them; an import of one of its
     communes proposes them (``proposed``) when the person writes a clean name for a line the catalogue
-    does not hold. Refused when a catalogue entry or a province indicator already has this name and unit."""
+    does not hold. Refused when a catalogue entry or a province indicator already has this name and unit.
+    ``aggregation`` None: :func:`default_aggregation` of the unit. A refusal names the form field it is
+    about (``WorkflowError.field``); the model's own checks raise Django's ``ValidationError``."""
     from .models import Indicator
 
     if proposed:
@@ -149,13 +159,16 @@ def add_province_indicator(user, province, *, name: str, unit: str, field, direc
                       f"Chỉ cán bộ kế hoạch của {province} mới thêm chỉ tiêu riêng của tỉnh.")
     clean = clean_new_name(name)
     if len(clean) < 3:
-        raise WorkflowError(f"Tên chỉ tiêu “{name}” quá ngắn: hãy ghi tên chỉ tiêu, không ghi con số.")
+        raise WorkflowError(f"Tên chỉ tiêu “{name}” quá ngắn: hãy ghi tên chỉ tiêu, không ghi con số.",
+                            field="name")
     unit = " ".join((unit or "").split())[:40]
     same = shared_or_own(Indicator.objects.filter(name__iexact=clean, unit=unit), province).first()
     if same is not None:
-        raise WorkflowError(f"Chỉ tiêu “{clean}” ({unit or 'không có đơn vị'}) đã có trong danh mục (mã {same.code}).")
+        raise WorkflowError(f"Chỉ tiêu “{clean}” ({unit or 'không có đơn vị'}) đã có trong danh mục (mã {same.code}).",
+                            field="name")
     ind = Indicator(code=_province_code(province, clean, unit, Indicator), name=clean, unit=unit, field=field,
-                    direction=direction, aggregation=aggregation, decimals=decimals, province=province)
+                    direction=direction,
+                    aggregation=aggregation if aggregation is not None else default_aggregation(unit), decimals=decimals, province=province)
     ind.full_clean()
     ind.save()
     return ind
