@@ -110,9 +110,12 @@ def bare(text: str) -> str:
 
     >>> bare("Phường Lương Sơn") == bare("phuong luong son")
     True
+    >>> bare("Tỷ lệ hộ nghèo") == bare("ti le ho ngheo") == bare("Tỉ lệ hộ nghèo")  # tỷ and tỉ are one word
+    True
     """
     t = fold(text).replace("đ", "d")
-    return "".join(c for c in unicodedata.normalize("NFD", t) if not unicodedata.combining(c))
+    t = "".join(c for c in unicodedata.normalize("NFD", t) if not unicodedata.combining(c))
+    return t.replace("y", "i")  # i and y spell the same sound (tỷ/tỉ, kỹ/kĩ, lý/lí): a search takes either
 
 
 def _keep_name_digits(t: str) -> str:
