@@ -168,3 +168,10 @@ def test_a_planner_reaches_the_comparison_where_figures_are_approved(w):
     assert f"so-sanh/?chi_tieu={w.poor.pk}" not in page  # no approved figure: its name is plain
     other = _client(w.planner_q).get(URL).content.decode()
     assert "so-sanh/?chi_tieu=" not in other  # nothing approved in the other province
+
+
+def test_the_list_counts_approved_figures_as_tracking_names_them():
+    from ktxh.web.data.tracking.models import ActualStatus
+    from ktxh.web.metadata.plans import indicators
+
+    assert indicators.APPROVED == ActualStatus.APPROVED
