@@ -87,3 +87,23 @@ def test_unwritable_output_is_reported(tmp_path: Path, capsys: pytest.CaptureFix
     code, stdout, err = run(capsys, "--input", str(EXAMPLE), "--out", str(missing_dir))
     assert code == 2 and stdout == ""
     assert err.startswith(f"Lỗi: Không ghi được tệp “{missing_dir}”: ")
+
+
+def test_an_output_that_is_not_a_file_is_written_into_never_replaced(tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """`--out /dev/null` (as root) once renamed the document over /dev/null: a plain file stood in its
+    place and every program writing to /dev/null failed. A named pipe stands for it here."""
+    import os
+    import stat
+    import threading
+
+    pipe = tmp_path / "ong-dan"
+    os.mkfifo(pipe)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    code, _, err = run(capsys, "--input", str(EXAMPLE), "--kind", "bao-cao", "--out", str(pipe))
+    reader.join(timeout=30)
+    assert (code, err) == (0, "")
+    assert stat.S_ISFIFO(pipe.stat().st_mode)  # still the pipe, not a file renamed over it
+    assert got and got[0][:2] == b"PK"  # the whole .docx went through it

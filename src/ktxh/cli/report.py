@@ -87,6 +87,12 @@ def _write(args: argparse.Namespace, data) -> int:
 
 
 def _write_whole(path: Path, blob: bytes) -> None:
+    if path.exists() and not path.is_file():
+        # /dev/null, a pipe, a terminal: written into, never replaced (a rename over /dev/null, as
+        # root, once left a plain file there and broke every program that writes to it)
+        with path.open("wb") as out:
+            out.write(blob)
+        return
     tmp = path.with_name(f".{path.name}.tmp")
     try:
         tmp.write_bytes(blob)
