@@ -95,6 +95,9 @@ def context(browser, width: int):
 
 
 def no_sideways_scroll(page) -> bool:
+    # A click that navigates returns before the next page exists: measure the page once it is whole.
+    page.wait_for_load_state()
+    page.wait_for_function("document.documentElement !== null && document.readyState === 'complete'")
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
