@@ -43,6 +43,7 @@ from functools import lru_cache
 from ktxh.core.model import Direction
 from ktxh.core.numbers import format_number
 from ktxh.core.periods import Period, PeriodKind
+from ktxh.core.review import infer_kind
 from ktxh.core.targets import parse_target
 
 from .catalogue import FIELDS, Spec, indicators
@@ -122,7 +123,7 @@ def parsed_json(text: str, direction: str, unit: str) -> str:
     target = parse_target(text, unit=unit or None)
     if target.direction.value != direction:
         target = parse_target(text, unit=unit or None, direction=Direction(direction))
-    return json.dumps(target.to_dict(), ensure_ascii=False)
+    return json.dumps({**target.to_dict(), "term_kind": infer_kind(target).value}, ensure_ascii=False)
 
 
 def _round(x: float, decimals: int) -> Decimal:

@@ -6,7 +6,8 @@ that year's approved figure as its base, and an ``assigned`` target ("đạt và
 chỉ tiêu giao từ 5-10%") the upper level's target of the same indicator and year.
 When an indicator carries targets from several sources, the summary counts it once,
 by the first source in ``plans.selection.SOURCE_PRIORITY``. Which targets count in a period
-is ``plans.selection``'s.
+is ``plans.selection``'s. In a term period, a term target of a level with no figure for the whole
+term is judged by its latest approved yearly figure (``selection.so_far``), which the row says.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ class Row:
     actual: Actual | None
     evaluation: Evaluation
     primary: bool
+    year: int | None = None  # a term period judged by this year's figure ("so far")
 
 
 @dataclass(frozen=True)
@@ -78,14 +80,38 @@ def _assigned(target, core, siblings):
     return None
 
 
+def _so_far(plan, targets, period, actuals) -> dict[int, Actual]:
+    """A term period: each term target of a level without a figure of the whole term, its latest
+    approved yearly figure of the term (Seed 002: "năm 2023 ước đạt 5.814,7 tấn" against 6.000 tấn
+    by 2025)."""
+    if period.kind != PeriodKind.TERM:
+        return {}
+    years = {t.pk: span for t in targets if t.indicator_id not in actuals
+             and (span := selection.so_far(t, plan)) is not None}
+    if not years:
+        return {}
+    qs = Actual.objects.filter(unit=plan.unit, status=ActualStatus.APPROVED, period__kind=PeriodKind.YEAR,
+                               period__year__gte=plan.start_year, period__year__lte=plan.end_year,
+                               value__isnull=False, indicator_id__in={t.indicator_id for t in targets if t.pk in years})
+    found = list(qs.select_related("period").order_by("-period__year"))
+    out = {}
+    for t in targets:
+        if t.pk in years:
+            first, last = years[t.pk]
+            out[t.pk] = next((a for a in found if a.indicator_id == t.indicator_id
+                              and first <= a.period.year <= last), None)
+    return {k: v for k, v in out.items() if v is not None}
+
+
 def evaluate_plan(plan, period: Period) -> PlanEvaluation:
     targets = selection.targets_of(plan, period)
     actuals = _approved(plan.unit, {t.indicator_id for t in targets}, period)
+    so_far = _so_far(plan, targets, period, actuals)
     primary = selection.primary_ids(targets)
     rows = []
     for t in targets:
         core = t.core_target()
-        actual = actuals.get(t.indicator_id)
+        actual = actuals.get(t.indicator_id) or so_far.get(t.pk)
         try:
             ev = evaluate(core, _figure(actual), base=_base(t, core, plan.unit), assigned=_assigned(t, core, targets))
         except KtxhError as exc:
@@ -93,7 +119,10 @@ def evaluate_plan(plan, period: Period) -> PlanEvaluation:
         if actual is not None and period.kind not in (PeriodKind.YEAR, PeriodKind.TERM) and t.year is not None:
             # Seed 002: "Ước thu ngân sách nhà nước là 1.930.000.000/3.809.000.000 đạt 50,67 %" — progress, not the year's result.
             ev = replace(ev, note=" ".join(x for x in (ev.note, f"Tiến độ {period.label} so với chỉ tiêu cả năm {t.year}.") if x))
-        rows.append(Row(t, actual, ev, t.pk in primary))
+        year = actual.period.year if t.pk in so_far else None
+        if year is not None:
+            ev = replace(ev, note=" ".join(x for x in (ev.note, f"Số liệu năm {year}, năm gần nhất của nhiệm kỳ có số liệu đã duyệt.") if x))
+        rows.append(Row(t, actual, ev, t.pk in primary, year))
     return PlanEvaluation(plan, period, rows)
 
 

@@ -88,6 +88,29 @@ def _words(name: str, words) -> tuple[str, dict]:
     return ", ".join(f"%({k})s" for k in params), params
 
 
+def _so_far_parts(term: bool, a: str, per: str) -> tuple[str, str, str]:
+    """A term period: the CTE of each level target's latest approved yearly figure of the term
+    (``selection.so_far``), the figure's columns taking it where the term has none, and its join."""
+    own = "a.id AS aid, a.value AS v, a.text AS atext"
+    if not term:
+        return "", own, ""
+    when, last = selection.so_far_sql("tg")
+    cte = f"""yl AS (
+  SELECT tid, yid, yv, ytext FROM (
+    SELECT tg.id AS tid, ya.id AS yid, ya.value AS yv, ya.text AS ytext,
+      ROW_NUMBER() OVER (PARTITION BY tg.id ORDER BY yp.year DESC) AS n
+    FROM tg JOIN {a} ya ON ya.unit_id = tg.unit_id AND ya.indicator_id = tg.indicator_id
+      AND ya.status = 'approved' AND ya.value IS NOT NULL
+    JOIN {per} yp ON yp.id = ya.period_id AND yp.kind = 'year' AND yp.year >= tg.ps AND yp.year <= {last}
+    WHERE {when}) z
+  WHERE n = 1
+),
+"""
+    figure = ("COALESCE(a.id, yl.yid) AS aid, CASE WHEN a.id IS NULL THEN yl.yv ELSE a.value END AS v, "
+              "CASE WHEN a.id IS NULL THEN yl.ytext ELSE a.text END AS atext")
+    return cte, figure, "\n  LEFT JOIN yl ON yl.tid = tg.id"
+
+
 def status_sql(*, province: bool, term: bool = False, units: int = 0) -> tuple[str, dict]:
     """The statement, with its fixed parameters; callers add period, year, ends, province and,
     for ``units`` communes only, their ids as ``unit0``, ``unit1``…"""
@@ -101,6 +124,7 @@ def status_sql(*, province: bool, term: bool = False, units: int = 0) -> tuple[s
     # denominator where the evaluator gives no %) is short: không đạt.
     short = ("CASE WHEN (CASE WHEN kind = 'assigned' OR (NOT based AND NOT dn) THEN pd <> 0 "
              "ELSE pd > 0 END) AND pn * 100 / NULLIF(pd, 0) >= %(cut)s THEN 'co_ban_dat' ELSE 'khong_dat' END")
+    so_far, figure, so_far_join = _so_far_parts(term, a, per)
     only = ("AND u.id IN (" + ", ".join(f"%(unit{k})s" for k in range(units)) + ")") if units else ""
     sql = f"""
 WITH cu AS (
@@ -110,7 +134,7 @@ WITH cu AS (
 pl AS (
   -- the plan the dashboard shows: no other plan of the unit covering the year ranks before it
   -- (an anti-join rather than a window, so the planner knows it keeps about one plan per commune)
-  SELECT p.id, p.unit_id, cu.parent_id AS province_id, p.start_year, p.end_year
+  SELECT p.id, p.unit_id, cu.parent_id AS province_id, p.start_year, p.end_year, p.kind
   FROM {p} p JOIN cu ON cu.id = p.unit_id
   WHERE p.start_year <= %(year)s AND %(year)s <= p.end_year AND NOT EXISTS (
     SELECT 1 FROM {p} q WHERE q.unit_id = p.unit_id AND q.start_year <= %(year)s AND %(year)s <= q.end_year
@@ -120,7 +144,9 @@ tg0 AS (
   SELECT t.id, t.plan_id, pl.unit_id, pl.province_id, t.indicator_id, i.field_id, t.source,
     {d.text("kind")} AS kind, {d.num("low")} AS low, {d.num("high")} AS high,
     {d.flag("low_strict")} AS ls, {d.flag("high_strict")} AS hs, ({d.text("direction")} = 'down') AS down,
-    {d.text("change_mode")} AS mode, {d.base_year()} AS base_year
+    {d.text("change_mode")} AS mode, {d.base_year()} AS base_year,
+    pl.kind AS pkind, pl.start_year AS ps, pl.end_year AS pe, CAST({d.text("year")} AS integer) AS named,
+    {d.text("term_kind")} AS tk
   FROM {t} t JOIN pl ON pl.id = t.plan_id JOIN {i} i ON i.id = t.indicator_id
   WHERE {selection.in_period_sql("pl", "t", term)}
 ),
@@ -146,13 +172,13 @@ bases AS (
     AND ba.status = 'approved'
   WHERE tg.kind = 'change'
 ),
-fx AS (
-  SELECT tg.*, a.id AS aid, a.value AS v, a.text AS atext, bases.baid, bases.bv, gv.given
+{so_far}fx AS (
+  SELECT tg.*, {figure}, bases.baid, bases.bv, gv.given
   FROM tg
   LEFT JOIN {a} a ON a.unit_id = tg.unit_id AND a.indicator_id = tg.indicator_id AND a.period_id = %(period)s
     AND a.status = 'approved'
   LEFT JOIN bases ON bases.tid = tg.id
-  LEFT JOIN gv ON gv.tid = tg.id
+  LEFT JOIN gv ON gv.tid = tg.id{so_far_join}
 ),
 xs AS (
   SELECT fx.*,

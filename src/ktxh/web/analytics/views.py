@@ -56,7 +56,7 @@ def _rows(result, unit, period, pending) -> list[dict]:
             "target": r.target, "indicator": ind, "primary": r.primary, "actual": r.actual, "evaluation": ev,
             "source": SOURCE_LABELS.get(r.target.source, r.target.source), "badge": badge(ev.status),
             "trend": trend.get(ind.pk, []), "spark": sparkline(points) if len(points) >= 2 else None,
-            "pending": pending.get(ind.pk),
+            "pending": pending.get(ind.pk), "year": r.year,
         })
     return rows
 

@@ -16,10 +16,9 @@ import re
 from decimal import Decimal
 
 from ktxh.core.errors import KtxhError
-from ktxh.core.evaluate import evaluate
 from ktxh.core.model import Direction, Status, TargetKind
 from ktxh.core.numbers import format_number, quantize
-from ktxh.core.review import TermKind, weighted_trend
+from ktxh.core.review import weighted_trend
 from ktxh.documents import data as doc
 from ktxh.documents.narrative import lower_first
 from ktxh.web.analytics import term
@@ -104,19 +103,24 @@ def narratives(unit, period) -> dict[str, str]:
     return dict(Narrative.objects.filter(unit=unit, period=period).values_list("section", "text"))
 
 
+def has_document(period) -> bool:
+    """Whether a báo cáo has a form for this period: 6 tháng, 9 tháng, năm, nhiệm kỳ (not a month, a quarter)."""
+    return period.kind in KINDS or period.kind == PeriodKind.TERM
+
+
 def document_period(plan, period) -> doc.Period:
+    if not has_document(period):
+        raise NoDocument(f"Chưa có mẫu văn bản cho kỳ “{period.label}”: chọn kỳ 6 tháng, 9 tháng, năm hoặc nhiệm kỳ.",
+                         field="kỳ", value=period.code)
     if period.kind in KINDS:
         return doc.Period(KINDS[period.kind], period.year)
-    if period.kind == PeriodKind.TERM:
-        # Half-way while the term's last year has no approved figure yet; the term report after.
-        years = Actual.objects.filter(unit=plan.unit, status=ActualStatus.APPROVED, period__kind=PeriodKind.YEAR,
-                                      period__year__gte=plan.start_year, period__year__lte=plan.end_year)
-        latest = max(years.values_list("period__year", flat=True), default=plan.start_year)
-        kind = doc.PeriodKind.TERM if latest >= plan.end_year else doc.PeriodKind.MIDTERM
-        return doc.Period(kind, latest if kind is doc.PeriodKind.MIDTERM else plan.end_year, plan.start_year,
-                          plan.end_year)
-    raise NoDocument(f"Chưa có mẫu văn bản cho kỳ “{period.label}”: chọn kỳ 6 tháng, 9 tháng, năm hoặc nhiệm kỳ.",
-                     field="kỳ", value=period.code)
+    # A term: half-way while the term's last year has no approved figure yet; the term report after.
+    years = Actual.objects.filter(unit=plan.unit, status=ActualStatus.APPROVED, period__kind=PeriodKind.YEAR,
+                                  period__year__gte=plan.start_year, period__year__lte=plan.end_year)
+    latest = max(years.values_list("period__year", flat=True), default=plan.start_year)
+    kind = doc.PeriodKind.TERM if latest >= plan.end_year else doc.PeriodKind.MIDTERM
+    return doc.Period(kind, latest if kind is doc.PeriodKind.MIDTERM else plan.end_year, plan.start_year,
+                      plan.end_year)
 
 
 def _previous(plan, period, indicator_ids) -> dict[int, object]:
@@ -130,40 +134,27 @@ def _previous(plan, period, indicator_ids) -> dict[int, object]:
     return dict(qs.values_list("indicator_id", "value"))
 
 
-# Term targets whose latest yearly figure stands for "so far" in a giữa kỳ report (not growth rates
-# or term totals, which a single year's level does not measure).
-LEVEL_KINDS = (TermKind.LEVEL, TermKind.SHARE, TermKind.REDUCTION)
-
-
-def _row(r, previous, review=None) -> doc.Row:
-    """The document's row: the dashboard's evaluation, as it is."""
+def _row(r, previous) -> doc.Row:
+    """The document's row: the dashboard's evaluation, as it is (a term target's latest yearly
+    figure where the term has none, as ``evaluate_plan`` chose it)."""
     t, ind = r.target, r.target.indicator
     actual = None
-    evaluation = r.evaluation
     if r.actual is not None:
         actual = r.actual.value if r.actual.value is not None else r.actual.text
-    elif review is not None and review.kind in LEVEL_KINDS and review.latest_year not in (None, review.base_year):
-        # Seed 002: "năm 2023 ước đạt 5.814,7 tấn" against the term target: no figure for the whole
-        # term yet, so its latest approved year, judged by the core's one evaluator.
-        actual = review.latest_value
-        evaluation = evaluate(evaluation.target, actual, assigned=evaluation.plan_value)
+    evaluation = r.evaluation
     plan = evaluation.plan_value if evaluation.target.kind is TargetKind.ASSIGNED else None
     return doc.Row(name=ind.name, unit=ind.unit, target_text=t.text, plan=plan, actual=actual,
                    previous=previous.get(ind.pk), estimate=bool(r.actual and r.actual.is_estimate),
                    direction=ind.direction, evaluation=evaluation, decimals=ind.decimals)
 
 
-def fields(plan, period, reviews: dict | None = None) -> tuple[doc.Field, ...]:
-    """The fields and their indicators as the dashboard evaluates them (each indicator once).
-
-    ``reviews`` (target pk → core Review) give a term target without a figure for the whole
-    term its latest approved yearly figure.
-    """
+def fields(plan, period) -> tuple[doc.Field, ...]:
+    """The fields and their indicators as the dashboard evaluates them (each indicator once)."""
     rows = [r for r in evaluate_plan(plan, period).rows if r.primary]
     previous = _previous(plan, period, {r.target.indicator_id for r in rows})
     grouped: dict = {}
     for r in rows:
-        grouped.setdefault(r.target.indicator.field, []).append(_row(r, previous, (reviews or {}).get(r.target.pk)))
+        grouped.setdefault(r.target.indicator.field, []).append(_row(r, previous))
     ordered = sorted(grouped.items(), key=lambda fr: (fr[0].order, fr[0].name))
     return tuple(doc.Field(f.code, f.name, tuple(rs)) for f, rs in ordered)
 
@@ -324,7 +315,7 @@ def report_data(plan, period, kind: str = DocumentKind.REPORT) -> doc.ReportData
     signer, recipients = signer_and_recipients(unit)
     pairs = term.reviews(plan) if when.kind in (doc.PeriodKind.MIDTERM, doc.PeriodKind.TERM) \
         and plan.kind == PlanKind.TERM else []
-    current = fields(plan, period, {t.pk: r for t, r in pairs})
+    current = fields(plan, period)
     entry = issued(unit, period, kind)
     return doc.ReportData(
         issuer=issuer(unit),

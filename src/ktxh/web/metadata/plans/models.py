@@ -20,6 +20,7 @@ from ktxh.core.errors import KtxhError
 from ktxh.core.model import Direction
 from ktxh.core.model import Target as CoreTarget
 from ktxh.core.numbers import figures_in_unit
+from ktxh.core.review import infer_kind
 from ktxh.core.targets import parse_target
 
 
@@ -251,12 +252,14 @@ def stored_parse(text: str, label: str, unit: str, direction: str) -> dict:
     (A function of plain values, so that migrations can call it on historical models.)
 
     A figure typed in another scale of the unit is read in the indicator's: "64.000.000 đồng/người/năm"
-    for an indicator in triệu đồng/người/năm is 64, not 64 million of them."""
+    for an indicator in triệu đồng/người/năm is 64, not 64 million of them. ``term_kind`` is the core
+    review's kind of the target (``core.review.infer_kind``), which the roll-up's SQL reads."""
     read = figures_in_unit(text, unit) if unit else text
     target = parse_target(read, label=label or None, unit=unit or None)
     if target.direction.value != direction:
         target = parse_target(read, label=label or None, unit=unit or None, direction=Direction(direction))
-    return {**target.to_dict(), "read_from": _read_from(text, label, unit, direction)}
+    return {**target.to_dict(), "term_kind": infer_kind(target).value,
+            "read_from": _read_from(text, label, unit, direction)}
 
 
 class KeyTask(models.Model):

@@ -161,6 +161,31 @@ def term_deadline(target: Target, plan: Plan) -> int | None:
     return target.year if (target.parsed or {}).get("year") == target.year else None
 
 
+# A term target judged, in a term period without a figure of its own, by its latest approved yearly
+# figure of the term ("so far"): a level, a share, a reduction (``core.review.infer_kind``). Not a
+# growth rate or a term total, which one year's level does not measure.
+SO_FAR_KINDS = ("level", "share", "reduction")
+
+
+def so_far(target: Target, plan: Plan) -> tuple[int, int] | None:
+    """The years ``(first, last)`` whose latest approved figure stands for a term target "so far",
+    or None when its figure must be the term's own. (The roll-up reads the same: ``so_far_sql``.)"""
+    if plan.kind != PlanKind.TERM or target.year is not None:
+        return None
+    if (target.parsed or {}).get("term_kind") not in SO_FAR_KINDS:
+        return None
+    return plan.start_year, term_deadline(target, plan)
+
+
+def so_far_sql(target_alias: str) -> tuple[str, str]:
+    """``so_far``'s condition and last year as SQL over a row with ``pkind``, ``ps``, ``pe``, ``named``
+    and ``tk`` (the plan's kind, first and last year, the year the text names, the term kind)."""
+    kinds = ", ".join(f"'{k}'" for k in SO_FAR_KINDS)
+    a = target_alias
+    return (f"{a}.pkind = '{PlanKind.TERM.value}' AND {a}.tk IN ({kinds})",
+            f"CASE WHEN {a}.named BETWEEN {a}.ps AND {a}.pe THEN {a}.named ELSE {a}.pe END")
+
+
 def term_targets(plan: Plan) -> list[Target]:
     """The targets a term review weighs (``term_deadline`` not None), by field and indicator."""
     qs = plan.targets.select_related("indicator", "indicator__field").order_by(

@@ -112,6 +112,17 @@ def test_a_month_has_no_document_form(ward):
     assert "Chưa có mẫu văn bản cho kỳ “Tháng 5/2022”" in response.content.decode()
 
 
+def test_the_commune_page_offers_no_document_for_a_month(ward):
+    """A month has no form: the page says which periods have one instead of links that answer 400."""
+    month = Period.get("month", 2022, 5)
+    html = signed_in(ward.leader).get(f"/xa/{ward.a.pk}/?ke_hoach={ward.plan.pk}&ky={month.pk}").content.decode()
+    assert "tháng 5/2022" in html.lower()  # the month is the one shown
+    assert "/van-ban/bao-cao/" not in html and "Cấp số báo cáo" not in html
+    assert "được lập cho kỳ 6 tháng, 9 tháng, năm và nhiệm kỳ" in html
+    year = signed_in(ward.leader).get(f"/xa/{ward.a.pk}/?ke_hoach={ward.plan.pk}&ky={ward.year.pk}").content.decode()
+    assert "/van-ban/bao-cao/" in year
+
+
 def test_officer_narrative_is_printed_and_kept_when_the_report_is_made_again(ward):
     officer = signed_in(ward.officer)
     page = officer.get(f"/xa/{ward.a.pk}/van-ban/loi-van/?ke_hoach={ward.plan.pk}&ky={ward.year.pk}")
