@@ -32,7 +32,10 @@ export OMP_THREAD_LIMIT="${OMP_THREAD_LIMIT:-1}"
 .venv/bin/python -m pytest "${workers[@]}" "$@"
 if [ -d src/ktxh/web ] && [ -z "${KTXH_SKIP_POSTGRES:-}" ] && .venv/bin/python scripts/pg_ready.py; then
   echo "== PostgreSQL =="
-  KTXH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/ktxh_test .venv/bin/python -m pytest -p no:cacheprovider "${workers[@]}" src/ktxh/web "$@"
+  # The web tests again, on PostgreSQL, but for the browser walks: they drive the same views through
+  # Chromium (two minutes of the suite) and ran above; what differs by database is asked below.
+  KTXH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/ktxh_test .venv/bin/python -m pytest -p no:cacheprovider "${workers[@]}" \
+    --ignore=src/ktxh/web/tests/browser src/ktxh/web "$@"
 elif [ -n "${CI:-}" ] && [ -z "${KTXH_SKIP_POSTGRES:-}" ]; then
   echo "PostgreSQL does not answer at 127.0.0.1:5432: CI must run the web tests on it." >&2
   exit 1

@@ -169,3 +169,27 @@ def test_a_task_in_biểu_02_plans_hoan_thanh_not_its_whole_sentence() -> None:
               target_text="Giữ vững ổn định an ninh chính trị, trật tự an toàn xã hội trên địa bàn phường")
     assert table_plan(assess(evaluated(row))) == "Hoàn thành"
     assert table_plan(assess(evaluated(Row("Hoàn thành chỉ tiêu giao quân", target_text="đạt")))) == "đạt"
+
+
+def test_a_missed_bound_states_its_gap_in_the_words_for_its_direction() -> None:
+    """Seed 002's Lương Sơn, giữa kỳ: "Tỷ lệ hộ cận nghèo … còn 1,99%, kế hoạch … giảm còn dưới 1,8%" said no gap,
+    and a rate above its ceiling was "vượt 0,92 điểm phần trăm so với kế hoạch", as if it had done better."""
+    from ktxh.documents.narrative import limitations
+
+    rows = [Row("Tỷ lệ hộ cận nghèo", "%", target_text="giảm còn dưới 1,8%", actual=Decimal("1.99"), direction="down"),
+            Row("Tỷ lệ hộ nghèo", "%", target_text="giảm còn 1%", actual=Decimal("1.92"), direction="down"),
+            Row("Tỷ lệ người dân tham gia bảo hiểm y tế", "%", target_text="trên 95%", actual=Decimal("93.1"))]
+    lines = limitations([assess(evaluated(r)) for r in rows], YEAR_2022)
+    assert "cao hơn 0,92 điểm phần trăm so với kế hoạch, không đạt kế hoạch." in lines[0]
+    assert "cao hơn 0,19 điểm phần trăm so với kế hoạch, cơ bản đạt kế hoạch." in lines[1]
+    assert "còn thiếu 1,9 điểm phần trăm so với kế hoạch, cơ bản đạt kế hoạch." in lines[2]
+    assert not any("vượt" in line for line in lines)
+
+
+def test_a_plan_figure_without_a_result_keeps_its_unit_in_the_sentence() -> None:
+    # Seed 003 (Nhơn Hưng, 2024): "Thu nhập bình quân đầu người đạt 64 triệu đồng/người/năm", no result yet.
+    row = Row("Thu nhập bình quân đầu người", "triệu đồng/người/năm", target_text="64 triệu đồng/người/năm")
+    assert sentence(row, Period(PeriodKind.YEAR, 2024)) == (
+        "Thu nhập bình quân đầu người năm 2024: chưa có số liệu (kế hoạch: 64 triệu đồng/người/năm).")
+    rate = Row("Tỷ lệ cơ quan, đơn vị đạt chuẩn văn hóa", "%", target_text="100%")
+    assert sentence(rate, Period(PeriodKind.YEAR, 2024)).endswith("chưa có số liệu (kế hoạch: 100%).")

@@ -230,7 +230,10 @@ def _growth_clause(result: RowResult, period: Period) -> str:
 
 
 def _plan_words(result: RowResult) -> str:
-    """" (kế hoạch: …)", unless the indicator's name is the target's words already."""
+    """" (kế hoạch: …)", unless the indicator's name is the target's words already; a plan figure with its
+    unit, as a sentence says it ("kế hoạch: 64 triệu đồng/người/năm", not the table's bare "64")."""
+    if result.plan_value is not None:
+        return f" (kế hoạch: {result.fig(result.plan_value)})"
     words = result.plan_text
     if same_words(words, result.row.name):
         return ""
@@ -329,15 +332,20 @@ def _figures(result: RowResult) -> str:
 
 
 def _gap(result: RowResult) -> str:
-    """How far a shortfall is from the plan: ", còn thiếu 806 trường hợp so với kế hoạch"."""
+    """How far a shortfall is from the plan: ", còn thiếu 806 trường hợp so với kế hoạch"; lower being
+    better, ", cao hơn 0,19 điểm phần trăm so với kế hoạch". A bound ("dưới 1,8%", "trên 90%") is the plan
+    figure missed."""
     ev = result.evaluation
-    if ev.actual is None or result.plan_value is None:
+    bound = result.plan_value
+    if bound is None and result.target.kind in (TargetKind.MIN, TargetKind.MAX, TargetKind.RANGE):
+        bound = result.target.high if result.down else result.target.low
+    if ev.actual is None or bound is None:
         return ""
-    actual, plan = result.shown(ev.actual), result.shown(result.plan_value)  # the gap of what is shown
+    actual, plan = result.shown(ev.actual), result.shown(bound)  # the gap of what is shown
     gap = (actual - plan) if result.down else (plan - actual)
     if gap <= 0:
         return ""
-    word = "vượt" if result.down else "còn thiếu"
+    word = "cao hơn" if result.down else "còn thiếu"
     shown = format_number(gap) if result.row.unit in _RATE_UNITS else _fmt(gap, result.row.unit)
     if result.row.unit in _RATE_UNITS:
         shown = f"{shown} điểm phần trăm"
@@ -346,6 +354,8 @@ def _gap(result: RowResult) -> str:
 
 def _remaining(result: RowResult) -> str:
     """What is left of the year's target after 6 or 9 months: ", còn phải thực hiện 1.879.000.000 đồng"."""
+    if result.down:
+        return ""  # a rate still above its ceiling has nothing "left to do" in the months to come
     return _gap(result).replace("còn thiếu", "còn phải thực hiện").replace(" so với kế hoạch", "")
 
 
